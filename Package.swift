@@ -1,0 +1,77 @@
+// swift-tools-version:6.0
+// Syndic: a self-hosted news aggregator that folds syndicated copies of a story into one.
+// Module map and data flow: docs/ARCHITECTURE.md.
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Syndic",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "syndic", targets: ["syndic"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // System libraries, each with a small C shim header (see the header for why).
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+
+        // Shared vocabulary: version, URL normalization, time formats, error protocol.
+        .target(name: "SyndicCore", swiftSettings: strictSettings),
+
+        // Pipeline stages. Fetch and Storage do I/O; the others are pure transformations.
+        .target(name: "Fetch", dependencies: ["CCurl", "SyndicCore"], swiftSettings: strictSettings),
+        .target(name: "FeedParsing", dependencies: ["CLibXML2", "SyndicCore"], swiftSettings: strictSettings),
+        .target(name: "Extraction", dependencies: ["CLibXML2", "SyndicCore"], swiftSettings: strictSettings),
+        .target(name: "Dedup", dependencies: [], swiftSettings: strictSettings),
+        .target(
+            name: "Storage",
+            dependencies: ["SyndicCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Pipeline",
+            dependencies: ["SyndicCore", "Fetch", "FeedParsing", "Extraction", "Dedup", "Storage",
+                           .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
+        .target(name: "Digest", dependencies: ["SyndicCore", "Storage"], swiftSettings: strictSettings),
+
+        // The command line: thin, parses flags and calls the modules.
+        .executableTarget(
+            name: "syndic",
+            dependencies: [
+                "SyndicCore", "Fetch", "FeedParsing", "Extraction", "Dedup", "Storage", "Pipeline", "Digest",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // One test target per module, plus end-to-end tests of the built binary.
+        .testTarget(name: "SyndicCoreTests", dependencies: ["SyndicCore"]),
+        .testTarget(name: "FetchTests", dependencies: ["Fetch"]),
+        .testTarget(name: "FeedParsingTests", dependencies: ["FeedParsing"]),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction"]),
+        .testTarget(name: "DedupTests", dependencies: ["Dedup"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
+        .testTarget(name: "DigestTests", dependencies: ["Digest"]),
+        .testTarget(name: "SyndicCLITests", dependencies: ["SyndicCore"]),
+    ]
+)

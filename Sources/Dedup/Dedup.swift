@@ -1,0 +1,1 @@
+// The Dedup module: see docs/ARCHITECTURE.md.

@@ -1,0 +1,1 @@
+// The Digest module: see docs/ARCHITECTURE.md.

@@ -1,0 +1,1 @@
+// The Extraction module: see docs/ARCHITECTURE.md.

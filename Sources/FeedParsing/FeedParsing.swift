@@ -1,0 +1,1 @@
+// The FeedParsing module: see docs/ARCHITECTURE.md.

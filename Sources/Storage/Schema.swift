@@ -1,0 +1,114 @@
+import GRDB
+
+/// The database schema as named, append-only migrations.
+///
+/// Never edit a migration that has shipped: add a new one. A database that has applied a
+/// migration this list does not know was written by a newer Syndic and is refused.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-initial", migrate: createInitialTables)
+        return migrator
+    }
+
+    private static func createInitialTables(_ db: Database) throws {
+        // A subscription, and its polling state as data (the scheduler is a query over it).
+        try db.create(table: "feed") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("url", .text).notNull().unique()
+            t.column("title", .text)
+            t.column("site_url", .text)
+            t.column("tags", .text).notNull().defaults(to: "")          // tab-separated
+            t.column("added_at", .double).notNull()
+            t.column("last_fetched_at", .double)
+            t.column("last_success_at", .double)
+            t.column("last_status", .integer)
+            t.column("last_error", .text)
+            t.column("consecutive_failures", .integer).notNull().defaults(to: 0)
+            t.column("failing_since", .double)
+            t.column("next_fetch_at", .double)
+            t.column("interval_seconds", .double)
+            t.column("etag", .text)
+            t.column("last_modified", .text)
+            t.column("body_hash", .text)
+            t.column("disabled_reason", .text)
+        }
+        try db.create(index: "feed_next_fetch", on: "feed", columns: ["next_fetch_at"])
+
+        // A cluster of entries that tell the same story.
+        try db.create(table: "story") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("representative_entry_id", .integer)               // set after the entry exists
+            t.column("headline", .text)
+            t.column("first_seen_at", .double).notNull()
+            t.column("last_seen_at", .double).notNull()
+            t.column("size", .integer).notNull().defaults(to: 0)
+            t.column("updated_at", .double).notNull()
+        }
+
+        // An item of a feed, unique per (feed, stable id).
+        try db.create(table: "entry") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("feed", onDelete: .cascade).notNull()
+            t.column("guid", .text).notNull()
+            t.column("url", .text)
+            t.column("canonical_url", .text)
+            t.column("title", .text)
+            t.column("author", .text)
+            t.column("published_at", .double)
+            t.column("updated_at", .double)
+            t.column("summary_html", .text)
+            t.column("content_html", .text)
+            t.column("content_hash", .text)
+            t.column("first_seen_at", .double).notNull()
+            t.column("last_seen_at", .double).notNull()
+            t.belongsTo("story", onDelete: .setNull)
+            t.column("similarity", .double)                                // to the story's representative
+            t.uniqueKey(["feed_id", "guid"])
+        }
+        try db.create(index: "entry_first_seen", on: "entry", columns: ["first_seen_at"])
+        try db.create(index: "entry_url", on: "entry", columns: ["url"])
+
+        // The extracted article page of an entry.
+        try db.create(table: "article") { t in
+            t.primaryKey("entry_id", .integer).references("entry", onDelete: .cascade)
+            t.column("final_url", .text)
+            t.column("canonical_url", .text)
+            t.column("title", .text)
+            t.column("byline", .text)
+            t.column("published_at", .double)
+            t.column("language", .text)
+            t.column("text", .text)
+            t.column("status", .text).notNull()                            // ok | failed | skipped
+            t.column("error", .text)
+            t.column("fetched_at", .double).notNull()
+        }
+
+        // The MinHash signature of an entry's best text.
+        try db.create(table: "signature") { t in
+            t.primaryKey("entry_id", .integer).references("entry", onDelete: .cascade)
+            t.column("minhash", .blob).notNull()
+            t.column("shingles", .blob)                                    // sorted 64-bit shingle hashes, for exact checks
+            t.column("shingle_count", .integer).notNull()
+            t.column("source", .text).notNull()                            // article | content | summary | title
+            t.column("created_at", .double).notNull()
+        }
+
+        // Template learning: normalized text blocks seen on several pages of one host.
+        try db.create(table: "site_block") { t in
+            t.column("host", .text).notNull()
+            t.column("block_hash", .integer).notNull()
+            t.column("page_count", .integer).notNull().defaults(to: 0)
+            t.column("sample", .text)
+            t.column("last_seen_at", .double).notNull()
+            t.primaryKey(["host", "block_hash"])
+        }
+        // Pages already counted for a host, so a re-fetched page is not counted twice.
+        try db.create(table: "site_page") { t in
+            t.column("host", .text).notNull()
+            t.column("page_hash", .integer).notNull()
+            t.column("seen_at", .double).notNull()
+            t.primaryKey(["host", "page_hash"])
+        }
+    }
+}

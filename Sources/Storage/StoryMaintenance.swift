@@ -1,0 +1,33 @@
+import Foundation
+import GRDB
+
+/// Keeps story rows true after their entries change: size, representative, first/last seen.
+///
+/// The representative is the earliest entry that has full article text, else the earliest entry.
+/// A story with no entries left is deleted.
+enum StoryMaintenance {
+    static func refresh(_ db: Database, storyIDs: [Int64]) throws {
+        for storyID in storyIDs {
+            let stats = try Row.fetchOne(db, sql: """
+                SELECT COUNT(*) AS n, MIN(first_seen_at) AS first, MAX(first_seen_at) AS last
+                FROM entry WHERE story_id = ?
+                """, arguments: [storyID])
+            let count: Int = stats?["n"] ?? 0
+            if count == 0 {
+                try db.execute(sql: "DELETE FROM story WHERE id = ?", arguments: [storyID])
+                continue
+            }
+            let representative = try Row.fetchOne(db, sql: """
+                SELECT e.id, e.title FROM entry e LEFT JOIN article a ON a.entry_id = e.id AND a.status = 'ok'
+                WHERE e.story_id = ?
+                ORDER BY (a.entry_id IS NULL), COALESCE(e.published_at, e.first_seen_at), e.id LIMIT 1
+                """, arguments: [storyID])
+            try db.execute(sql: """
+                UPDATE story SET size = ?, first_seen_at = ?, last_seen_at = ?,
+                  representative_entry_id = ?, headline = COALESCE(?, headline)
+                WHERE id = ?
+                """, arguments: [count, stats?["first"] as Double?, stats?["last"] as Double?,
+                                 representative?["id"] as Int64?, representative?["title"] as String?, storyID])
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import Foundation
+import SyndicCore
+
+/// Entry point: runs the parsed command and turns errors into one stderr line and a sysexits status.
+@main
+enum Main {
+    static func main() async {
+        do {
+            var command = try Syndic.parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let error as any UserFacingError {
+            FileHandle.standardError.write(Data("syndic: \(error.description)\n".utf8))
+            exit(error.exitCode.rawValue)
+        } catch {
+            Syndic.exit(withError: error)
+        }
+    }
+}
