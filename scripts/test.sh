@@ -19,4 +19,4 @@ done
 
 export PATH="/opt/swift/usr/bin:$PATH"
 swift build --build-tests "${build_args[@]}"
-swift test --skip-build --parallel --num-workers 2 "${args[@]}"
+swift test --skip-build "${args[@]}"

@@ -49,7 +49,7 @@ enum Schema {
         // An item of a feed, unique per (feed, stable id).
         try db.create(table: "entry") { t in
             t.autoIncrementedPrimaryKey("id")
-            t.belongsTo("feed", onDelete: .cascade).notNull()
+            t.column("feed_id", .integer).notNull().references("feed", onDelete: .cascade)
             t.column("guid", .text).notNull()
             t.column("url", .text)
             t.column("canonical_url", .text)
@@ -62,7 +62,7 @@ enum Schema {
             t.column("content_hash", .text)
             t.column("first_seen_at", .double).notNull()
             t.column("last_seen_at", .double).notNull()
-            t.belongsTo("story", onDelete: .setNull)
+            t.column("story_id", .integer).references("story", onDelete: .setNull).indexed()
             t.column("similarity", .double)                                // to the story's representative
             t.uniqueKey(["feed_id", "guid"])
         }

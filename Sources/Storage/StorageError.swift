@@ -2,7 +2,7 @@ import GRDB
 import SyndicCore
 
 /// What can go wrong with Syndic's database, in words that tell the user what to do.
-public enum StorageError: UserFacingError {
+public enum StorageError: UserFacingError, Equatable {
     /// The file was written by a newer Syndic whose migrations this build does not know.
     case newerDatabase(path: String, unknownMigrations: [String])
     /// The folder for the database could not be created.

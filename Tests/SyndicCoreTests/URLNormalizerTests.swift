@@ -34,7 +34,7 @@ struct TimestampTests {
     @Test("RFC 3339 formatting matches known instants", arguments: [
         (Int64(0), "1970-01-01T00:00:00Z"),
         (Int64(951_782_400), "2000-02-29T00:00:00Z"),
-        (Int64(1_796_189_682), "2026-12-01T05:34:42Z"),
+        (Int64(1_796_189_682), "2026-12-02T05:34:42Z"),
         (Int64(-1), "1969-12-31T23:59:59Z"),
     ])
     func formats(seconds: Int64, expected: String) {

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// `syndic feeds …`: manage subscriptions.
+struct FeedsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "feeds",
+        abstract: "Add, remove, list, import and export subscriptions.",
+        subcommands: [FeedsAddCommand.self, FeedsRemoveCommand.self, FeedsListCommand.self,
+                      FeedsImportCommand.self, FeedsExportCommand.self],
+        defaultSubcommand: FeedsListCommand.self
+    )
+}

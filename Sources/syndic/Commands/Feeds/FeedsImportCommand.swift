@@ -1,0 +1,90 @@
+import ArgumentParser
+import FeedParsing
+import Foundation
+import Storage
+import SyndicCore
+
+/// `syndic feeds import FILE|-`
+struct FeedsImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import subscriptions from OPML or a plain list of URLs.",
+        discussion: """
+        OPML 1.0/2.0: nested outlines and categories become tags. URL lists: one URL per line, `#` comments,
+        extra words after the URL become tags (newsboat's `urls` file works as it is; "~Name" sets a title).
+        Reports added / already present / invalid for every line and never aborts on one bad line.
+
+        Examples:
+          syndic feeds import Feeds/news.opml
+          syndic feeds import ~/.newsboat/urls
+          syndic feeds export | syndic --db other.sqlite feeds import -
+        """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "An OPML file, a URL list, or - for standard input.")
+    var file: String
+
+    func run() async throws {
+        let bytes: [UInt8]
+        if file == "-" {
+            bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
+        } else {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw ImportError.unreadable(file)
+            }
+            bytes = Array(data)
+        }
+        let list: SubscriptionList
+        do {
+            list = try SubscriptionListReader.read(bytes)
+        } catch {
+            throw ImportError.badList(error.description)
+        }
+        let db = try global.openDatabase()
+        var valid: [(url: String, title: String?, tags: [String])] = []
+        var invalid = list.problems.map { "line \($0.location): \($0.reason): \($0.text)" }
+        for item in list.items {
+            do {
+                valid.append((try URLNormalizer.normalize(item.url), item.title, item.tags))
+            } catch {
+                invalid.append("\(item.url): \(error.description)")
+            }
+        }
+        let outcomes = try db.addFeeds(valid)
+        var added = 0, present = 0
+        for outcome in outcomes {
+            switch outcome {
+            case .added(let feed):
+                added += 1
+                if global.verbose { Output.print("added \(feed.id): \(feed.url)") }
+            case .alreadyPresent(let feed):
+                present += 1
+                if global.verbose { Output.print("already present \(feed.id): \(feed.url)") }
+            }
+        }
+        for line in invalid { Output.error("invalid: \(line)") }
+        if !global.quiet {
+            Output.print("imported: \(added) added, \(present) already present, \(invalid.count) invalid")
+        }
+        if !invalid.isEmpty && added + present == 0 { throw ExitCode(SyndicExitCode.dataError.rawValue) }
+    }
+
+    enum ImportError: UserFacingError {
+        case unreadable(String)
+        case badList(String)
+        var exitCode: SyndicExitCode {
+            switch self {
+            case .unreadable: return .noInput
+            case .badList: return .dataError
+            }
+        }
+        var description: String {
+            switch self {
+            case .unreadable(let path): return "cannot read \(path); check the path (or use - for standard input)"
+            case .badList(let reason): return reason
+            }
+        }
+    }
+}

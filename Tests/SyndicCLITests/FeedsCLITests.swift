@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+@Suite("syndic feeds (end to end)")
+struct FeedsCLITests {
+    @Test("--help, --version and a usage error")
+    func helpAndVersion() throws {
+        let cli = try CLIRunner()
+        let help = try cli.run(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("feeds"))
+        let version = try cli.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+        let bad = try cli.run(["feeds", "list", "--format", "yaml"])
+        #expect(bad.status == 64)
+        let addHelp = try cli.run(["feeds", "add", "--help"])
+        #expect(addHelp.stdout.contains("Example"))
+    }
+
+    @Test("add normalizes, reports duplicates, rejects bad URLs with exit 65")
+    func add() throws {
+        let cli = try CLIRunner()
+        let first = try cli.run(["feeds", "add", "HTTPS://Example.ORG:443/feed.xml#frag", "--tag", "news"])
+        #expect(first.status == 0)
+        #expect(first.stdout == "added feed 1: https://example.org/feed.xml\n")
+        let again = try cli.run(["feeds", "add", "https://example.org/feed.xml"])
+        #expect(again.stdout == "already subscribed as feed 1: https://example.org/feed.xml\n")
+        let bad = try cli.run(["feeds", "add", "gopher://old.example/1"])
+        #expect(bad.status == 65)
+        #expect(bad.stderr.contains("only reads http, https and file URLs"))
+        let list = try cli.run(["feeds", "list", "--format", "json"])
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        #expect(parsed.count == 1)
+        let keys = Set(parsed[0].keys)
+        #expect(keys == ["id", "url", "title", "site_url", "tags", "added_at", "last_fetched_at", "last_status", "last_error",
+                         "consecutive_failures", "next_fetch_at", "etag", "last_modified", "disabled_reason", "entry_count"])
+        #expect(parsed[0]["tags"] as? [String] == ["news"])
+        #expect(parsed[0]["last_error"] is NSNull)
+    }
+
+    @Test("import reports per line, never aborts; export | import into a new database loses nothing")
+    func importExportRoundTrip() throws {
+        let cli = try CLIRunner()
+        let list = try cli.write("urls", """
+            # comment
+            https://a.example/rss world "big news" ~Alpha
+            this-is-not-a-url
+            https://b.example/atom.xml
+            ftp://c.example/feed
+            https://a.example/rss
+            """)
+        let imported = try cli.run(["feeds", "import", list])
+        #expect(imported.status == 0)
+        #expect(imported.stdout.contains("imported: 2 added, 1 already present, 2 invalid"))
+        #expect(imported.stderr.contains("line 3"))
+        let opml = try cli.run(["feeds", "export"])
+        #expect(opml.status == 0)
+        let other = try CLIRunner()
+        let reimported = try other.run(["feeds", "import", "-"], stdin: opml.stdout)
+        #expect(reimported.stdout.contains("imported: 2 added, 0 already present, 0 invalid"))
+        let before = try cli.run(["feeds", "export", "--format", "urls"]).stdout
+        let after = try other.run(["feeds", "export", "--format", "urls"]).stdout
+        #expect(before == after)
+        #expect(before.contains("https://a.example/rss world \"big news\" \"~Alpha\""))
+    }
+
+    @Test("hostile OPML is refused without reading the file or calling the URL")
+    func hostileImport() throws {
+        let cli = try CLIRunner()
+        let listener = try LoopbackListener()
+        let secret = try cli.write("secret.txt", "TOP-SECRET")
+        let opml = try cli.write("evil.opml", """
+            <?xml version="1.0"?>
+            <!DOCTYPE opml [ <!ENTITY a SYSTEM "file://\(secret)"> <!ENTITY b SYSTEM "http://127.0.0.1:\(listener.port)/x"> ]>
+            <opml version="2.0"><body><outline text="&a;&b;" xmlUrl="https://a.example/&a;"/></body></opml>
+            """)
+        let result = try cli.run(["feeds", "import", opml])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("declares XML entities"))
+        #expect(!result.stdout.contains("TOP-SECRET") && !result.stderr.contains("TOP-SECRET"))
+        #expect(listener.acceptedConnections() == 0)
+        #expect(try cli.run(["feeds", "list", "--format", "json"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
+    }
+
+    @Test("remove takes ids or URLs; an unknown one exits 66")
+    func remove() throws {
+        let cli = try CLIRunner()
+        try cli.run(["feeds", "add", "https://a.example/rss", "https://b.example/rss"])
+        let removed = try cli.run(["feeds", "remove", "1", "https://B.example/rss"])
+        #expect(removed.status == 0)
+        #expect(removed.stdout == "removed feed 1: https://a.example/rss\nremoved feed 2: https://b.example/rss\n")
+        let missing = try cli.run(["feeds", "remove", "42"])
+        #expect(missing.status == 66)
+        #expect(missing.stderr.contains("no feed matches '42'"))
+    }
+
+    @Test("a database from a newer Syndic is refused with exit 65; an unwritable location with 73")
+    func databaseErrors() throws {
+        let cli = try CLIRunner()
+        try cli.run(["feeds", "list"])
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        sqlite.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"insert into grdb_migrations values ('v99-future')\"); c.commit()", cli.databasePath]
+        try sqlite.run(); sqlite.waitUntilExit()
+        let newer = try cli.run(["feeds", "list"])
+        #expect(newer.status == 65)
+        #expect(newer.stderr.contains("newer Syndic"))
+        let blocked = try cli.write("a-file", "x")
+        let cannot = try cli.run(["--help"]) // sanity: the binary runs
+        #expect(cannot.status == 0)
+        let unwritable = try cli.run(["feeds", "list", "--db", blocked + "/sub/syndic.sqlite"], useDatabase: false)
+        #expect(unwritable.status == 73)
+        #expect(unwritable.stderr.contains("cannot create the folder"))
+    }
+}
