@@ -1,0 +1,69 @@
+import Foundation
+import GRDB
+
+/// An item of a feed, as stored.
+public struct StoredEntry: Sendable, Equatable {
+    public var id: Int64
+    public var feedID: Int64
+    /// The stable id within the feed: the feed's own id, else the link, else a content hash.
+    public var guid: String
+    public var url: String?
+    public var canonicalURL: String?
+    public var title: String?
+    public var author: String?
+    public var publishedAt: Date?
+    public var updatedAt: Date?
+    public var summaryHTML: String?
+    public var contentHTML: String?
+    public var contentHash: String?
+    public var firstSeenAt: Date
+    public var lastSeenAt: Date
+    public var storyID: Int64?
+    /// Similarity to the story's representative when the entry joined (1 for the representative itself).
+    public var similarity: Double?
+
+    init(row: Row) {
+        id = row["id"]; feedID = row["feed_id"]; guid = row["guid"]; url = row["url"]
+        canonicalURL = row["canonical_url"]; title = row["title"]; author = row["author"]
+        publishedAt = (row["published_at"] as Double?).map(Date.init(timeIntervalSince1970:))
+        updatedAt = (row["updated_at"] as Double?).map(Date.init(timeIntervalSince1970:))
+        summaryHTML = row["summary_html"]; contentHTML = row["content_html"]; contentHash = row["content_hash"]
+        firstSeenAt = Date(timeIntervalSince1970: row["first_seen_at"])
+        lastSeenAt = Date(timeIntervalSince1970: row["last_seen_at"])
+        storyID = row["story_id"]; similarity = row["similarity"]
+    }
+}
+
+/// An entry as a feed presents it now, to be inserted or to update the stored copy.
+public struct EntryDraft: Sendable, Equatable {
+    public var guid: String
+    public var url: String?
+    public var title: String?
+    public var author: String?
+    public var publishedAt: Date?
+    public var updatedAt: Date?
+    public var summaryHTML: String?
+    public var contentHTML: String?
+    /// A hash of the fields above; an unchanged hash means nothing to store.
+    public var contentHash: String
+
+    public init(guid: String, url: String?, title: String?, author: String?, publishedAt: Date?, updatedAt: Date?,
+                summaryHTML: String?, contentHTML: String?, contentHash: String) {
+        self.guid = guid; self.url = url; self.title = title; self.author = author
+        self.publishedAt = publishedAt; self.updatedAt = updatedAt
+        self.summaryHTML = summaryHTML; self.contentHTML = contentHTML; self.contentHash = contentHash
+    }
+}
+
+/// What an upsert did with one draft.
+public enum EntryUpsertOutcome: Sendable, Equatable {
+    case new(entryID: Int64)
+    case updated(entryID: Int64)
+    case unchanged(entryID: Int64)
+
+    public var entryID: Int64 {
+        switch self {
+        case .new(let id), .updated(let id), .unchanged(let id): return id
+        }
+    }
+}

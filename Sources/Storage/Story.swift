@@ -1,0 +1,75 @@
+import Foundation
+
+/// One copy of a story: an entry with the feed and site it came from.
+public struct StoryCopy: Sendable, Equatable {
+    public var entryID: Int64
+    public var feedID: Int64
+    public var feedTitle: String?
+    /// The host the copy was published on (from the entry's URL, else the feed's).
+    public var site: String
+    public var title: String?
+    public var url: String?
+    public var publishedAt: Date?
+    public var firstSeenAt: Date
+    /// Similarity to the representative when the copy joined (1 for the representative).
+    public var similarity: Double?
+}
+
+/// A story cluster with its copies, for listings, digests and the web view.
+public struct StorySummary: Sendable, Equatable {
+    /// Stable id: the id of the entry that founded the story; it never changes as copies join.
+    public var id: Int64
+    public var headline: String
+    public var representativeEntryID: Int64?
+    public var firstSeenAt: Date
+    public var lastSeenAt: Date
+    /// Moves forward whenever the story gains a copy (digest feeds use it as `updated`).
+    public var updatedAt: Date
+    /// Copies, representative first, then by first seen.
+    public var copies: [StoryCopy]
+
+    /// Distinct sites among the copies, in order of appearance.
+    public var sites: [String] {
+        var seen = Set<String>()
+        return copies.compactMap { seen.insert($0.site).inserted ? $0.site : nil }
+    }
+
+    /// Number of distinct sites that carried the story.
+    public var sourceCount: Int { sites.count }
+}
+
+/// A story with its representative's text, for `syndic story` and the digest lead.
+public struct StoryDetail: Sendable, Equatable {
+    public var summary: StorySummary
+    /// The representative's extracted article text, if its page was extracted.
+    public var articleText: String?
+    /// The representative's feed content and summary (HTML as the feed gave it).
+    public var contentHTML: String?
+    public var summaryHTML: String?
+}
+
+/// Filters for story listings and digests.
+public struct StoryQuery: Sendable, Equatable {
+    /// Stories with activity (a copy first seen) at or after this time.
+    public var since: Date?
+    /// Stories first seen at or before this time.
+    public var until: Date?
+    public var minSources: Int
+    public var limit: Int?
+
+    public init(since: Date? = nil, until: Date? = nil, minSources: Int = 1, limit: Int? = nil) {
+        self.since = since; self.until = until; self.minSources = minSources; self.limit = limit
+    }
+}
+
+/// Where the clusterer put an entry.
+public struct StoryAssignment: Sendable, Equatable {
+    public var entryID: Int64
+    /// The story's id; a story that does not exist yet is created with this id (the founding entry's id).
+    public var storyID: Int64
+    public var similarity: Double
+
+    public init(entryID: Int64, storyID: Int64, similarity: Double) {
+        self.entryID = entryID; self.storyID = storyID; self.similarity = similarity
+    }
+}
