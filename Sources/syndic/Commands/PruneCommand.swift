@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import Storage
+import SyndicCore
+
+/// `syndic prune --older-than 30d`
+struct PruneCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "prune",
+        abstract: "Delete old entries (with their articles and signatures) and stories left empty.",
+        discussion: """
+        Stories that lose some copies keep the rest, with a new representative when needed.
+
+        Example:
+          syndic prune --older-than 30d
+        """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "Age of the entries to delete: e.g. 30d, 12w, 48h.")
+    var olderThan: String
+
+    func validate() throws {
+        guard Timestamp.parseDuration(olderThan) != nil else {
+            throw ValidationError("--older-than takes a number and a unit (s, m, h, d, w), e.g. 30d")
+        }
+    }
+
+    func run() async throws {
+        let db = try global.openDatabase()
+        let cutoff = Date().addingTimeInterval(-(Timestamp.parseDuration(olderThan) ?? 0))
+        let result = try db.prune(before: cutoff)
+        if !global.quiet {
+            Output.print("pruned \(result.entries) entries and \(result.stories) stories first seen before \(Timestamp.rfc3339(cutoff))")
+        }
+    }
+}
