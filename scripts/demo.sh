@@ -1,13 +1,55 @@
 #!/usr/bin/env bash
-# The demo: builds Syndic (release) and polls the bundled demo world in Feeds/ into a fresh database.
+# The demo: builds Syndic (release), serves the bundled demo world (Feeds/demo: six fictional news
+# sites with their feeds and article pages) on a loopback port, polls it into a fresh database, and
+# shows the story clusters and the deduplicated digest.
+#   scripts/demo.sh            # everything, results in out/demo/
+#   SYNDIC_DEMO_DIR=/tmp/d scripts/demo.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+root=$PWD
 scripts/setup.sh
 export PATH="/opt/swift/usr/bin:$PATH"
-swift build -c release --product syndic
-bin=.build/release/syndic
-out=${SYNDIC_DEMO_DIR:-$PWD/out/demo}
+
+echo "==> building Syndic (release; the first build takes a few minutes)"
+swift build -c release --product syndic 2>&1 | tail -n 1
+bin="$root/.build/release/syndic"
+
+out=${SYNDIC_DEMO_DIR:-$root/out/demo}
 rm -rf "$out" && mkdir -p "$out"
 export SYNDIC_DB="$out/syndic.sqlite"
-"$bin" feeds import Feeds/demo.opml
-"$bin" feeds list
+
+# Serve Feeds/demo on a free loopback port (the OPML names port 8765; it is rewritten if another is used).
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 -m http.server "$port" --bind 127.0.0.1 --directory "$root/Feeds/demo" >"$out/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+for _ in $(seq 50); do
+    python3 -c "import urllib.request,sys; urllib.request.urlopen('http://127.0.0.1:$port/')" 2>/dev/null && break
+    sleep 0.1
+done
+sed "s/127\.0\.0\.1:8765/127.0.0.1:$port/g" Feeds/demo.opml > "$out/demo.opml"
+
+echo "==> subscribing to the demo sites"
+"$bin" feeds import "$out/demo.opml"
+echo "==> polling (fetch feeds, fetch article pages, strip boilerplate, cluster copies)"
+"$bin" poll
+echo "==> the story clusters"
+"$bin" stories
+"$bin" digest --format html --output "$out/digest.html" --title "Syndic demo digest"
+"$bin" digest --format markdown --output "$out/digest.md" --title "Syndic demo digest"
+"$bin" digest --format atom --output "$out/digest.atom" --title "Syndic demo digest"
+
+cat <<NEXT
+
+Done. The database is $SYNDIC_DB
+  digest (HTML):      $out/digest.html
+  digest (Markdown):  $out/digest.md
+  digest (Atom):      $out/digest.atom
+
+Try next:
+  export SYNDIC_DB=$SYNDIC_DB
+  $bin story <ID>                      # every copy of one story and its text
+  $bin explain <ENTRY-ID> <ENTRY-ID>   # why two entries were (or were not) folded together
+  $bin serve                           # the web view on http://127.0.0.1:8080/
+  $bin feeds list
+NEXT
