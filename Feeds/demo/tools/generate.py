@@ -46,6 +46,10 @@ def apply_edits(paragraphs, edits):
     if "drop_last" in ed:
         paras = paras[:-ed["drop_last"]]
     for a, b in ed.get("subs", []):
+        if a == "said":  # attributions only, as a sub-editor would: "Olsen said" / "”, said" / "she said"
+            paras = [re.sub(r"(\S+) said\b", lambda m: m.group(1) + (" says" if singular_speaker(m.group(1)) else " said"), p)
+                     for p in paras]
+            continue
         pat = re.compile(r"(?<![\w])" + re.escape(a) + r"(?![\w])") if a[0].isalnum() else re.compile(re.escape(a) + r"(?![\w])")
         paras = [pat.sub(b, p) for p in paras]
     if "dateline" in ed:
@@ -53,6 +57,13 @@ def apply_edits(paragraphs, edits):
     top = ed.get("note_top")
     end = ed.get("note_end")
     return paras, top, end
+
+
+def singular_speaker(word):
+    """True when "<word> said" is an attribution to one speaker (a name, he/she, or after a quote)."""
+    if word in ("he", "she", "\u201d", ",\u201d") or word.endswith((",\u201d", ".\u201d")):
+        return True
+    return word[:1].isupper() and word.rstrip(",") not in ("They", "Analysts", "Officials")
 
 
 def edit_names(edits):
@@ -275,7 +286,7 @@ def write_expected(copies):
                 "title": c["headline"],
                 "published": iso(c["when"]),
                 "role": c["role"],
-                "edits": edit_names(c["edits"]),
+                "edits": (["new headline"] if c["headline"] != s["headline"] else []) + edit_names(c["edits"]),
                 "summary_only_feed": SITES[c["site"]]["format"] == "rss2-summary",
             } for c in cs],
         })

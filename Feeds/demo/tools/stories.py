@@ -94,7 +94,7 @@ STORIES = {
             "Volunteers at the Elden Fen nature reserve counted 38 marsh harriers roosting in the reed beds on Saturday evening, the highest number recorded since monthly counts began in 1987, the reserve\u2019s trust said on Wednesday.",
             "The birds of prey, which almost vanished from the region in the 1970s, have returned steadily since the trust began cutting the reeds in rotation and raising water levels in the western basin. Only two harriers were seen at the site in the first year of the count.",
             "\u201cWe stood on the bank with our clipboards and they just kept coming in, two and three at a time, until it was too dark to see,\u201d said warden Isobel Crane. \u201cA few of us had to recount because we did not believe it.\u201d",
-            "The trust said the record probably reflected a good breeding year across the wider river valley rather than a change at Elden Fen alone. Counts at two other reserves downstream were also higher than average this autumn.",
+            "The trust said the record probably reflected a good breeding year across the wider river valley rather than a change at Elden Fen alone. Counts at two other reserves downstream were also higher than average this autumn. Ornithologists at the regional university, who fit a few harriers with satellite tags each summer, said young birds from the valley had been tracked as far south as the river delta.",
             "Marsh harriers hunt low over reeds and wet meadows for voles, frogs and small birds, and gather in communal roosts in winter. Birdwatchers are asked to keep to the raised boardwalk on count evenings, because a roost that is disturbed at dusk can scatter and may not return for days.",
             "The next count will take place on the last Saturday of December. The trust is looking for more volunteers and will run a free identification workshop at the visitor centre on December 12.",
         ],
@@ -108,7 +108,7 @@ STORIES = {
             "\u201cWe have tried everything short of baking in the dark,\u201d Brightwell said. \u201cPeople have been coming in for their Saturday loaf for three generations. Telling them was the hardest thing I have done.\u201d",
             "The bakery\u2019s eleven staff will be offered work at its wholesale kitchen on the Fenside industrial estate, which supplies cafes and two supermarkets and will continue to operate. Customers will be able to buy bread from a stall at the Saturday market from February.",
             "The shop is one of the last independent food businesses on Market Street, where a butcher and a greengrocer have closed in the past two years. The street’s traders’ association said three more units were empty than a year ago and blamed business rates as much as energy prices.",
-            "Local councillors said they would ask the landlord to reconsider. A petition to save the shop had gathered more than 3,000 signatures by Thursday evening.",
+            "Local councillors said they would ask the landlord to reconsider. A petition to save the shop had gathered more than 3,000 signatures by Thursday evening. Its organiser, a retired teacher who has bought her bread there since 1979, said she would hand it to the landlord’s agents in person next week.",
         ],
     },
 }
