@@ -312,7 +312,6 @@ def write_subscriptions():
     fmt_names = {"rss2-full": "RSS 2.0, full text in content:encoded", "rss2-summary": "RSS 2.0, summary only",
                  "rss2-description": "RSS 2.0, full HTML in description", "atom": "Atom 1.0",
                  "rss1": "RSS 1.0 (RDF)", "jsonfeed": "JSON Feed 1.1"}
-    types = {"jsonfeed": "json", "atom": "atom", "rss1": "rss"}
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
            '<!-- The Syndic demo world: six fictional news sites. Served from Feeds/demo by scripts/demo.sh on',
            '     http://127.0.0.1:8765/ (for file:// URLs use Feeds/demo/urls.template instead). -->',
@@ -325,7 +324,7 @@ def write_subscriptions():
            '  <body>',
            '    <outline text="Demo news sites" title="Demo news sites">']
     for k, v in SITES.items():
-        out.append(f'      <outline type="{types.get(v["format"], "rss")}" text="{xesc(v["name"])}" '
+        out.append(f'      <outline type="rss" text="{xesc(v["name"])}" '
                    f'title="{xesc(v["name"])}" xmlUrl="{PORT_BASE}/sites/{k}/{v["feed"]}" '
                    f'htmlUrl="{PORT_BASE}/sites/{k}/index.html" category="{",".join(v["tags"])}" '
                    f'description="{xesc(fmt_names[v["format"]])}"/>')
