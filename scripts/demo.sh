@@ -18,16 +18,12 @@ out=${SYNDIC_DEMO_DIR:-$root/out/demo}
 rm -rf "$out" && mkdir -p "$out"
 export SYNDIC_DB="$out/syndic.sqlite"
 
-# Serve Feeds/demo on a free loopback port (the OPML names port 8765; it is rewritten if another is used).
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-python3 -m http.server "$port" --bind 127.0.0.1 --directory "$root/Feeds/demo" >"$out/server.log" 2>&1 &
+# Serve each demo site on its own loopback address (127.0.0.11-16), as real sites have their own hosts.
+python3 scripts/demo-server.py Feeds/demo.opml "$out/demo.opml" >"$out/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 50); do
-    python3 -c "import urllib.request,sys; urllib.request.urlopen('http://127.0.0.1:$port/')" 2>/dev/null && break
-    sleep 0.1
-done
-sed "s/127\.0\.0\.1:8765/127.0.0.1:$port/g" Feeds/demo.opml > "$out/demo.opml"
+for _ in $(seq 100); do grep -q ready "$out/server.log" 2>/dev/null && break; sleep 0.1; done
+grep -q ready "$out/server.log" || { echo "demo: the demo web server did not start:" >&2; cat "$out/server.log" >&2; exit 1; }
 
 echo "==> subscribing to the demo sites"
 "$bin" feeds import "$out/demo.opml"
