@@ -61,7 +61,7 @@ final class CurlDriver: @unchecked Sendable {
         curl_multi_wakeup(multi)
     }
 
-    /// Lets the thread finish the work it has, then exit and free libcurl's handles.
+    /// Lets the thread finish the work it has, then exit (the multi handle is freed in `deinit`).
     func shutdown() {
         lock.lock()
         stopping = true
@@ -98,6 +98,11 @@ final class CurlDriver: @unchecked Sendable {
             if timeoutMS > 0 { curl_multi_poll(multi, nil, 0, timeoutMS, nil) }
         }
         for easy in spareHandles { curl_easy_cleanup(easy) }
+        spareHandles.removeAll()
+    }
+
+    /// Runs once the thread has ended and no stream holds the driver, so `cancel` can never touch a freed handle.
+    deinit {
         curl_multi_cleanup(multi)
     }
 

@@ -106,6 +106,7 @@ def gzip_bomb(n):
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out in separate writes
     server_version = "SyndicTestServer/1"
 
     def log_message(self, fmt, *args):  # quiet
