@@ -41,7 +41,7 @@ struct FetchCommand: AsyncParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
-    @Option(help: ArgumentHelp("Benchmark: fetch every URL in this file (one per line) and print JSON figures.",
+    @Option(name: .customLong("bench-urls"), help: ArgumentHelp("Benchmark: fetch every URL in this file (one per line) and print JSON figures.",
                                visibility: .hidden))
     var benchURLs: String?
 
