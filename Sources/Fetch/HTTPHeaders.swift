@@ -30,14 +30,29 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence {
 
     /// The first value of the named header, or nil.
     public subscript(name: String) -> String? {
-        let key = name.lowercased()
-        return fields.first { $0.name.lowercased() == key }?.value
+        fields.first { Self.namesMatch($0.name, name) }?.value
     }
 
     /// Every value of the named header, in arrival order.
     public func values(for name: String) -> [String] {
-        let key = name.lowercased()
-        return fields.filter { $0.name.lowercased() == key }.map(\.value)
+        fields.filter { Self.namesMatch($0.name, name) }.map(\.value)
+    }
+
+    /// ASCII case-insensitive comparison (header names are ASCII tokens), without allocating.
+    static func namesMatch(_ a: String, _ b: String) -> Bool {
+        var left = a.utf8.makeIterator()
+        var right = b.utf8.makeIterator()
+        while true {
+            switch (left.next(), right.next()) {
+            case (nil, nil): return true
+            case let (x?, y?):
+                if x == y { continue }
+                let lx = x >= 65 && x <= 90 ? x | 0x20 : x
+                let ly = y >= 65 && y <= 90 ? y | 0x20 : y
+                if lx != ly { return false }
+            default: return false
+            }
+        }
     }
 
     public var count: Int { fields.count }

@@ -61,17 +61,31 @@ final class Transfer {
     func receiveHeaderLine(_ raw: UnsafeBufferPointer<UInt8>) {
         var end = raw.count
         while end > 0, raw[end - 1] == 13 || raw[end - 1] == 10 { end -= 1 }
-        let line = Substring(String(decoding: UnsafeBufferPointer(rebasing: raw[0..<end]), as: UTF8.self))
-        if line.hasPrefix("HTTP/") {
-            let parts = line.split(separator: " ", maxSplits: 2)
-            currentStatus = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
-            headers = HTTPHeaders()
-        } else if line.isEmpty {
+        if end == 0 {
             endOfHeaderBlock()
-        } else if let colon = line.firstIndex(of: ":") {
-            let name = line[..<colon].trimmingSpaces()
-            let value = line[line.index(after: colon)...].trimmingSpaces()
-            headers.add(name: String(name), value: String(value))
+        } else if end > 5, raw[0] == UInt8(ascii: "H"), raw[1] == UInt8(ascii: "T"), raw[2] == UInt8(ascii: "T"),
+                  raw[3] == UInt8(ascii: "P"), raw[4] == UInt8(ascii: "/") {
+            // "HTTP/1.1 200 OK", "HTTP/2 301"
+            var i = 5
+            while i < end, raw[i] != UInt8(ascii: " ") { i += 1 }
+            while i < end, raw[i] == UInt8(ascii: " ") { i += 1 }
+            var status = 0
+            while i < end, raw[i] >= 48, raw[i] <= 57, status < 1000 {
+                status = status * 10 + Int(raw[i] - 48)
+                i += 1
+            }
+            currentStatus = status
+            headers = HTTPHeaders()
+        } else if let colon = raw[0..<end].firstIndex(of: UInt8(ascii: ":")) {
+            var valueStart = colon + 1
+            var valueEnd = end
+            var nameEnd = colon
+            while valueStart < valueEnd, raw[valueStart] == 32 || raw[valueStart] == 9 { valueStart += 1 }
+            while valueEnd > valueStart, raw[valueEnd - 1] == 32 || raw[valueEnd - 1] == 9 { valueEnd -= 1 }
+            while nameEnd > 0, raw[nameEnd - 1] == 32 || raw[nameEnd - 1] == 9 { nameEnd -= 1 }
+            headers.add(name: String(decoding: UnsafeBufferPointer(rebasing: raw[0..<nameEnd]), as: UTF8.self),
+                        value: String(decoding: UnsafeBufferPointer(rebasing: raw[valueStart..<valueEnd]),
+                                      as: UTF8.self))
         }
     }
 
@@ -105,14 +119,5 @@ final class Transfer {
         guard curl_url_get(handle, CURLUPART_URL, &out, 0) == CURLUE_OK, let out else { return nil }
         defer { curl_free(out) }
         return String(cString: out)
-    }
-}
-
-private extension Substring {
-    func trimmingSpaces() -> Substring {
-        var s = self
-        while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
-        while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
-        return s
     }
 }
