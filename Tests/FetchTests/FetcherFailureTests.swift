@@ -88,3 +88,36 @@ import Testing
         #expect(FetchError.totalTimeout(url: "u", seconds: 0.5).description.contains("0.50 s"))
     }
 }
+
+/// HTTPS against a self-signed certificate: verification must stay on.
+@Suite struct FetcherTLSTests {
+    @Test func selfSignedCertificateIsRejected() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("syndic-tls-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let certificate = directory + "/cert.pem", key = directory + "/key.pem"
+        let openssl = Process()
+        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        openssl.arguments = ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                             "-subj", "/CN=127.0.0.1", "-keyout", key, "-out", certificate]
+        openssl.standardError = FileHandle.nullDevice
+        openssl.standardOutput = FileHandle.nullDevice
+        do { try openssl.run() } catch {
+            print("skipped: openssl is not installed")
+            return
+        }
+        openssl.waitUntilExit()
+        try #require(openssl.terminationStatus == 0, "openssl could not make a test certificate")
+
+        let server = try TestHTTPServer(tls: (certificate, key))
+        defer { server.stop() }
+        let url = "https://127.0.0.1:\(server.port)/ok"
+        let result = await Fetcher().fetch(FetchRequest(url: url))
+        guard case .tls(let failedURL, let detail) = result.failure else {
+            Issue.record("expected a TLS error, got \(result)")
+            return
+        }
+        #expect(failedURL == url)
+        #expect(!detail.isEmpty)
+    }
+}

@@ -83,11 +83,13 @@ import Testing
         var policy = FetchPolicy()
         policy.perHostLimit = 1
         let fetcher = Fetcher(policy: policy)
-        let requests = (0..<50).map { _ in FetchRequest(url: server.url("/sleep?ms=20")) }
+        // One at a time, 100 ms each: the whole batch would take 5 s.
+        let requests = (0..<50).map { _ in FetchRequest(url: server.url("/sleep?ms=100")) }
         for await _ in fetcher.fetch(requests) { break }
-        // The fetcher still works, and the abandoned requests did not all run.
+        // The fetcher still works (the /ok request is not stuck behind the abandoned ones),
+        // and most abandoned requests never reached the server.
         let after = try await fetcher.fetch(FetchRequest(url: server.url("/ok"))).get()
         #expect(after.status == 200)
-        #expect(try server.stats().requests < 20)
+        #expect(try server.stats().requests < 25)
     }
 }

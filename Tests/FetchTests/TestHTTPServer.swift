@@ -14,14 +14,16 @@ final class TestHTTPServer: @unchecked Sendable {
         do { return try TestHTTPServer() } catch { fatalError("cannot start test server: \(error)") }
     }()
 
-    /// Starts a server; `filesDirectory` is served under `/files/`.
-    init(filesDirectory: String? = nil) throws {
+    /// Starts a server; `filesDirectory` is served under `/files/`; `tls` (certificate and key PEM paths)
+    /// makes it serve HTTPS.
+    init(filesDirectory: String? = nil, tls: (certificate: String, key: String)? = nil) throws {
         let script = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("TestServer/test_server.py").path
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", script, "--port", "0"] + (filesDirectory.map { ["--files", $0] } ?? [])
+            + (tls.map { ["--tls-cert", $0.certificate, "--tls-key", $0.key] } ?? [])
         let stdinPipe = Pipe()
         let stdoutPipe = Pipe()
         process.standardInput = stdinPipe

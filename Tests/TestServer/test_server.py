@@ -2,12 +2,14 @@
 """A small HTTP/1.1 test server for Syndic's tests (python3 standard library only).
 
 Usage:
-    python3 test_server.py [--port 0] [--bind 127.0.0.1] [--files DIR]
+    python3 test_server.py [--port 0] [--bind 127.0.0.1] [--files DIR] [--tls-cert PEM --tls-key PEM]
 
 Prints the bound port alone on the first line of stdout, then serves until stdin reaches end of file
 (so the server dies with the test process that launched it) or it is killed.
 
 Keep-alive: HTTP/1.1 with persistent connections; every response has Content-Length or is chunked.
+With --tls-cert/--tls-key the same routes are served over HTTPS (e.g. with a self-signed certificate, to
+check that clients verify certificates).
 
 Routes (query parameters in brackets):
     /ok                      200 "hello\n", ETag "v1", Last-Modified Sun, 06 Nov 1994 08:49:37 GMT
@@ -288,7 +290,10 @@ class Server(ThreadingHTTPServer):
 
     def handle_error(self, request, client_address):
         # Clients that hang up early (timeouts, size limits, the /reset route) are part of the tests.
-        if isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError, ConnectionAbortedError)):
+        quiet = (ConnectionResetError, BrokenPipeError, ConnectionAbortedError)
+        if "ssl" in sys.modules:
+            quiet += (sys.modules["ssl"].SSLError,)  # clients rejecting the test certificate
+        if isinstance(sys.exc_info()[1], quiet):
             return
         super().handle_error(request, client_address)
 
@@ -309,9 +314,16 @@ def main():
     parser.add_argument("--bind", default="127.0.0.1")
     parser.add_argument("--files", default=None, help="directory served under /files/")
     parser.add_argument("--no-stdin-watch", action="store_true", help="keep running when stdin closes")
+    parser.add_argument("--tls-cert", default=None, help="PEM certificate: serve HTTPS")
+    parser.add_argument("--tls-key", default=None, help="PEM private key for --tls-cert")
     args = parser.parse_args()
     FILES_DIR = args.files
     server = Server((args.bind, args.port), Handler)
+    if args.tls_cert:
+        import ssl
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(args.tls_cert, args.tls_key)
+        server.socket = context.wrap_socket(server.socket, server_side=True, do_handshake_on_connect=False)
     print(server.server_address[1], flush=True)
     if not args.no_stdin_watch:
         threading.Thread(target=exit_on_stdin_eof, daemon=True).start()
