@@ -88,13 +88,13 @@ final class CurlDriver: @unchecked Sendable {
             if stop && scheduler.isIdle { break }
 
             curl_multi_perform(multi, &runningHandles)
-            collectFinished()
+            let finished = collectFinished()
 
+            // Sleep until a socket is ready, libcurl's next timer, a delayed host's turn or a wakeup; but if
+            // transfers just finished and jobs wait, loop at once so the freed slots start the next ones.
             var timeoutMS: Int32 = 1000
-            if let wakeAfter { timeoutMS = min(timeoutMS, Int32((wakeAfter * 1000).rounded(.up))) }
-            if scheduler.waiting > 0 && scheduler.running < scheduler.globalLimit && wakeAfter == nil {
-                timeoutMS = 0  // slots freed by collectFinished: start the next jobs right away
-            }
+            if let wakeAfter { timeoutMS = min(timeoutMS, max(1, Int32((wakeAfter * 1000).rounded(.up)))) }
+            if finished > 0 && scheduler.waiting > 0 { timeoutMS = 0 }
             if timeoutMS > 0 { curl_multi_poll(multi, nil, 0, timeoutMS, nil) }
         }
         for easy in spareHandles { curl_easy_cleanup(easy) }
@@ -143,7 +143,9 @@ final class CurlDriver: @unchecked Sendable {
         }
     }
 
-    private func collectFinished() {
+    /// Completes every transfer libcurl reports done; returns how many.
+    private func collectFinished() -> Int {
+        var finished = 0
         var left: Int32 = 0
         while let message = curl_multi_info_read(multi, &left) {
             guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle,
@@ -153,7 +155,9 @@ final class CurlDriver: @unchecked Sendable {
             release(easy)
             scheduler.finished(hostKey: transfer.job.hostKey)
             transfer.job.completion(result)
+            finished += 1
         }
+        return finished
     }
 
     private func drop(batches: Set<Int>) {

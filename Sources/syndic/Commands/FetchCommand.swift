@@ -49,6 +49,10 @@ struct FetchCommand: AsyncParsableCommand {
                                visibility: .hidden))
     var concurrency = 32
 
+    @Option(name: .customLong("per-host"),
+            help: ArgumentHelp("Benchmark: transfers in flight per host (default: --concurrency).", visibility: .hidden))
+    var perHost: Int?
+
     func validate() throws {
         if benchURLs == nil && url == nil { throw ValidationError("Give the URL to fetch.") }
         if concurrency < 1 { throw ValidationError("--concurrency must be at least 1.") }
@@ -56,7 +60,7 @@ struct FetchCommand: AsyncParsableCommand {
 
     func run() async throws {
         if let benchURLs {
-            try await FetchBenchmark(urlFile: benchURLs, concurrency: concurrency).run()
+            try await FetchBenchmark(urlFile: benchURLs, concurrency: concurrency, perHost: perHost ?? concurrency).run()
             return
         }
         guard let url else { return }
@@ -140,6 +144,7 @@ enum FetchReport {
 struct FetchBenchmark {
     var urlFile: String
     var concurrency: Int
+    var perHost: Int
 
     func run() async throws {
         let text = try String(contentsOfFile: urlFile, encoding: .utf8)
@@ -149,7 +154,7 @@ struct FetchBenchmark {
             .map { FetchRequest(url: $0) }
         var policy = FetchPolicy()
         policy.concurrency = concurrency
-        policy.perHostLimit = concurrency
+        policy.perHostLimit = perHost
         let fetcher = Fetcher(policy: policy)
         let clock = ContinuousClock()
         let start = clock.now
