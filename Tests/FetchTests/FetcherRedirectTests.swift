@@ -28,6 +28,16 @@ import Testing
         #expect(response.headers["Location"] == nil)  // headers are the final response's only
     }
 
+    @Test func absoluteRedirectToAnotherHostIsFollowed() async throws {
+        let target = server.url("/ok", host: "localhost")
+        let start = server.url("/redirect/301?to=\(target)")
+        let response = try await fetcher.fetch(FetchRequest(url: start)).get()
+        #expect(response.status == 200)
+        #expect(response.finalURL == target)
+        #expect(response.redirects == [RedirectHop(url: start, status: 301, location: target)])
+        #expect(response.isPermanentlyRedirected)
+    }
+
     @Test func redirectLoopStopsAtTheLimit() async {
         let result = await fetcher.fetch(FetchRequest(url: server.url("/loop")))
         #expect(result.failure == .tooManyRedirects(url: server.url("/loop"), limit: 5))
