@@ -110,7 +110,7 @@ final class CurlDriver: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let taken = (inbox, cancelledBatches, stopping)
-        inbox.removeAll(keepingCapacity: true)
+        inbox = []
         cancelledBatches.removeAll()
         return taken
     }

@@ -71,13 +71,14 @@ public struct RedirectHop: Sendable, Hashable, CustomStringConvertible {
 
 /// Time spent in each phase, in seconds from the start of the transfer (libcurl's cumulative timers).
 ///
-/// A phase that did not happen (no TLS for http, a reused connection) reports the previous phase's value.
+/// A phase that did not happen reports 0 (``tls`` for plain http; libcurl may also report 0 for ``dns`` and
+/// ``connect`` of a reused connection).
 public struct FetchTimings: Sendable, Hashable {
     /// Name resolution finished.
     public var dns: Double
     /// TCP connection established.
     public var connect: Double
-    /// TLS handshake finished (equals `connect` for plain http, 0 for reused connections).
+    /// TLS handshake finished (0 for plain http).
     public var tls: Double
     /// First byte of the final response received.
     public var firstByte: Double
