@@ -19,6 +19,10 @@ struct Syndic: AsyncParsableCommand {
 
     /// Registered subcommands, in the order `--help` lists them.
     static var subcommandList: [any ParsableCommand.Type] {
-        [FeedsCommand.self, PruneCommand.self]
+        [
+            FeedsCommand.self,
+            FetchCommand.self,
+            PruneCommand.self,
+        ]
     }
 }

@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+@testable import Fetch
+
+/// Transfers that end without a usable response: timeouts, stalls, resets, size limits, refused addresses.
+@Suite struct FetcherFailureTests {
+    let server = TestHTTPServer.shared
+
+    @Test func slowHeadersHitTheTotalTimeout() async {
+        let started = Date()
+        let url = server.url("/slow-headers?delay=5")
+        let result = await Fetcher().fetch(FetchRequest(url: url, timeout: 0.5))
+        #expect(result.failure == .totalTimeout(url: url, seconds: 0.5))
+        #expect(Date().timeIntervalSince(started) < 3)
+    }
+
+    @Test func slowBodyIsAbortedAsStalled() async {
+        var policy = FetchPolicy()
+        policy.lowSpeedBytesPerSecond = 1000
+        policy.lowSpeedSeconds = 1
+        let url = server.url("/slow-body?bytes=100000&chunk=10&interval=0.25")
+        let started = Date()
+        let result = await Fetcher(policy: policy).fetch(FetchRequest(url: url))
+        #expect(result.failure == .stalled(url: url, bytesPerSecond: 1000, seconds: 1))
+        #expect(Date().timeIntervalSince(started) < 5)
+    }
+
+    @Test func resetMidBodyIsConnectionLost() async {
+        let result = await Fetcher().fetch(FetchRequest(url: server.url("/reset")))
+        guard case .connectionLost = result.failure else {
+            Issue.record("expected connectionLost, got \(result)")
+            return
+        }
+    }
+
+    @Test func declaredHugeBodyIsRefused() async {
+        let url = server.url("/bytes?n=200000")
+        let result = await Fetcher().fetch(FetchRequest(url: url, maxBodyBytes: 100_000))
+        #expect(result.failure == .bodyTooLarge(url: url, limit: 100_000))
+    }
+
+    @Test func undeclaredHugeBodyStopsAtTheLimit() async {
+        let url = server.url("/chunked?chunks=40&size=10000")
+        let result = await Fetcher().fetch(FetchRequest(url: url, maxBodyBytes: 100_000))
+        #expect(result.failure == .bodyTooLarge(url: url, limit: 100_000))
+        // The same body fits under a larger limit, so the limit (not the route) caused the failure.
+        let fits = await Fetcher().fetch(FetchRequest(url: url, maxBodyBytes: 400_000))
+        #expect((try? fits.get())?.body.count == 400_000)
+    }
+
+    @Test func gzipBombStopsAtTheDefaultLimitOnDecodedBytes() async {
+        let url = server.url("/gzip-bomb?n=33554432")  // 32 MiB of zeros, about 32 KB compressed
+        let result = await Fetcher().fetch(FetchRequest(url: url))
+        #expect(result.failure == .bodyTooLarge(url: url, limit: 16 * 1024 * 1024))
+    }
+
+    @Test func deadPortIsRefused() async {
+        let url = "http://127.0.0.1:1/feed.xml"
+        #expect(await Fetcher().fetch(FetchRequest(url: url)).failure == .refused(url: url))
+    }
+
+    @Test func unknownHostIsDNSFailure() async {
+        let url = "http://no-such-host.invalid/feed.xml"
+        #expect(await Fetcher().fetch(FetchRequest(url: url)).failure == .dns(url: url, host: "no-such-host.invalid"))
+    }
+
+    @Test func privateNetworksCanBeDenied() async {
+        var policy = FetchPolicy()
+        policy.denyPrivateNetworks = true
+        let url = server.url("/ok")
+        let result = await Fetcher(policy: policy).fetch(FetchRequest(url: url))
+        #expect(result.failure == .privateNetworkDenied(url: url, address: "127.0.0.1"))
+        let file = "file:///etc/hostname"
+        #expect(await Fetcher(policy: policy).fetch(FetchRequest(url: file)).failure
+            == .privateNetworkDenied(url: file, address: "local file"))
+    }
+
+    @Test func errorMessagesNameTheURLAndAnAction() {
+        let errors: [FetchError] = [
+            .dns(url: "http://x.example/", host: "x.example"), .refused(url: "http://x.example/"),
+            .totalTimeout(url: "http://x.example/", seconds: 30), .tooManyRedirects(url: "http://x.example/", limit: 5),
+            .bodyTooLarge(url: "http://x.example/", limit: 16), .unsupportedScheme(url: "ftp://x.example/"),
+        ]
+        for error in errors {
+            #expect(error.description.contains(error.url))
+            #expect(error.description.count > 40)
+        }
+        #expect(FetchError.totalTimeout(url: "u", seconds: 0.5).description.contains("0.50 s"))
+    }
+}
+
+/// HTTPS against a self-signed certificate: verification must stay on.
+@Suite struct FetcherTLSTests {
+    @Test func selfSignedCertificateIsRejected() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("syndic-tls-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let certificate = directory + "/cert.pem", key = directory + "/key.pem"
+        let openssl = Process()
+        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        openssl.arguments = ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                             "-subj", "/CN=127.0.0.1", "-keyout", key, "-out", certificate]
+        openssl.standardError = FileHandle.nullDevice
+        openssl.standardOutput = FileHandle.nullDevice
+        do { try openssl.run() } catch {
+            print("skipped: openssl is not installed")
+            return
+        }
+        openssl.waitUntilExit()
+        try #require(openssl.terminationStatus == 0, "openssl could not make a test certificate")
+
+        let server = try TestHTTPServer(tls: (certificate, key))
+        defer { server.stop() }
+        let url = "https://127.0.0.1:\(server.port)/ok"
+        let result = await Fetcher().fetch(FetchRequest(url: url))
+        guard case .tls(let failedURL, let detail) = result.failure else {
+            Issue.record("expected a TLS error, got \(result)")
+            return
+        }
+        #expect(failedURL == url)
+        #expect(!detail.isEmpty)
+    }
+}

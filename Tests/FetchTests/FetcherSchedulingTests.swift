@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+@testable import Fetch
+
+/// The batch API under load, checked from the server's side: per-host concurrency and connection reuse.
+/// Each test starts its own server so the counters see only its own requests.
+@Suite struct FetcherSchedulingTests {
+    @Test func twoHundredRequestsRespectThePerHostLimit() async throws {
+        let server = try TestHTTPServer()
+        defer { server.stop() }
+        var policy = FetchPolicy()
+        policy.concurrency = 16
+        policy.perHostLimit = 2
+        let requests = (0..<200).map { i in
+            FetchRequest(url: server.url("/sleep?ms=10&i=\(i)", host: i % 2 == 0 ? "127.0.0.1" : "localhost"))
+        }
+        var seen = Set<Int>()
+        for await (index, result) in Fetcher(policy: policy).fetch(requests) {
+            #expect((try? result.get())?.status == 200)
+            seen.insert(index)
+        }
+        #expect(seen == Set(0..<200))
+        let stats = try server.stats()
+        #expect(stats.requests == 200)
+        let perHost = stats.max_concurrent_per_host
+        #expect(perHost.count == 2)
+        #expect(perHost.values.allSatisfy { $0 <= 2 }, "\(perHost)")
+        #expect(perHost.values.contains(2), "the limit should be reached, else the test proves nothing: \(perHost)")
+        #expect(stats.max_concurrent <= 4)
+    }
+
+    @Test func globalLimitCapsAllHosts() async throws {
+        let server = try TestHTTPServer()
+        defer { server.stop() }
+        var policy = FetchPolicy()
+        policy.concurrency = 1
+        policy.perHostLimit = 4
+        let requests = (0..<20).map { i in
+            FetchRequest(url: server.url("/sleep?ms=10", host: i % 2 == 0 ? "127.0.0.1" : "localhost"))
+        }
+        for await (_, result) in Fetcher(policy: policy).fetch(requests) {
+            #expect((try? result.get())?.status == 200)
+        }
+        #expect(try server.stats().max_concurrent == 1)
+    }
+
+    @Test func connectionsAreReused() async throws {
+        let server = try TestHTTPServer()
+        defer { server.stop() }
+        let requests = (0..<40).map { _ in FetchRequest(url: server.url("/ok")) }
+        let fetcher = Fetcher()  // per-host limit 2
+        var ok = 0
+        for await (_, result) in fetcher.fetch(requests) where (try? result.get())?.status == 200 { ok += 1 }
+        for await (_, result) in fetcher.fetch(requests) where (try? result.get())?.status == 200 { ok += 1 }
+        #expect(ok == 80)
+        let stats = try server.stats()
+        #expect(stats.requests == 80)
+        // The /_stats request itself opened one connection.
+        #expect(stats.connections - 1 <= 2, "80 requests used \(stats.connections - 1) connections")
+    }
+
+    @Test func minimumDelaySpacesRequestsToOneHost() async throws {
+        var policy = FetchPolicy()
+        policy.minDelayPerHost = 0.3
+        let server = TestHTTPServer.shared
+        let started = Date()
+        let requests = (0..<3).map { _ in FetchRequest(url: server.url("/ok")) }
+        var count = 0
+        for await _ in Fetcher(policy: policy).fetch(requests) { count += 1 }
+        #expect(count == 3)
+        #expect(Date().timeIntervalSince(started) >= 0.6)
+    }
+
+    @Test func emptyBatchFinishesImmediately() async {
+        var count = 0
+        for await _ in Fetcher().fetch([]) { count += 1 }
+        #expect(count == 0)
+    }
+
+    @Test func abandoningABatchCancelsTheRest() async throws {
+        let server = try TestHTTPServer()
+        defer { server.stop() }
+        var policy = FetchPolicy()
+        policy.perHostLimit = 1
+        let fetcher = Fetcher(policy: policy)
+        // One at a time, 100 ms each: the whole batch would take 5 s.
+        let requests = (0..<50).map { _ in FetchRequest(url: server.url("/sleep?ms=100")) }
+        for await _ in fetcher.fetch(requests) { break }
+        // The fetcher still works (the /ok request is not stuck behind the abandoned ones),
+        // and most abandoned requests never reached the server.
+        let after = try await fetcher.fetch(FetchRequest(url: server.url("/ok"))).get()
+        #expect(after.status == 200)
+        #expect(try server.stats().requests < 25)
+    }
+}
