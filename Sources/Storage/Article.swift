@@ -49,6 +49,7 @@ public struct StoredSignature: Sendable, Equatable {
         case article, content, summary, title
     }
     public var entryID: Int64
+    /// The Dedup module's serialized signature (MinHash lanes, and the shingle set when kept).
     public var minhash: [UInt8]
     public var shingles: [UInt8]?
     public var shingleCount: Int

@@ -61,3 +61,15 @@ extension SyndicDatabase {
         }
     }
 }
+
+extension SyndicDatabase {
+    /// Stores one fetch of a feed in one transaction: the feed's new state and its entries.
+    /// A crash before the commit leaves the previous state; after it, the entries are safe and the
+    /// next poll signs any that were not yet signed (see ``unsignedEntries(limit:)``).
+    public func commitFeedFetch(feed: Feed, drafts: [EntryDraft], now: Date = Date()) throws -> [EntryUpsertOutcome] {
+        try write { db in
+            try feed.update(db)
+            return try Self.upsertEntries(db, feedID: feed.id, drafts, now: now)
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import Extraction
+import FeedParsing
+import Fetch
+import Foundation
+import Logging
+import Storage
+
+/// Fetches the article pages of entries whose feed text is too short, and extracts their story text.
+///
+/// Pages download concurrently under the fetcher's per-host limits while finished pages are
+/// extracted on both cores. Each host's learned template (blocks seen on ≥ 3 of its pages) is
+/// applied, and every newly seen page teaches the template its blocks.
+struct ArticleStage {
+    let db: SyndicDatabase
+    let fetcher: Fetcher
+    let options: PollOptions
+    let log: Logger
+    let progress: (@Sendable (PollProgress) -> Void)?
+
+    /// Which entries need their page.
+    func selectEntries(_ work: [EntryWork]) -> [EntryWork] {
+        switch options.fullText {
+        case .never: return []
+        case .always, .auto:
+            return work.filter { item in
+                guard let link = item.link, LinkSafety.isFetchable(link, feedURL: item.feedURL) else { return false }
+                return options.fullText == .always || item.feedWordCount < options.fullTextWords
+            }
+        }
+    }
+
+    /// Fetches and extracts; returns one article row per selected entry (ok or failed).
+    func run(_ selected: [EntryWork], summary: inout PollSummary) async throws -> [Int64: StoredArticle] {
+        guard !selected.isEmpty else { return [:] }
+        var articles: [Int64: StoredArticle] = [:]
+        var templates: [String: SiteTemplate] = [:]
+        let requests = selected.map { FetchRequest(url: $0.link!) }
+        let maxParallel = max(2, ProcessInfo.processInfo.activeProcessorCount)
+        var done = 0
+
+        try await withThrowingTaskGroup(of: Extracted.self) { group in
+            var inFlight = 0
+            func finish(_ item: Extracted) throws {
+                inFlight -= 1
+                done += 1
+                articles[item.article.entryID] = item.article
+                if item.article.status == .ok { summary.pagesFetched += 1 } else { summary.pagesFailed += 1 }
+                if let site = item.site, let pageHash = item.pageHash, !item.blockHashes.isEmpty {
+                    let isNew = try db.recordPageBlocks(host: site, pageHash: pageHash,
+                                                        blocks: item.blockHashes.map { ($0, "") })
+                    if isNew { templates[site] = SiteTemplate(blockHashes: try db.templateBlocks(host: site)) }
+                }
+                progress?(PollProgress(phase: .pages, done: done, total: selected.count))
+            }
+            for await (index, result) in fetcher.fetch(requests) {
+                let entry = selected[index]
+                var template: SiteTemplate?
+                var site: String?
+                if case .success(let response) = result, let key = SiteKey.of(response.finalURL) {
+                    site = key
+                    if templates[key] == nil { templates[key] = SiteTemplate(blockHashes: try db.templateBlocks(host: key)) }
+                    template = templates[key]
+                }
+                let snapshot = template
+                let siteKey = site
+                group.addTask { Extracted.make(entry: entry, result: result, site: siteKey, template: snapshot) }
+                inFlight += 1
+                while inFlight >= maxParallel, let item = try await group.next() { try finish(item) }
+            }
+            while let item = try await group.next() { try finish(item) }
+        }
+        return articles
+    }
+}
+
+/// One page's outcome, computed off the consumer's thread.
+struct Extracted: Sendable {
+    var article: StoredArticle
+    var site: String?
+    var pageHash: UInt64?
+    var blockHashes: [UInt64]
+
+    static func make(entry: EntryWork, result: Result<FetchResponse, FetchError>, site: String?, template: SiteTemplate?) -> Extracted {
+        let now = Date()
+        switch result {
+        case .failure(let error):
+            return Extracted(article: StoredArticle(entryID: entry.entryID, finalURL: entry.link, status: .failed,
+                                                    error: error.description, fetchedAt: now),
+                             site: nil, pageHash: nil, blockHashes: [])
+        case .success(let response):
+            guard response.isSuccess else {
+                return Extracted(article: StoredArticle(entryID: entry.entryID, finalURL: response.finalURL, status: .failed,
+                                                        error: "HTTP \(response.status) from \(response.finalURL)", fetchedAt: now),
+                                 site: nil, pageHash: nil, blockHashes: [])
+            }
+            do {
+                let result = try ArticleExtractor.extract(html: response.body, url: response.finalURL,
+                                                          httpCharset: response.charset, template: template)
+                let a = result.article
+                let text = a.text
+                var pageHasher = StableHash()
+                pageHasher.combine(response.finalURL)
+                return Extracted(
+                    article: StoredArticle(entryID: entry.entryID, finalURL: response.finalURL, canonicalURL: a.canonicalURL,
+                                           title: a.title, byline: a.byline,
+                                           publishedAt: a.published.flatMap(FeedDate.parse), language: a.language,
+                                           text: text.isEmpty ? nil : text,
+                                           status: text.isEmpty ? .failed : .ok,
+                                           error: text.isEmpty ? "no story text found on the page" : nil, fetchedAt: now),
+                    site: site, pageHash: pageHasher.value, blockHashes: result.blockHashes)
+            } catch {
+                return Extracted(article: StoredArticle(entryID: entry.entryID, finalURL: response.finalURL, status: .failed,
+                                                        error: error.description, fetchedAt: now),
+                                 site: nil, pageHash: nil, blockHashes: [])
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import FeedParsing
+import Fetch
+import Foundation
+import Storage
+
+/// The CPU half of refreshing one feed: classify the HTTP outcome, parse the body, draft the entries.
+/// Pure (no database, no network), so it runs on any core while other feeds are still downloading.
+struct FeedRefresh: Sendable {
+    var feed: Feed
+    var kind: FeedOutcomeKind
+    /// Unique by stable id, in feed order; empty unless the body was parsed.
+    var drafts: [EntryDraft]
+
+    static func make(feed: Feed, result: Result<FetchResponse, FetchError>, updater: FeedStateUpdater,
+                     now: Date, random: Double) -> FeedRefresh {
+        let response: FetchResponse
+        switch result {
+        case .failure(let error):
+            return FeedRefresh(feed: updater.failed(feed, status: nil, message: error.description, retryAfter: nil, now: now, random: random),
+                               kind: .failed(error.description), drafts: [])
+        case .success(let r):
+            response = r
+        }
+        if response.isNotModified {
+            return FeedRefresh(feed: updater.succeeded(feed, response: response, hints: nil, bodyHash: nil, now: now),
+                               kind: .notModified, drafts: [])
+        }
+        if response.status == 410 {
+            return FeedRefresh(feed: updater.gone(feed, response: response, now: now), kind: .gone, drafts: [])
+        }
+        guard response.isSuccess else {
+            let message = "HTTP \(response.status) from \(response.finalURL)"
+                + (response.status == 429 || response.status == 503 ? "; the server asks us to slow down" : "")
+            return FeedRefresh(feed: updater.failed(feed, status: response.status, message: message,
+                                                    retryAfter: response.retryAfter(now: now), now: now, random: random),
+                               kind: .failed(message), drafts: [])
+        }
+        var bodyHasher = StableHash()
+        bodyHasher.combine(response.body)
+        let bodyHash = bodyHasher.hex
+        if bodyHash == feed.bodyHash {
+            // Byte-identical to the last body: nothing to parse (servers without validators).
+            return FeedRefresh(feed: updater.succeeded(feed, response: response, hints: nil, bodyHash: bodyHash, now: now),
+                               kind: .notModified, drafts: [])
+        }
+        let parsed: ParsedFeed
+        do {
+            parsed = try FeedParser.parse(bytes: response.body, url: response.finalURL, httpCharset: response.charset)
+        } catch {
+            let message = "cannot read the feed at \(response.finalURL): \(error.description)"
+            return FeedRefresh(feed: updater.failed(feed, status: response.status, message: message, retryAfter: nil, now: now, random: random),
+                               kind: .failed(message), drafts: [])
+        }
+        guard parsed.isFeed else {
+            let message = "\(response.finalURL) is not a feed (RSS, Atom or JSON Feed)"
+                + (parsed.bozoReason.map { ": \($0)" } ?? "") + "; `syndic feeds add` with the site's address finds its feed"
+            return FeedRefresh(feed: updater.failed(feed, status: response.status, message: message, retryAfter: nil, now: now, random: random),
+                               kind: .failed(message), drafts: [])
+        }
+        let hints = FeedHints(title: parsed.title, siteURL: parsed.siteLink,
+                              ttl: parsed.ttlMinutes.map { TimeInterval($0 * 60) },
+                              updatePeriod: parsed.updateInterval.map { TimeInterval($0.seconds) },
+                              itemDates: parsed.entries.compactMap { $0.published ?? $0.updated })
+        var seen = Set<String>()
+        var drafts: [EntryDraft] = []
+        drafts.reserveCapacity(parsed.entries.count)
+        for entry in parsed.entries where seen.insert(entry.stableID).inserted {
+            drafts.append(EntryDrafting.draft(entry))
+        }
+        return FeedRefresh(feed: updater.succeeded(feed, response: response, hints: hints, bodyHash: bodyHash, now: now),
+                           kind: .fetched, drafts: drafts)
+    }
+}

@@ -1,0 +1,31 @@
+import Dedup
+import Fetch
+import Foundation
+
+/// When to fetch an entry's article page for its full text.
+public enum FullTextMode: String, Sendable, CaseIterable {
+    /// Only when the feed's own text is short (a summary, a teaser): fewer than ``PollOptions/fullTextWords`` words.
+    case auto
+    /// For every new entry.
+    case always
+    /// Never: stories are built from feed text alone.
+    case never
+}
+
+/// Everything one poll may be told.
+public struct PollOptions: Sendable {
+    /// Poll every active feed, due or not.
+    public var force = false
+    /// Poll only these feeds (ids); empty means all due feeds.
+    public var feedIDs: [Int64] = []
+    public var fullText: FullTextMode = .auto
+    /// In `auto` mode, feed text shorter than this many words sends Syndic to the article page.
+    public var fullTextWords = 150
+    /// How far back new entries are compared with earlier ones (stories older than this age out of the index).
+    public var window: TimeInterval = 7 * 86_400
+    public var fetchPolicy = FetchPolicy.default
+    public var dedup = DedupConfiguration()
+    public var schedule = SchedulePolicy()
+
+    public init() {}
+}

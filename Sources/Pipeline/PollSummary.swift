@@ -1,0 +1,32 @@
+import Foundation
+
+/// What one poll did: the numbers of the summary line, and each feed that failed with why.
+public struct PollSummary: Sendable, Equatable {
+    public struct Failure: Sendable, Equatable {
+        public var feedID: Int64
+        public var url: String
+        public var message: String
+    }
+
+    public var feedsPolled = 0
+    public var notModified = 0
+    public var failed = 0
+    public var entriesNew = 0
+    public var entriesUpdated = 0
+    public var pagesFetched = 0
+    public var pagesFailed = 0
+    public var storiesNew = 0
+    public var storiesGrown = 0
+    public var seconds: Double = 0
+    public var failures: [Failure] = []
+
+    public init() {}
+
+    /// The one summary line `syndic poll` prints.
+    public var line: String {
+        let secs = String(format: "%.1f", seconds)
+        return "polled \(feedsPolled) feeds (\(notModified) not modified, \(failed) failed); "
+            + "entries: \(entriesNew) new, \(entriesUpdated) updated; pages: \(pagesFetched) fetched, \(pagesFailed) failed; "
+            + "stories: \(storiesNew) new, \(storiesGrown) grown; \(secs) s"
+    }
+}
