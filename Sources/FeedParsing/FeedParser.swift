@@ -44,34 +44,21 @@ public enum FeedParser {
         if first == UInt8(ascii: "{") {
             return JSONFeedParser.parse(bytes)
         }
-        let encoding = encodingOverride(bytes, httpCharset: httpCharset)
+        let charset = CharsetDecision.decide(bytes, httpCharset: httpCharset)
+        if let transcoded = charset.transcoded {
+            return try transcoded.withUnsafeBufferPointer { buffer throws(FeedParsingError) in
+                try parseXML(buffer, encoding: charset.override, url: url)
+            }
+        }
+        return try parseXML(bytes, encoding: charset.override, url: url)
+    }
+
+    private static func parseXML(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String?, url: String?) throws(FeedParsingError) -> ParsedFeed {
         if let repaired = XMLInputRepair.repair(bytes) {
             return try repaired.withUnsafeBufferPointer { buffer throws(FeedParsingError) in
                 try SAXFeedReader.parse(buffer, encoding: encoding, documentURL: url)
             }
         }
         return try SAXFeedReader.parse(bytes, encoding: encoding, documentURL: url)
-    }
-
-    /// The encoding to force on libxml2, or nil to let it follow the BOM and XML declaration.
-    ///
-    /// - an HTTP charset wins over the declaration (RFC 3023), unless a BOM says otherwise;
-    /// - a declaration libxml2 cannot decode, or plain US-ASCII (which real feeds violate), is read as
-    ///   UTF-8; libxml2 then falls back to ISO-8859-1 for bytes that are not UTF-8.
-    static func encodingOverride(_ bytes: UnsafeBufferPointer<UInt8>, httpCharset: String?) -> String? {
-        let hasBOM = bytes.count >= 2 && ((bytes[0] == 0xEF && bytes.count >= 3 && bytes[1] == 0xBB && bytes[2] == 0xBF)
-            || (bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE))
-        if hasBOM { return nil }
-        if let httpCharset = httpCharset?.trimmingCharacters(in: .whitespaces), !httpCharset.isEmpty,
-           xmlFindCharEncodingHandler(httpCharset) != nil {
-            return httpCharset
-        }
-        guard let declared = XMLInputRepair.declaredEncoding(bytes) else { return nil }
-        switch declared.lowercased() {
-        case "us-ascii", "ascii", "iso-646", "iso646-us", "ansi_x3.4-1968":
-            return "UTF-8"
-        default:
-            return xmlFindCharEncodingHandler(declared) == nil ? "UTF-8" : nil
-        }
     }
 }

@@ -24,4 +24,43 @@ enum Windows1252 {
         }
         return out
     }
+
+    /// UTF-8 where the bytes are valid UTF-8, windows-1252 for every byte that is not: the repair for
+    /// documents that mix both (a Latin-1 template around UTF-8 content, or the reverse).
+    static func mixedToUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count + bytes.count / 16)
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let b0 = bytes[i]
+            if b0 < 0x80 { out.append(b0); i += 1; continue }
+            let length: Int
+            switch b0 {
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: length = 0
+            }
+            var valid = length > 0 && i + length <= n
+            if valid {
+                for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { valid = false; break }
+            }
+            if valid, length == 3 {
+                let b1 = bytes[i + 1]
+                if (b0 == 0xE0 && b1 < 0xA0) || (b0 == 0xED && b1 >= 0xA0) { valid = false }
+            } else if valid, length == 4 {
+                let b1 = bytes[i + 1]
+                if (b0 == 0xF0 && b1 < 0x90) || (b0 == 0xF4 && b1 >= 0x90) { valid = false }
+            }
+            if valid {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
+                i += length
+            } else {
+                out.append(contentsOf: toUTF8(CollectionOfOne(b0)))
+                i += 1
+            }
+        }
+        return out
+    }
 }

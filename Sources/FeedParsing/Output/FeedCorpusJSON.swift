@@ -16,7 +16,8 @@ public enum FeedCorpusJSON {
             out += index == 0 ? "\n  {" : ",\n  {"
             out += "\"id\": \(string(entry.id)), \"link\": \(string(entry.link)), \"title\": \(string(entry.title)), "
             out += "\"published\": \(string(entry.published.map(Timestamp.rfc3339))), "
-            out += "\"updated\": \(string(entry.updated.map(Timestamp.rfc3339))), "
+            // feedparser 6 (the oracle) answers `updated` with `published` when there is no update date.
+            out += "\"updated\": \(string((entry.updated ?? entry.published).map(Timestamp.rfc3339))), "
             out += "\"author\": \(string(entry.author)), "
             out += "\"summary_text\": \(string(entry.summaryText)), \"content_text\": \(string(entry.contentText)), "
             out += "\"enclosures\": ["

@@ -27,6 +27,8 @@ struct EntryDraft {
     var summaryIsHTML = true
     var content: String?
     var contentIsHTML = true
+    /// A content element was seen (feedparser's `hasContent`): later summary-like elements stay summaries.
+    var hasContent = false
     var categories: [String] = []
     var enclosures: [FeedEnclosure] = []
     var image: String?
@@ -39,7 +41,7 @@ struct EntryDraft {
     /// The entry, with an RSS permalink `guid` standing in for a missing `link`.
     func build(resolvedLink: (String) -> String) -> ParsedEntry {
         var link = self.link
-        if link == nil, guidIsPermalink, let id, Self.looksLikeURL(id) {
+        if link == nil, guidIsPermalink, let id, URLResolver.hasScheme(id) || id.hasPrefix("/") {
             link = resolvedLink(id)
         }
         func date(_ seconds: Int64?) -> Date? { seconds.map { Date(timeIntervalSince1970: TimeInterval($0)) } }
@@ -47,10 +49,6 @@ struct EntryDraft {
             id: id, link: link, title: title, author: author, published: date(published), updated: date(updated),
             summary: summary, summaryIsHTML: summaryIsHTML, content: content, contentIsHTML: contentIsHTML,
             categories: categories, enclosures: enclosures, imageURL: image)
-    }
-
-    static func looksLikeURL(_ text: String) -> Bool {
-        text.hasPrefix("http://") || text.hasPrefix("https://") || text.hasPrefix("/") || text.contains("://")
     }
 }
 

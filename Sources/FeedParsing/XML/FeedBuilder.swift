@@ -66,7 +66,8 @@ final class FeedBuilder {
             if let about = attributes.value("about") { entry!.id = about }
         case "image", "textinput", "source":
             ignoredDepth = depth
-        case "title":
+        case "title", "dc:title", "media:title":
+            if name != "title", inEntry ? entry!.title != nil : feed.title != nil { return }
             begin(.title, mode: titleMode(attributes))
         case "link":
             if let href = attributes.value("href") {
@@ -79,31 +80,31 @@ final class FeedBuilder {
             entry!.guidIsPermalink = attributes.value("ispermalink").map { $0 == "true" } ?? true
             begin(.id, mode: .plain)
         case "id":
-            if inEntry { entry!.guidIsPermalink = false; begin(.id, mode: .plain) }
-        case "description":
+            // feedparser reads Atom `id` like an RSS guid: it stands in for a missing link.
+            if inEntry { entry!.guidIsPermalink = true; begin(.id, mode: .plain) }
+        case "description", "dc:description", "summary", "itunes:summary", "media:description":
+            // feedparser's rule: a second summary-like element, before any content, is content.
             if inEntry {
-                if entry!.summary != nil, entry!.content == nil {
-                    begin(.content, mode: .html)
-                } else {
-                    begin(.summary, mode: .html)
-                }
-            } else {
+                let defaultMode: TextMode = name == "description" || name == "dc:description" ? .html : .plain
+                let mode = name == "description" ? TextMode.html
+                    : TextMode.fromAtomType(attributes.value("type"), mode: attributes.value("mode"), defaultMode: defaultMode)
+                begin(entry!.summary != nil && !entry!.hasContent ? .content : .summary, mode: mode)
+            } else if name == "description" || name == "dc:description" {
                 begin(.description, mode: .html)
-            }
-        case "summary":
-            if inEntry {
-                let mode = TextMode.fromAtomType(attributes.value("type"), mode: attributes.value("mode"), defaultMode: .plain)
-                begin(entry!.summary != nil && entry!.content == nil ? .content : .summary, mode: mode)
             }
         case "subtitle", "tagline":
             if !inEntry {
                 begin(.description, mode: TextMode.fromAtomType(attributes.value("type"), mode: attributes.value("mode"), defaultMode: .plain))
             }
         case "content:encoded", "xhtml:body", "body", "fullitem":
-            if inEntry { begin(.content, mode: name == "content:encoded" || name == "fullitem" ? .html : .xhtml) }
+            if inEntry {
+                entry!.hasContent = true
+                begin(.content, mode: name == "content:encoded" || name == "fullitem" ? .html : .xhtml)
+            }
         case "content":
             if inEntry {
                 let mode = TextMode.fromAtomType(attributes.value("type"), mode: attributes.value("mode"), defaultMode: .plain)
+                entry!.hasContent = true
                 begin(.content, mode: mode)
             }
         case "author", "contributor":
