@@ -23,6 +23,7 @@ struct Syndic: AsyncParsableCommand {
             FeedsCommand.self,
             FetchCommand.self,
             PruneCommand.self,
+            ParseCommand.self,
         ]
     }
 }

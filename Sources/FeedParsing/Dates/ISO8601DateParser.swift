@@ -1,0 +1,80 @@
+/// ISO 8601 / RFC 3339 / W3C-DTF dates, to Unix seconds (UTC).
+///
+/// Accepts partial dates (`2024`, `2024-05`, `2024-05-01`), basic format (`20240501T120000Z`),
+/// `T`, `t` or a space between date and time, minutes without seconds, fractional seconds,
+/// and zones `Z`, `±hh`, `±hhmm`, `±hh:mm` (optionally after a space). No zone means UTC.
+public enum ISO8601DateParser {
+    /// Unix seconds for the text, or nil when it is not an ISO 8601 date.
+    public static func unixSeconds(_ text: String) -> Int64? {
+        var text = text
+        return text.withUTF8 { parse($0) }
+    }
+
+    static func parse(_ b: UnsafeBufferPointer<UInt8>) -> Int64? {
+        var i = 0
+        let n = b.count
+        func digits(_ count: Int) -> Int? {
+            guard i + count <= n else { return nil }
+            var v = 0
+            for k in 0..<count {
+                let c = b[i + k]
+                guard c >= 0x30, c <= 0x39 else { return nil }
+                v = v * 10 + Int(c - 0x30)
+            }
+            i += count
+            return v
+        }
+        func peek(_ c: UInt8) -> Bool { i < n && b[i] == c }
+        while i < n, b[i] == 0x20 { i += 1 }
+        guard let year = digits(4) else { return nil }
+        var month = 1, day = 1, hour = 0, minute = 0, second = 0, offset = 0
+        let extended = peek(0x2D)
+        if extended { i += 1 }
+        if i < n, b[i] != 0x54, b[i] != 0x74, b[i] != 0x20 {
+            guard let m = digits(2) else { return nil }
+            month = m
+            if extended ? peek(0x2D) : (i < n && b[i] >= 0x30 && b[i] <= 0x39) {
+                if extended { i += 1 }
+                guard let d = digits(2) else { return nil }
+                day = d
+            }
+        }
+        if i < n, b[i] == 0x54 || b[i] == 0x74 || (b[i] == 0x20 && i + 1 < n && b[i + 1] >= 0x30 && b[i + 1] <= 0x39) {
+            i += 1
+            guard let h = digits(2) else { return nil }
+            hour = h
+            let colon = peek(0x3A)
+            if colon { i += 1 }
+            guard let m = digits(2) else { return nil }
+            minute = m
+            if colon ? peek(0x3A) : (i < n && b[i] >= 0x30 && b[i] <= 0x39) {
+                if colon { i += 1 }
+                guard let s = digits(2) else { return nil }
+                second = s
+            }
+            if peek(0x2E) || peek(0x2C) {
+                i += 1
+                while i < n, b[i] >= 0x30, b[i] <= 0x39 { i += 1 }
+            }
+            if peek(0x20) { i += 1 }
+            if peek(0x5A) || peek(0x7A) {
+                i += 1
+            } else if peek(0x2B) || peek(0x2D) {
+                let negative = b[i] == 0x2D
+                i += 1
+                guard let oh = digits(2) else { return nil }
+                var om = 0
+                if peek(0x3A) { i += 1 }
+                if i < n { guard let v = digits(2) else { return nil }; om = v }
+                offset = (oh * 60 + om) * 60 * (negative ? -1 : 1)
+            }
+        }
+        while i < n, b[i] == 0x20 { i += 1 }
+        guard i == n else { return nil }
+        if hour == 24, minute == 0, second == 0 {
+            return CivilTime.unixSeconds(year: year, month: month, day: day, offsetSeconds: offset).map { $0 + 86_400 }
+        }
+        return CivilTime.unixSeconds(year: year, month: month, day: day, hour: hour, minute: minute,
+                                     second: second, offsetSeconds: offset)
+    }
+}

@@ -1,0 +1,38 @@
+/// How the text of a captured element is to be read.
+enum TextMode {
+    /// Plain text (Atom `type="text"`, RSS titles): child tags are dropped, their text kept.
+    case plain
+    /// HTML as text (RSS `description`, Atom `type="html"`): child elements, if any, are kept as tags.
+    case html
+    /// Inline XHTML (Atom `type="xhtml"`): children kept as tags, character data re-escaped.
+    case xhtml
+
+    /// Atom / Atom 0.3 `type` (and `mode`) attributes → mode; `defaultMode` when absent or unknown.
+    static func fromAtomType(_ type: String?, mode: String?, defaultMode: TextMode) -> TextMode {
+        guard let type = type?.lowercased() else {
+            return mode?.lowercased() == "escaped" ? .html : defaultMode
+        }
+        switch type {
+        case "text", "text/plain": return .plain
+        case "html", "text/html": return .html
+        case "xhtml", "application/xhtml+xml": return mode?.lowercased() == "escaped" ? .html : .xhtml
+        default: return type.hasPrefix("text/") ? .plain : defaultMode
+        }
+    }
+}
+
+/// Which field a captured element's text goes to.
+enum CaptureTarget {
+    case title, link, id, summary, content, author, authorName, authorEmail
+    case published, updated, category, description, language, ttl, syPeriod, syFrequency
+}
+
+/// The text being collected for one element (and its descendants when the element holds markup).
+struct TextCapture {
+    var target: CaptureTarget
+    var depth: Int
+    var mode: TextMode
+    var forEntry: Bool
+    var bytes: [UInt8] = []
+    var sawElement = false
+}

@@ -1,0 +1,155 @@
+import Foundation
+
+/// A linear pre-pass over feed bytes that fixes what libxml2 would otherwise drop or choke on,
+/// the way feedparser's loose parser tolerates it:
+///
+/// - HTML named entities (`&nbsp;`, `&eacute;`) are undeclared in XML: rewritten as numeric references;
+/// - a bare `&` (`AT&T`, `?a=1&b=2`) is rewritten as `&amp;` so the text after it survives;
+/// - NUL bytes (outside UTF-16 documents) are removed;
+/// - whitespace before the XML declaration is removed.
+///
+/// CDATA sections are copied untouched. The input is only copied when something needs fixing.
+enum XMLInputRepair {
+    /// The repaired bytes, or nil when the input needs no repair.
+    static func repair(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        let n = input.count
+        guard n > 0, let base = input.baseAddress else { return nil }
+        if n >= 2, input[0] == 0 || input[1] == 0 || (input[0] == 0xFE && input[1] == 0xFF) || (input[0] == 0xFF && input[1] == 0xFE) {
+            return nil // UTF-16/32: leave it to libxml2's decoder.
+        }
+        var out: [UInt8]? = nil
+        var copied = 0 // input[0..<copied] is already in `out`
+        func ensureOut(upTo end: Int) {
+            if out == nil { out = []; out!.reserveCapacity(n + 64) }
+            if end > copied { out!.append(contentsOf: UnsafeBufferPointer(rebasing: input[copied..<end])) }
+            copied = max(copied, end)
+        }
+
+        // Leading whitespace before "<?xml" (after an optional UTF-8 BOM).
+        var start = 0
+        if n >= 3, input[0] == 0xEF, input[1] == 0xBB, input[2] == 0xBF { start = 3 }
+        var firstNonSpace = start
+        while firstNonSpace < n, input[firstNonSpace] == 0x20 || input[firstNonSpace] == 0x0A
+                || input[firstNonSpace] == 0x0D || input[firstNonSpace] == 0x09 { firstNonSpace += 1 }
+        if firstNonSpace > start, firstNonSpace + 5 <= n, memcmp(base + firstNonSpace, "<?xml", 5) == 0 {
+            ensureOut(upTo: start)
+            copied = firstNonSpace
+        }
+
+        let hasInternalSubset = find(base, n, "<!ENTITY") != nil
+        let hasNUL = memchr(base, 0, n) != nil
+        var i = firstNonSpace
+        var nextCDATA = findCDATA(base, n, from: i)
+        while i < n {
+            // Jump to the next '&' or NUL.
+            var p = i
+            if hasNUL {
+                while p < n, input[p] != 0x26, input[p] != 0 { p += 1 }
+            } else if let hit = memchr(base + i, 0x26, n - i) {
+                p = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            } else {
+                p = n
+            }
+            if p >= n { break }
+            if p > nextCDATA {
+                // Skip the CDATA section that starts before this position.
+                let endRange = find(base + nextCDATA, n - nextCDATA, "]]>")
+                let end = endRange.map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) + 3 } ?? n
+                i = max(end, nextCDATA + 9)
+                nextCDATA = findCDATA(base, n, from: i)
+                continue
+            }
+            if input[p] == 0 {
+                ensureOut(upTo: p)
+                copied = p + 1
+                i = p + 1
+                continue
+            }
+            // input[p] == '&'
+            switch classifyReference(input, at: p, hasInternalSubset: hasInternalSubset) {
+            case .keep:
+                break
+            case .escapeAmpersand:
+                ensureOut(upTo: p)
+                out!.append(contentsOf: "&amp;".utf8)
+                copied = p + 1
+            case let .replace(length, scalars):
+                ensureOut(upTo: p)
+                for scalar in scalars.unicodeScalars { out!.append(contentsOf: "&#\(scalar.value);".utf8) }
+                copied = p + length
+            }
+            i = p + 1
+        }
+        guard out != nil else { return nil }
+        ensureOut(upTo: n)
+        return out
+    }
+
+    /// First occurrence of an ASCII needle (memchr on its first byte, then memcmp); glibc's memmem is
+    /// not visible to Swift without _GNU_SOURCE.
+    static func find(_ haystack: UnsafePointer<UInt8>, _ count: Int, _ needle: StaticString) -> UnsafeRawPointer? {
+        let m = needle.utf8CodeUnitCount
+        var offset = 0
+        while count - offset >= m {
+            guard let hit = memchr(haystack + offset, Int32(needle.utf8Start.pointee), count - offset - m + 1) else { return nil }
+            if memcmp(hit, needle.utf8Start, m) == 0 { return UnsafeRawPointer(hit) }
+            offset = UnsafeRawPointer(haystack).distance(to: UnsafeRawPointer(hit)) + 1
+        }
+        return nil
+    }
+
+    private static func findCDATA(_ base: UnsafePointer<UInt8>, _ n: Int, from: Int) -> Int {
+        guard from < n, let hit = find(base + from, n - from, "<![CDATA[") else { return Int.max }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
+
+    enum Fix {
+        case keep
+        case escapeAmpersand
+        case replace(length: Int, with: String)
+    }
+
+    static func isNameByte(_ b: UInt8) -> Bool {
+        (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || (b >= 0x30 && b <= 0x39) || b == 0x5F || b == 0x2D || b == 0x2E || b >= 0x80
+    }
+
+    static func classifyReference(_ input: UnsafeBufferPointer<UInt8>, at p: Int, hasInternalSubset: Bool) -> Fix {
+        let n = input.count
+        var j = p + 1
+        if j < n, input[j] == 0x23 { // &#...;
+            j += 1
+            let hex = j < n && (input[j] | 0x20) == 0x78
+            if hex { j += 1 }
+            let digitsStart = j
+            while j < n, (input[j] >= 0x30 && input[j] <= 0x39) || (hex && (input[j] | 0x20) >= 0x61 && (input[j] | 0x20) <= 0x66) { j += 1 }
+            if j > digitsStart, j < n, input[j] == 0x3B, j - digitsStart <= 8 { return .keep }
+            return .escapeAmpersand
+        }
+        while j < n, j - p <= 40, isNameByte(input[j]) { j += 1 }
+        guard j > p + 1, j < n, input[j] == 0x3B else { return .escapeAmpersand }
+        let name = String(decoding: UnsafeBufferPointer(rebasing: input[(p + 1)..<j]), as: UTF8.self)
+        switch name {
+        case "amp", "lt", "gt", "quot", "apos": return .keep
+        default: break
+        }
+        if let value = HTMLEntities.value(forName: name) { return .replace(length: j + 1 - p, with: value) }
+        return hasInternalSubset ? .keep : .escapeAmpersand
+    }
+
+    /// The encoding named in the XML declaration (`<?xml … encoding="…"?>`), if any.
+    static func declaredEncoding(_ input: UnsafeBufferPointer<UInt8>) -> String? {
+        let limit = min(input.count, 256)
+        guard limit > 6 else { return nil }
+        var start = 0
+        if input[0] == 0xEF, input.count > 3, input[1] == 0xBB, input[2] == 0xBF { start = 3 }
+        let head = String(decoding: UnsafeBufferPointer(rebasing: input[start..<limit]), as: UTF8.self)
+        guard head.hasPrefix("<?xml"), let close = head.range(of: "?>") else { return nil }
+        let decl = head[..<close.lowerBound]
+        guard let key = decl.range(of: "encoding") else { return nil }
+        var rest = decl[key.upperBound...].drop(while: { $0 == " " || $0 == "=" })
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+        rest = rest.dropFirst()
+        guard let end = rest.firstIndex(of: quote) else { return nil }
+        return String(rest[..<end])
+    }
+}
