@@ -61,32 +61,38 @@ enum BoilerplateVocabulary {
         "article", "content", "entry", "post", "story", "text", "body", "main", "blog", "hentry", "page",
     ]
 
-    static func verdict(forClassAndID raw: String) -> AttributeVerdict {
-        let lowered = raw.lowercased()
-        var weight = 0
-        var hasContent = false
-        for word in contentWords where lowered.contains(word) {
-            hasContent = true
-            break
+    /// What one lowercased class/id token says on its own.
+    struct TokenVerdict: Sendable {
+        var content = false
+        var chrome = false
+        var positive = false
+    }
+
+    private static let contentMatcher = WordMatcher(contentWords)
+    private static let chromeMatcher = WordMatcher(chromeWords)
+    private static let positiveMatcher = WordMatcher(positiveWords)
+
+    static func verdict(forToken token: String) -> TokenVerdict {
+        var verdict = TokenVerdict()
+        var token = token
+        token.withUTF8 { bytes in
+            verdict.content = contentMatcher.matches(bytes)
+            verdict.chrome = chromeMatcher.matches(bytes)
+            verdict.positive = positiveMatcher.matches(bytes)
         }
-        if hasContent { weight += 25 }
-        var chrome: String?
-        for token in lowered.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-            let token = String(token)
-            if chromeTokens.contains(token) { chrome = token; break }
-            for word in chromeWords where token.contains(word) {
-                chrome = token
-                break
-            }
-            if chrome != nil { break }
-        }
+        if !verdict.chrome, chromeTokens.contains(token) { verdict.chrome = true }
+        return verdict
+    }
+
+    /// Combines token verdicts: content words veto chrome words anywhere in the same attributes.
+    static func combine(_ tokens: [(String, TokenVerdict)]) -> AttributeVerdict {
+        let hasContent = tokens.contains { $0.1.content }
+        let chrome = tokens.first { $0.1.chrome }?.0
+        var weight = hasContent ? 25 : 0
         if chrome != nil {
             weight -= 25
-        } else if !hasContent {
-            for word in positiveWords where lowered.contains(word) {
-                weight += 10
-                break
-            }
+        } else if !hasContent, tokens.contains(where: { $0.1.positive }) {
+            weight += 10
         }
         return AttributeVerdict(weight: weight, boilerplate: hasContent ? nil : chrome)
     }

@@ -50,10 +50,12 @@ enum ChromeText {
         "tu dirección de correo electrónico no será publicada",
     ]
 
+    private static let anywhereMatcher = WordMatcher(anywherePhrases)
+
     /// The reason a block is chrome by its text, or nil.
     static func reason(for text: String, isShort: Bool) -> String? {
         let lowered = text.lowercased()
-        for phrase in anywherePhrases where lowered.contains(phrase) { return "comment form text" }
+        if anywhereMatcher.matches(lowered) { return "comment form text" }
         guard isShort else { return nil }
         if isCounterRow(lowered) { return "share/view counter" }
         for prefix in shortPrefixes where lowered.hasPrefix(prefix) { return "chrome text \"\(prefix)\"" }

@@ -19,6 +19,7 @@ struct PageWalker {
     private var ownerStack: [Int32] = []
     private var verdictCache: [String: (AttributeVerdict, Int32)] = [:]
     private var reasonIndex: [String: Int32] = [:]
+    private var tokenCache: [String: BoilerplateVocabulary.TokenVerdict] = [:]
     /// Whether class/id vocabulary may mark chrome (off for the fallback pass).
     private let useVocabulary: Bool
 
@@ -153,7 +154,18 @@ struct PageWalker {
 
     private mutating func cachedVerdict(_ key: String) -> (AttributeVerdict, Int32) {
         if let cached = verdictCache[key] { return cached }
-        let verdict = BoilerplateVocabulary.verdict(forClassAndID: key)
+        var tokens: [(String, BoilerplateVocabulary.TokenVerdict)] = []
+        for raw in key.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            let token = String(decoding: raw.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 | 0x20 : $0 }, as: UTF8.self)
+            if let known = tokenCache[token] {
+                tokens.append((token, known))
+            } else {
+                let verdict = BoilerplateVocabulary.verdict(forToken: token)
+                tokenCache[token] = verdict
+                tokens.append((token, verdict))
+            }
+        }
+        let verdict = BoilerplateVocabulary.combine(tokens)
         model.classNames.append(key)
         let entry = (verdict, Int32(model.classNames.count - 1))
         verdictCache[key] = entry

@@ -5,23 +5,30 @@
 /// Pipeline) counts, per host, on how many distinct pages each ``ExtractionResult/blockHashes`` value
 /// occurs, and hands the hashes that reached the threshold back as a ``SiteTemplate``.
 public enum TemplateBlock {
-    /// Normalizes block text for fingerprinting: lowercased, every run of Unicode whitespace folded
-    /// into one space, leading and trailing whitespace dropped. Digits and punctuation are kept,
-    /// so "12 Shares" and "13 Shares" are different blocks.
+    /// Normalizes block text for fingerprinting: lowercased (Unicode), every run of whitespace
+    /// (ASCII whitespace and U+00A0 no-break space) folded into one space, leading and trailing
+    /// whitespace dropped. Digits and punctuation are kept, so "12 Shares" and "13 Shares" differ.
     public static func normalize(_ text: String) -> String {
-        var out = String()
-        out.reserveCapacity(text.utf8.count)
+        let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+        let lowered = isASCII ? text : text.lowercased()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(lowered.utf8.count)
         var pendingSpace = false
-        for scalar in text.lowercased().unicodeScalars {
-            if scalar.properties.isWhitespace {
-                pendingSpace = !out.isEmpty
+        var previous: UInt8 = 0
+        for byte in lowered.utf8 {
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                pendingSpace = !bytes.isEmpty
+            } else if previous == 0xC2, byte == 0xA0 {
+                bytes.removeLast() // the 0xC2 lead byte of U+00A0
+                pendingSpace = !bytes.isEmpty
             } else {
-                if pendingSpace { out.append(" ") }
+                if pendingSpace { bytes.append(0x20) }
                 pendingSpace = false
-                out.unicodeScalars.append(scalar)
+                bytes.append((byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte)
             }
+            previous = byte
         }
-        return out
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// FNV-1a 64-bit hash of the UTF-8 bytes of already normalized text. Deterministic across runs,
