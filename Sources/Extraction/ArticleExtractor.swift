@@ -55,8 +55,10 @@ public enum ArticleExtractor {
 
         // Fallback: when the class/id vocabulary took nearly everything (a site that names its story
         // container "post-share-wrapper"), choose again without it and keep the longer story.
-        let pageChars = walker.model.blocks.reduce(0) { $0 + Int($1.chars) }
-        if assembled.keptChars < 250, pageChars > 1000 {
+        let proseChars = walker.model.blocks.reduce(0) { total, block in
+            block.chars >= 100 && block.linkChars * 4 < block.chars ? total + Int(block.chars) : total
+        }
+        if assembled.keptChars * 4 < proseChars {
             var plain = PageWalker(useVocabulary: false)
             plain.walk(root: root)
             let retry = StoryAssembler(model: plain.model, title: article.title, template: template).assemble()

@@ -81,7 +81,19 @@ enum BoilerplateVocabulary {
             verdict.positive = positiveMatcher.matches(bytes)
         }
         if !verdict.chrome, chromeTokens.contains(token) { verdict.chrome = true }
+        if verdict.chrome, describesLayoutState(token) { verdict.chrome = false }
         return verdict
+    }
+
+    /// Parts of a token that make it a layout or state class of a container ("content-with-sidebar",
+    /// "has-comments", "comments-open") rather than the name of a chrome element.
+    static let layoutStateParts: Set<Substring> = [
+        "with", "has", "no", "without", "enabled", "disabled", "open", "closed", "layout", "template", "active",
+        "wrp", "show", "allowed", "count",
+    ]
+
+    static func describesLayoutState(_ token: String) -> Bool {
+        token.split(whereSeparator: { $0 == "-" || $0 == "_" }).contains { layoutStateParts.contains($0) }
     }
 
     /// Combines token verdicts: content words veto chrome words anywhere in the same attributes.

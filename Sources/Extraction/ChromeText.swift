@@ -35,7 +35,7 @@ enum ChromeText {
         "click here", "we use cookies", "this website uses cookies", "this site uses cookies", "by using this",
         "accept cookies", "cookie", "advertisement", "advertising", "sponsored", "all rights reserved",
         "copyright", "©", "tags:", "tagged", "filed under", "categories:", "category:", "photo:", "image:",
-        "photo credit", "image credit", "getty images", "(photo", "(image", "posted in", "skip to",
+        "photo credit", "image credit", "getty images", "(photo", "(image", "posted in", "skip to", "related:", "see also:", "more:",
         "weiterlesen", "mehr lesen", "lesen sie auch", "lesen sie mehr", "anzeige", "werbung", "zum artikel",
         "lire aussi", "lire la suite", "à lire aussi", "publicité", "leer más", "seguir leyendo", "publicidad",
         "leggi anche", "continua a leggere", "czytaj więcej", "czytaj też", "reklama", "zobacz też",
@@ -67,10 +67,7 @@ enum ChromeText {
         guard text.utf8.count <= 60 else { return nil }
         let lowered = text.lowercased().trimmingCharacters(in: " :.-–—|»›>".unicodeScalars)
         for marker in sectionMarkers {
-            if lowered == marker || lowered.hasPrefix(marker + " ") || lowered.hasPrefix(marker + ":")
-                || (marker.hasSuffix(":") && lowered.hasPrefix(marker)) {
-                return marker
-            }
+            if lowered == marker || lowered + ":" == marker { return marker }
         }
         // "12 Comments", "3 Responses to …"
         let words = lowered.split(separator: " ")

@@ -31,7 +31,7 @@ enum HTMLTag: UInt8 {
         switch self {
         case .p, .div, .section, .article, .main, .header, .footer, .aside, .nav, .address, .center, .form,
              .fieldset, .h1, .h2, .h3, .h4, .h5, .h6, .ul, .ol, .li, .dl, .dt, .dd, .menu, .blockquote, .pre,
-             .table, .thead, .tbody, .tfoot, .tr, .td, .th, .caption, .figure, .figcaption, .body, .html,
+             .table, .thead, .tbody, .tfoot, .tr, .caption, .figure, .figcaption, .body, .html,
              .hr, .br, .label:
             return true
         default:

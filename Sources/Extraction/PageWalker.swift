@@ -81,6 +81,7 @@ struct PageWalker {
 
     private mutating func enter(_ node: xmlNodePtr, tag: HTMLTag, parent: Int32) -> Int32 {
         if tag.isBlock { flush() }
+        if tag == .td || tag == .th { pendingSpace = true }
         let index = Int32(model.elements.count)
         var weight: Int16 = 0
         var reason: Int32 = parent >= 0 ? model.elements[Int(parent)].chromeReason : -1

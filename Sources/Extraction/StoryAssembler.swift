@@ -1,8 +1,19 @@
+import Foundation
+
 /// Keeps the blocks of the chosen story container, in order, minus chrome, and records what went and why.
 struct StoryAssembler {
     let model: PageModel
     let title: String?
     let template: SiteTemplate?
+    /// For every element, whether it lies inside the story container(s).
+    let inside: [Bool]
+
+    init(model: PageModel, title: String?, template: SiteTemplate?) {
+        self.model = model
+        self.title = title
+        self.template = template
+        self.inside = MainContentSelector(model: model).selectedElements()
+    }
 
     struct Assembly {
         var blocks: [TextBlock] = []
@@ -14,12 +25,11 @@ struct StoryAssembler {
     static let shortBlockLimit: Int32 = 140
 
     func assemble() -> Assembly {
-        let inside = MainContentSelector(model: model).selectedElements()
         var assembly = Assembly()
         var sectionCut: String?
         let normalizedTitle = title.map(TemplateBlock.normalize)
-        for block in model.blocks {
-            guard inside.indices.contains(Int(block.owner)), inside[Int(block.owner)] else {
+        for (position, block) in model.blocks.enumerated() {
+            guard isInside(block) else {
                 assembly.removed.append(RemovedBlock(text: block.text, reason: "outside main content"))
                 continue
             }
@@ -31,8 +41,13 @@ struct StoryAssembler {
                 assembly.removed.append(RemovedBlock(text: block.text, reason: model.reasons[Int(block.chromeReason)]))
                 continue
             }
-            if let reason = reason(for: block, normalizedTitle: normalizedTitle, keptChars: assembly.keptChars,
-                                   sectionCut: &sectionCut) {
+            if keptCharsAllowCut(assembly.keptChars), let marker = ChromeText.sectionMarker(for: block.text) {
+                // Cut the rest only when less story-like text follows than came before.
+                if proseAfter(position) < assembly.keptChars { sectionCut = marker }
+                assembly.removed.append(RemovedBlock(text: block.text, reason: "chrome heading \"\(marker)\""))
+                continue
+            }
+            if let reason = reason(for: block, normalizedTitle: normalizedTitle) {
                 assembly.removed.append(RemovedBlock(text: block.text, reason: reason))
                 continue
             }
@@ -42,13 +57,24 @@ struct StoryAssembler {
         return assembly
     }
 
-    private func reason(
-        for block: PageModel.Block, normalizedTitle: String?, keptChars: Int, sectionCut: inout String?
-    ) -> String? {
-        if keptChars >= 150, let marker = ChromeText.sectionMarker(for: block.text) {
-            sectionCut = marker
-            return "starts a chrome section (\"\(marker)\")"
+    private func keptCharsAllowCut(_ kept: Int) -> Bool { kept >= 150 }
+
+    private func isInside(_ block: PageModel.Block) -> Bool {
+        let owner = Int(block.owner)
+        return owner < inside.count && inside[owner]
+    }
+
+    /// Low-link-density text of 80+ bytes after the block at `position` in the story container.
+    private func proseAfter(_ position: Int) -> Int {
+        var total = 0
+        for later in model.blocks[(position + 1)...] where later.chromeReason < 0 && later.chars >= 80
+            && later.linkChars * 4 < later.chars && isInside(later) {
+            total += Int(later.chars)
         }
+        return total
+    }
+
+    private func reason(for block: PageModel.Block, normalizedTitle: String?) -> String? {
         if let template, template.contains(text: block.text) { return "site template" }
         if let reason = ChromeText.reason(for: block.text, isShort: block.chars < Self.shortBlockLimit) {
             return reason
