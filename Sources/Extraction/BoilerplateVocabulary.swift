@@ -89,7 +89,7 @@ enum BoilerplateVocabulary {
     /// "has-comments", "comments-open") rather than the name of a chrome element.
     static let layoutStateParts: Set<Substring> = [
         "with", "has", "no", "without", "enabled", "disabled", "open", "closed", "layout", "template", "active",
-        "wrp", "show", "allowed", "count",
+        "wrp", "show", "allowed", "count", "embed", "embedded", "tweet", "instagram", "media",
     ]
 
     static func describesLayoutState(_ token: String) -> Bool {

@@ -85,6 +85,16 @@ struct MainContentSelector {
                 }
             }
         }
+        // Stories split into chunks that repeat the winner's class (one per ad slot): take them all.
+        let topClass = model.elements[top].classKey
+        if topClass != 0 {
+            for index in 0..<count where index != top && model.elements[index].classKey == topClass && scored[index] {
+                let element = model.elements[index]
+                guard element.chromeReason < 0, scores[index] >= max(5, scores[top] * 0.1), totals[index] > 0,
+                      Float(linkTotals[index]) / Float(totals[index]) < 0.33 else { continue }
+                selected[index] = true
+            }
+        }
         return propagate(selected)
     }
 

@@ -74,12 +74,17 @@ struct StoryAssembler {
         return total
     }
 
+    private func endsSentence(_ text: String) -> Bool {
+        guard let last = text.unicodeScalars.last else { return false }
+        return ".!?\"”’)…".unicodeScalars.contains(last)
+    }
+
     private func reason(for block: PageModel.Block, normalizedTitle: String?) -> String? {
         if let template, template.contains(text: block.text) { return "site template" }
         if let reason = ChromeText.reason(for: block.text, isShort: block.chars < Self.shortBlockLimit) {
             return reason
         }
-        if block.linkChars * 2 > block.chars {
+        if block.linkChars * 5 > block.chars * 4 || (block.linkChars * 2 > block.chars && !endsSentence(block.text)) {
             let density = Double(block.linkChars) / Double(max(block.chars, 1))
             return "link density \(String(format: "%.2f", density))"
         }
