@@ -11,6 +11,8 @@ struct PageModel {
         var chromeReason: Int32
         /// Index into `classNames` (0 = no class), for readability's "same class as the winner" bonus.
         var classKey: Int32
+        /// Index into `reasons` of why this element itself (not an ancestor) is chrome, or -1.
+        var ownReason: Int32 = -1
         var elementChildren: Int32 = 0
     }
 

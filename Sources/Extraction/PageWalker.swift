@@ -75,6 +75,7 @@ struct PageWalker {
         }
         while let top = stack.popLast() { exit(tag: top.tag, element: top.element) }
         flush()
+        ChromeOverride.apply(to: &model)
     }
 
     // MARK: - Elements
@@ -84,7 +85,8 @@ struct PageWalker {
         if tag == .td || tag == .th { pendingSpace = true }
         let index = Int32(model.elements.count)
         var weight: Int16 = 0
-        var reason: Int32 = parent >= 0 ? model.elements[Int(parent)].chromeReason : -1
+        let inherited: Int32 = parent >= 0 ? model.elements[Int(parent)].chromeReason : -1
+        var reason = inherited
         var classKey: Int32 = 0
         let classValue = DOM.attribute(node, "class")
         let idValue = DOM.attribute(node, "id")
@@ -105,7 +107,8 @@ struct PageWalker {
         if tag == .body { model.body = index }
         if tag == .h1, metadata.firstH1 == nil { metadata.firstH1 = "" }
         model.elements.append(PageModel.Element(
-            parent: parent, tag: tag, weight: weight, chromeReason: reason, classKey: classKey))
+            parent: parent, tag: tag, weight: weight, chromeReason: reason, classKey: classKey,
+            ownReason: reason != inherited ? reason : -1))
         if tag.isBlock, tag != .br, tag != .hr { ownerStack.append(index) }
         if tag == .a { linkDepth += 1 }
         if tag == .blockquote { quoteDepth += 1 }
