@@ -55,8 +55,10 @@ public enum ArticleExtractor {
 
         // Fallback: when the class/id vocabulary took nearly everything (a site that names its story
         // container "post-share-wrapper"), choose again without it and keep the longer story.
-        let proseChars = walker.model.blocks.reduce(0) { total, block in
-            block.chars >= 100 && block.linkChars * 4 < block.chars ? total + Int(block.chars) : total
+        let model = walker.model
+        let proseChars = model.blocks.reduce(0) { total, block in
+            let isDiscussion = block.chromeReason >= 0 && ChromeOverride.isDiscussion(model.reasons[Int(block.chromeReason)])
+            return block.chars >= 100 && block.linkChars * 4 < block.chars && !isDiscussion ? total + Int(block.chars) : total
         }
         if assembled.keptChars * 4 < proseChars {
             var plain = PageWalker(useVocabulary: false)

@@ -38,7 +38,7 @@ enum ChromeOverride {
         }
     }
 
-    private static func isDiscussion(_ reason: String) -> Bool {
+    static func isDiscussion(_ reason: String) -> Bool {
         let lowered = reason.lowercased()
         return ["comment", "repl", "respond", "disqus", "kommentar", "komentarz"].contains { lowered.containsBytes($0) }
     }

@@ -64,14 +64,14 @@ enum ChromeText {
 
     /// Whether the block opens a chrome section that runs to the end of the container.
     static func sectionMarker(for text: String) -> String? {
-        guard text.utf8.count <= 60 else { return nil }
+        guard text.utf8.count <= 100 else { return nil }
         let lowered = text.lowercased().trimmingCharacters(in: " :.-–—|»›>".unicodeScalars)
         for marker in sectionMarkers {
             if lowered == marker || lowered + ":" == marker { return marker }
         }
         // "12 Comments", "3 Responses to …"
         let words = lowered.split(separator: " ")
-        if words.count >= 2, words[0].allSatisfy(\.isNumber),
+        if words.count >= 2, words.count <= 12, words[0].allSatisfy(\.isNumber),
            ["comments", "comment", "responses", "kommentare", "commentaires", "comentarios"].contains(String(words[1])) {
             return "comments"
         }

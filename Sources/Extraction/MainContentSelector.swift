@@ -1,3 +1,4 @@
+import Foundation
 /// Finds the element subtree(s) that hold the story: a readability-style candidate score
 /// (paragraph scores flow to ancestors, damped by distance, weighted by class/id vocabulary and
 /// structural evidence, discounted by link density), then related siblings of the winner.
@@ -60,6 +61,7 @@ struct MainContentSelector {
 
         top = climbToSharedAncestor(top: top, scores: scores, scored: scored)
         top = climbWhileParentScoresHigher(top: top, scores: scores, scored: scored)
+        top = preferStructuralContainer(over: top)
         while true {
             let parent = Int(model.elements[top].parent)
             guard parent >= 0, parent != Int(model.body), model.elements[parent].elementChildren == 1 else { break }
@@ -96,6 +98,48 @@ struct MainContentSelector {
             }
         }
         return propagate(selected)
+    }
+
+    /// Prose bytes (blocks of 80+ bytes, under 25% link text, not chrome) in each element's subtree.
+    private func proseTotals() -> [Int32] {
+        let count = model.elements.count
+        var prose = [Int32](repeating: 0, count: count)
+        for block in model.blocks where block.chromeReason < 0 && block.chars >= 80 && block.linkChars * 4 < block.chars {
+            prose[Int(block.owner)] += block.chars
+        }
+        for index in stride(from: count - 1, through: 1, by: -1) {
+            let parent = Int(model.elements[index].parent)
+            if parent >= 0 { prose[parent] += prose[index] }
+        }
+        return prose
+    }
+
+    /// Markup that names the story container (`itemprop=articleBody`, "entry-content", `<article>`)
+    /// beats the score when it holds a fair share of the page's prose: it brings the lead paragraph
+    /// and chunks the score missed. Strongest evidence first; within a rank, the most prose.
+    private func preferStructuralContainer(over top: Int) -> Int {
+        let prose = proseTotals()
+        let pageProse = prose[0]
+        guard pageProse > 0 else { return top }
+        let lowest = Int8(ProcessInfo.processInfo.environment["SX_LOWEST"] ?? "3") ?? 3
+        let mode = ProcessInfo.processInfo.environment["SX_MODE"] ?? "all"
+        for rank in stride(from: Int8(3), through: lowest, by: -1) {
+            var best = -1
+            var holders = 0
+            for index in 0..<model.elements.count where model.elements[index].evidenceRank == rank
+                && model.elements[index].chromeReason < 0 {
+                if prose[index] > 0 { holders += 1 }
+                if best < 0 || prose[index] > prose[best] { best = index }
+            }
+            // Several <article>s with prose are a list of teasers, not evidence.
+            if rank == 1, holders > 1 { continue }
+            guard best >= 0, prose[best] * 10 >= pageProse * 4 else { continue }
+            if isAncestor(best, of: top) { return best }
+            if mode == "anc" { return top }
+            if isAncestor(top, of: best) { return prose[best] * 10 >= prose[top] * 7 ? best : top }
+            return prose[best] * 2 >= prose[top] ? best : top
+        }
+        return top
     }
 
     private func baseScore(_ element: PageModel.Element) -> Float {

@@ -14,6 +14,9 @@ struct PageModel {
         /// Index into `reasons` of why this element itself (not an ancestor) is chrome, or -1.
         var ownReason: Int32 = -1
         var elementChildren: Int32 = 0
+        /// Structural evidence of being the story container: 3 `itemprop=articleBody`,
+        /// 2 a content class name ("entry-content", "article-body" …), 1 an `<article>`, else 0.
+        var evidenceRank: Int8 = 0
     }
 
     struct Block {

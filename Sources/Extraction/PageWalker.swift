@@ -16,6 +16,8 @@ struct PageWalker {
     private var pendingSpace = false
     private var linkDepth = 0
     private var quoteDepth = 0
+    /// Open `<article>` / `<main>` elements: a `<header>` inside one holds title and lead, not chrome.
+    private var storyDepth = 0
     private var ownerStack: [Int32] = []
     private var verdictCache: [String: (AttributeVerdict, Int32)] = [:]
     private var reasonIndex: [String: Int32] = [:]
@@ -99,8 +101,11 @@ struct PageWalker {
                 reason = reasonID("class/id \"\(word)\"")
             }
         }
+        var evidenceRank: Int8 = tag == .article ? 1 : 0
+        if weight >= 25 { evidenceRank = 2 }
         if let itemprop = DOM.attribute(node, "itemprop"), DOM.contains(itemprop, "articlebody") {
             weight += 50
+            evidenceRank = 3
             model.evidence.append(index)
         }
         if reason < 0 { reason = tagReason(tag, node: node) }
@@ -108,7 +113,8 @@ struct PageWalker {
         if tag == .h1, metadata.firstH1 == nil { metadata.firstH1 = "" }
         model.elements.append(PageModel.Element(
             parent: parent, tag: tag, weight: weight, chromeReason: reason, classKey: classKey,
-            ownReason: reason != inherited ? reason : -1))
+            ownReason: reason != inherited ? reason : -1, evidenceRank: evidenceRank))
+        if tag == .article || tag == .main { storyDepth += 1 }
         if tag.isBlock, tag != .br, tag != .hr { ownerStack.append(index) }
         if tag == .a { linkDepth += 1 }
         if tag == .blockquote { quoteDepth += 1 }
@@ -122,6 +128,7 @@ struct PageWalker {
         }
         if tag == .a { linkDepth = max(0, linkDepth - 1) }
         if tag == .blockquote { quoteDepth = max(0, quoteDepth - 1) }
+        if tag == .article || tag == .main { storyDepth = max(0, storyDepth - 1) }
     }
 
     private func isStructural(_ tag: HTMLTag) -> Bool {
@@ -134,7 +141,7 @@ struct PageWalker {
         case .footer: return reasonID("<footer>")
         case .aside: return reasonID("<aside>")
         case .figcaption: return reasonID("photo caption")
-        case .header: return reasonID("<header>")
+        case .header: return storyDepth > 0 ? -1 : reasonID("<header>")
         default:
             guard let role = DOM.attribute(node, "role") else { return -1 }
             if DOM.equalsIgnoringCase(role, "navigation") || DOM.equalsIgnoringCase(role, "contentinfo")

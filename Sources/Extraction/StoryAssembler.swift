@@ -43,7 +43,8 @@ struct StoryAssembler {
             }
             if keptCharsAllowCut(assembly.keptChars), let marker = ChromeText.sectionMarker(for: block.text) {
                 // Cut the rest only when less story-like text follows than came before.
-                if proseAfter(position) < assembly.keptChars { sectionCut = marker }
+                let isStrong = block.kind == .heading || marker == "comments"
+                if isStrong || proseAfter(position) < assembly.keptChars { sectionCut = marker }
                 assembly.removed.append(RemovedBlock(text: block.text, reason: "chrome heading \"\(marker)\""))
                 continue
             }
