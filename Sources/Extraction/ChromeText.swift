@@ -24,7 +24,16 @@ enum ChromeText {
         "über die autorin", "ähnliche artikel", "das könnte sie auch interessieren", "mehr zum thema",
         "weitere artikel", "kommentare", "à propos de l'auteur", "articles similaires", "sur le même sujet",
         "commentaires", "artículos relacionados", "te puede interesar", "comentarios", "articoli correlati",
-        "commenti", "powiązane artykuły", "komentarze", "czytaj także",
+        "commenti", "powiązane artykuły", "komentarze", "czytaj także", "auch interessant", "schon gelesen?",
+        "schon gelesen", "weitere themen", "ähnliche themen", "verwandte themen", "ähnliche beiträge",
+        "verwandte artikel", "das könnte dich auch interessieren", "notas relacionadas", "mirá también",
+        "veja também", "leia também", "lee también", "también te puede interesar", "noticias relacionadas",
+        "lust auf mehr?", "themen", "zusatzinformationen", "quellenangaben", "quellen", "fragen an den autor",
+        "empfohlener redaktioneller inhalt", "teilnehmende blogs", "meistgelesen", "meistgelesene artikel",
+        "empfehlungen", "unsere empfehlungen", "related", "see also", "more news", "latest news",
+        "zobacz także", "polecamy", "à lire aussi", "lire aussi", "dans la même rubrique", "tags", "schlagwörter",
+        "schlagworte", "stichworte", "kategorien", "share this article", "diesen artikel teilen",
+        "top stories", "most read", "editor's picks",
     ]
 
     /// Short-block openings that are chrome on their own.
@@ -39,6 +48,36 @@ enum ChromeText {
         "weiterlesen", "mehr lesen", "lesen sie auch", "lesen sie mehr", "anzeige", "werbung", "zum artikel",
         "lire aussi", "lire la suite", "à lire aussi", "publicité", "leer más", "seguir leyendo", "publicidad",
         "leggi anche", "continua a leggere", "czytaj więcej", "czytaj też", "reklama", "zobacz też",
+        "diesen artikel teilen", "artikel teilen", "sharen mit", "teilen mit", "like it? share it",
+        "war der artikel", "möchten sie den artikel", "mehr von ", "mehr kolumnen", "weitere infos unter",
+        "vorschau auf", "dieser eintrag wurde veröffentlicht", "dieser beitrag wurde", "der beitrag wurde",
+        "eingestellt von", "veröffentlicht am", "aktualisiert am", "zuletzt aktualisiert", "last modified",
+        "last updated", "updated:", "published:", "release date:", "themen:", "quelle:", "quellen:", "źródło:",
+        "foto:", "fotos:", "bild:", "bildquelle", "titelbild", "beitragsbild", "photograph by", "photo by",
+        "photos by", "crédits photo", "crédit photo", "if you enjoyed", "follow us", "follow the", "submit your letter",
+        "we want to hear", "never miss", "get regular updates", "besuchen sie unser", "bitte registrieren",
+        "zapraszamy", "hazte miembro", "siguenos", "síguenos", "únete", "¿ya sabías", "for the latest stories",
+        "jede kleine spende", "unterstütze ", "gefällt dir", "verraten sie", "opublikowano", "(noch keine bewertungen)",
+        "- anzeige", "anzeige -", "download the", "get the app", "listen to this", "watch:", "video:", "audio:",
+        "(reporting by", "reporting by", "editing by", "writing by", "additional reporting", "(additional reporting",
+        "this article was", "this story was", "this post was", "originally published", "ursprünglich veröffentlicht",
+    ]
+
+    /// Short-block substrings that mark photo credits and agency picture lines.
+    static let creditMarkers: [String] = [
+        "getty", "afp", "dpa", "reuters", "imago", "picture alliance", "picture-alliance", "shutterstock",
+        "istock", "ap photo", "wenn.com", "bestimage", "keystone", "/pap", "epa/", "photo:", "foto:", "©",
+        "(c) ", "bildquelle", "image credit", "photo credit", "credit:",
+    ]
+
+    /// Words of a line that is only a date or a time ("Nov. 19, 2019", "5:50 PM", "27.01.2022").
+    static let dateWords: Set<String> = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
+        "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+        "am", "pm", "a", "p", "m", "uhr", "et", "est", "edt", "pt", "pst", "pdt", "gmt", "utc", "cet", "cest",
+        "bst", "januar", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember", "monday", "tuesday",
+        "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag", "mittwoch", "donnerstag",
+        "freitag", "samstag", "sonntag", "updated", "published", "posted", "on", "at", "um", "am", "de", "del",
     ]
 
     /// Phrases that are chrome wherever they appear in a block of any length.
@@ -51,6 +90,18 @@ enum ChromeText {
     ]
 
     private static let anywhereMatcher = WordMatcher(anywherePhrases)
+    private static let creditMatcher = WordMatcher(creditMarkers)
+
+    /// Only numbers, month/day names and time words, with at least one number.
+    static func isDateLine(_ lowered: String) -> Bool {
+        var sawNumber = false
+        for word in lowered.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+            if word.allSatisfy(\.isNumber) { sawNumber = true; continue }
+            if dateWords.contains(String(word)) { continue }
+            return false
+        }
+        return sawNumber
+    }
 
     /// The reason a block is chrome by its text, or nil.
     static func reason(for text: String, isShort: Bool) -> String? {
@@ -58,6 +109,10 @@ enum ChromeText {
         if anywhereMatcher.matches(lowered) { return "comment form text" }
         guard isShort else { return nil }
         if isCounterRow(lowered) { return "share/view counter" }
+        if lowered.utf8.count < 70 {
+            if isDateLine(lowered) { return "date line" }
+            if creditMatcher.matches(lowered) { return "photo credit" }
+        }
         for prefix in shortPrefixes where lowered.hasPrefix(prefix) { return "chrome text \"\(prefix)\"" }
         return nil
     }

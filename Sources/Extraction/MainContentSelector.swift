@@ -128,7 +128,7 @@ struct MainContentSelector {
             var holders = 0
             for index in 0..<model.elements.count where model.elements[index].evidenceRank == rank
                 && model.elements[index].chromeReason < 0 {
-                if prose[index] > 0 { holders += 1 }
+                if prose[index] > 0, rank != 1 || !hasArticleAncestor(index) { holders += 1 }
                 if best < 0 || prose[index] > prose[best] { best = index }
             }
             // Several <article>s with prose are a list of teasers, not evidence.
@@ -140,6 +140,15 @@ struct MainContentSelector {
             return prose[best] * 2 >= prose[top] ? best : top
         }
         return top
+    }
+
+    private func hasArticleAncestor(_ index: Int) -> Bool {
+        var current = Int(model.elements[index].parent)
+        while current >= 0 {
+            if model.elements[current].tag == .article { return true }
+            current = Int(model.elements[current].parent)
+        }
+        return false
     }
 
     private func baseScore(_ element: PageModel.Element) -> Float {
