@@ -41,7 +41,7 @@ enum ChromeText {
         "read more", "read also", "read next", "continue reading", "previous article", "next article",
         "previous post", "next post", "previous story", "next story", "« previous", "next »", "prev",
         "sign up", "subscribe", "newsletter", "share this", "share on", "share via", "follow us",
-        "click here", "we use cookies", "this website uses cookies", "this site uses cookies", "by using this",
+        "click here", "to read the full story", "get our ", "we use cookies", "this website uses cookies", "this site uses cookies", "by using this",
         "accept cookies", "cookie", "advertisement", "advertising", "sponsored", "all rights reserved",
         "copyright", "©", "tags:", "tagged", "filed under", "categories:", "category:", "photo:", "image:",
         "photo credit", "image credit", "getty images", "(photo", "(image", "posted in", "skip to", "related:", "see also:", "more:",
@@ -118,11 +118,13 @@ enum ChromeText {
     }
 
     /// Whether the block opens a chrome section that runs to the end of the container.
-    static func sectionMarker(for text: String) -> String? {
+    static func sectionMarker(for text: String, isHeading: Bool = false) -> String? {
         guard text.utf8.count <= 100 else { return nil }
         let lowered = text.lowercased().trimmingCharacters(in: " :.-–—|»›>".unicodeScalars)
         for marker in sectionMarkers {
             if lowered == marker || lowered + ":" == marker { return marker }
+            // Headings may go on: "More from the Los Angeles Times", "Related articles on Brexit".
+            if isHeading, marker.contains(" "), lowered.hasPrefix(marker + " ") { return marker + " …" }
         }
         // "12 Comments", "3 Responses to …"
         let words = lowered.split(separator: " ")

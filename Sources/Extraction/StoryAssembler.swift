@@ -41,9 +41,9 @@ struct StoryAssembler {
                 assembly.removed.append(RemovedBlock(text: block.text, reason: model.reasons[Int(block.chromeReason)]))
                 continue
             }
-            if keptCharsAllowCut(assembly.keptChars), let marker = ChromeText.sectionMarker(for: block.text) {
+            if keptCharsAllowCut(assembly.keptChars), let marker = ChromeText.sectionMarker(for: block.text, isHeading: block.kind == .heading) {
                 // Cut the rest only when less story-like text follows than came before.
-                let isStrong = block.kind == .heading || marker == "comments"
+                let isStrong = (block.kind == .heading && !marker.hasSuffix("…")) || marker == "comments"
                 if isStrong || proseAfter(position) < assembly.keptChars { sectionCut = marker }
                 assembly.removed.append(RemovedBlock(text: block.text, reason: "chrome heading \"\(marker)\""))
                 continue
