@@ -24,6 +24,7 @@ struct Syndic: AsyncParsableCommand {
             FetchCommand.self,
             PruneCommand.self,
             ParseCommand.self,
+            ExtractCommand.self,
         ]
     }
 }

@@ -1,0 +1,116 @@
+import CLibXML2
+import Foundation
+
+/// Extracts the story from a news page's HTML: the one entry point of this module.
+///
+/// ```swift
+/// let result = try ArticleExtractor.extract(html: bytes, url: "https://example.org/story", httpCharset: nil)
+/// print(result.article.title ?? "", result.article.text)
+/// ```
+///
+/// Steps: pick the character encoding, parse with libxml2, walk the tree once into a flat model of
+/// elements and text blocks (chrome subtrees marked by tag and class/id vocabulary), choose the story
+/// container by candidate scoring, then keep that container's blocks except chrome recognised by
+/// its words, its link density or the host's learned ``SiteTemplate``.
+public enum ArticleExtractor {
+    /// Extracts the article from raw page bytes.
+    /// - Parameters:
+    ///   - html: the page as received (any encoding; any bytes are accepted).
+    ///   - url: the page's address, used to resolve relative canonical and image URLs.
+    ///   - httpCharset: the `charset` parameter of the HTTP `Content-Type`, which outranks the page's own claim.
+    ///   - template: blocks known to repeat on this host's pages; they are dropped as "site template".
+    public static func extract(
+        html: [UInt8], url: String? = nil, httpCharset: String? = nil, template: SiteTemplate? = nil
+    ) throws(ExtractionError) -> ExtractionResult {
+        let outcome: Result<ExtractionResult, ExtractionError> = html.withUnsafeBufferPointer { bytes in
+            extract(bytes: bytes, url: url, httpCharset: httpCharset, template: template)
+        }
+        return try outcome.get()
+    }
+
+    /// Extracts the article from raw page bytes held in `Data`.
+    public static func extract(
+        html: Data, url: String? = nil, httpCharset: String? = nil, template: SiteTemplate? = nil
+    ) throws(ExtractionError) -> ExtractionResult {
+        try extract(html: [UInt8](html), url: url, httpCharset: httpCharset, template: template)
+    }
+
+    private static func extract(
+        bytes: UnsafeBufferPointer<UInt8>, url: String?, httpCharset: String?, template: SiteTemplate?
+    ) -> Result<ExtractionResult, ExtractionError> {
+        guard !bytes.isEmpty else { return .failure(.emptyInput) }
+        guard !looksBinary(bytes) else { return .failure(.unparsable) }
+        let encoding = CharsetDetector.encoding(for: bytes, httpCharset: httpCharset)
+        guard let document = HTMLDocument(bytes: bytes, url: url, encoding: encoding)
+            ?? HTMLDocument(bytes: bytes, url: url, encoding: "windows-1252"),
+            let root = document.root else {
+            return .failure(.unparsable)
+        }
+
+        var walker = PageWalker(useVocabulary: true)
+        walker.walk(root: root)
+        var article = Article()
+        let linked = MetadataResolver(collected: walker.metadata, pageURL: url).resolve(into: &article)
+        var assembled = StoryAssembler(model: walker.model, title: article.title, template: template).assemble()
+
+        // Fallback: when the class/id vocabulary took nearly everything (a site that names its story
+        // container "post-share-wrapper"), choose again without it and keep the longer story.
+        let model = walker.model
+        let proseChars = model.blocks.reduce(0) { total, block in
+            let isDiscussion = block.chromeReason >= 0 && ChromeOverride.isDiscussion(model.reasons[Int(block.chromeReason)])
+            return block.chars >= 100 && block.linkChars * 4 < block.chars && !isDiscussion ? total + Int(block.chars) : total
+        }
+        if assembled.keptChars * 4 < proseChars {
+            var plain = PageWalker(useVocabulary: false)
+            plain.walk(root: root)
+            let retry = StoryAssembler(model: plain.model, title: article.title, template: template).assemble()
+            if retry.keptChars > assembled.keptChars * 2 { assembled = retry }
+        }
+        if assembled.keptChars < 250, let body = linked.articleBody, body.utf8.count > assembled.keptChars * 2 {
+            assembled.blocks = paragraphs(of: body)
+        }
+        if ProcessInfo.processInfo.environment["SYNDIC_EXTRACT_DEBUG"] != nil {
+            FileHandle.standardError.write(Data("elements \(walker.model.elements.count) blocks \(walker.model.blocks.count) kept \(assembled.blocks.count) removed \(assembled.removed.count)\n".utf8))
+            for block in walker.model.blocks.prefix(2000) {
+                var chain: [String] = []
+                var e = Int(block.owner)
+                while e >= 0 { let el = walker.model.elements[e]; chain.append("\(el.tag)#\(e)\(el.chromeReason >= 0 ? "!" : "")"); e = Int(el.parent) }
+                FileHandle.standardError.write(Data("  [\(block.text.prefix(50))] \(chain.prefix(8).joined(separator: "<"))\n".utf8))
+            }
+        }
+        guard !assembled.blocks.isEmpty else { return .failure(.noContent) }
+        article.blocks = assembled.blocks
+        return .success(ExtractionResult(
+            article: article, removed: assembled.removed, blockHashes: blockHashes(walker.model)))
+    }
+
+    /// Binary data (images, archives, PDFs) holds NUL and control bytes that text never does.
+    private static func looksBinary(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+            return false
+        }
+        let sample = min(bytes.count, 4096)
+        var control = 0
+        for index in 0..<sample {
+            let byte = bytes[index]
+            if byte == 0 { return true }
+            if byte < 0x09 || (byte > 0x0D && byte < 0x20) { control += 1 }
+        }
+        return control * 20 > sample
+    }
+
+    private static func paragraphs(of text: String) -> [TextBlock] {
+        text.components(separatedBy: "\n").map { $0.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ") }
+            .filter { !$0.isEmpty }.map { TextBlock(kind: .paragraph, text: $0) }
+    }
+
+    private static func blockHashes(_ model: PageModel) -> [UInt64] {
+        var seen = Set<UInt64>()
+        var hashes: [UInt64] = []
+        for block in model.blocks {
+            let hash = TemplateBlock.hash(text: block.text)
+            if seen.insert(hash).inserted { hashes.append(hash) }
+        }
+        return hashes
+    }
+}

@@ -1,0 +1,140 @@
+import CLibXML2
+
+/// Decides which character encoding to hand libxml2 for a page's bytes.
+///
+/// Order, as browsers do it: byte-order mark, then the HTTP `Content-Type` charset, then
+/// `<meta charset>` / `<meta http-equiv content="…; charset=…">` in the first 4 KB, else UTF-8.
+/// Labels that the WHATWG Encoding standard maps to Windows-1252 (ISO-8859-1, ASCII) are mapped
+/// the same way, and a page claiming (or defaulting to) UTF-8 whose bytes are not valid UTF-8
+/// is read as Windows-1252, which every byte sequence is.
+enum CharsetDetector {
+    static func encoding(for bytes: UnsafeBufferPointer<UInt8>, httpCharset: String?) -> String {
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { return "UTF-8" }
+        if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE { return "UTF-16LE" }
+        if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF { return "UTF-16BE" }
+        let declared = httpCharset.flatMap(canonicalLabel) ?? metaCharset(in: bytes).flatMap(canonicalLabel)
+        if let declared, declared != "UTF-8" {
+            return isSupported(declared) ? declared : fallback(for: bytes)
+        }
+        return fallback(for: bytes)
+    }
+
+    /// UTF-8 when the bytes are valid UTF-8, else Windows-1252.
+    private static func fallback(for bytes: UnsafeBufferPointer<UInt8>) -> String {
+        isValidUTF8(bytes) ? "UTF-8" : "windows-1252"
+    }
+
+    /// Normalizes a charset label; nil for empty or implausible labels.
+    static func canonicalLabel(_ raw: String) -> String? {
+        let label = raw.trimmingASCIIQuotesAndSpaces().lowercased()
+        guard !label.isEmpty, label.count < 40 else { return nil }
+        switch label {
+        case "utf-8", "utf8", "unicode-1-1-utf-8": return "UTF-8"
+        case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "cp1252",
+             "windows-1252", "x-cp1252", "iso_8859-1", "ansi_x3.4-1968":
+            return "windows-1252"
+        case "gb2312", "gbk", "x-gbk": return "GB18030"
+        case "shift_jis", "sjis", "x-sjis": return "SHIFT_JIS"
+        default: return label.uppercased()
+        }
+    }
+
+    private static func isSupported(_ label: String) -> Bool {
+        guard let handler = xmlFindCharEncodingHandler(label) else { return false }
+        xmlCharEncCloseFunc(handler)
+        return true
+    }
+
+    /// Finds `charset=` inside a `<meta` tag in the first 4 KB.
+    static func metaCharset(in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let limit = min(bytes.count, 4096)
+        var index = 0
+        while index + 5 < limit {
+            // "<meta", case-insensitive
+            if bytes[index] == UInt8(ascii: "<"), lower(bytes[index + 1]) == UInt8(ascii: "m"),
+               lower(bytes[index + 2]) == UInt8(ascii: "e"), lower(bytes[index + 3]) == UInt8(ascii: "t"),
+               lower(bytes[index + 4]) == UInt8(ascii: "a") {
+                var end = index + 5
+                while end < limit, bytes[end] != UInt8(ascii: ">") { end += 1 }
+                if let value = charsetValue(in: bytes, from: index + 5, to: end) { return value }
+                index = end
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private static func charsetValue(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> String? {
+        let key = Array("charset".utf8)
+        var index = start
+        while index + key.count < end {
+            var matches = true
+            for offset in 0..<key.count where lower(bytes[index + offset]) != key[offset] {
+                matches = false
+                break
+            }
+            if matches {
+                var cursor = index + key.count
+                while cursor < end, bytes[cursor] == UInt8(ascii: " ") { cursor += 1 }
+                guard cursor < end, bytes[cursor] == UInt8(ascii: "=") else { index += 1; continue }
+                cursor += 1
+                while cursor < end, bytes[cursor] == UInt8(ascii: " ") || bytes[cursor] == UInt8(ascii: "\"")
+                    || bytes[cursor] == UInt8(ascii: "'") { cursor += 1 }
+                var valueEnd = cursor
+                while valueEnd < end, isLabelByte(bytes[valueEnd]) { valueEnd += 1 }
+                guard valueEnd > cursor else { return nil }
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[cursor..<valueEnd]), as: UTF8.self)
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private static func isLabelByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+            || byte == UInt8(ascii: ":")
+    }
+
+    @inline(__always)
+    private static func lower(_ byte: UInt8) -> UInt8 {
+        (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
+    }
+
+    /// Strict UTF-8 validation (no overlongs, no surrogates, nothing above U+10FFFF).
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 { index += 1; continue }
+            let length: Int
+            var minimum: UInt32
+            var scalar: UInt32
+            if byte & 0xE0 == 0xC0 { length = 2; minimum = 0x80; scalar = UInt32(byte & 0x1F) }
+            else if byte & 0xF0 == 0xE0 { length = 3; minimum = 0x800; scalar = UInt32(byte & 0x0F) }
+            else if byte & 0xF8 == 0xF0 { length = 4; minimum = 0x10000; scalar = UInt32(byte & 0x07) }
+            else { return false }
+            // A sequence cut off by the end of a truncated download is tolerated.
+            if index + length > count { return true }
+            for offset in 1..<length {
+                let next = bytes[index + offset]
+                guard next & 0xC0 == 0x80 else { return false }
+                scalar = scalar << 6 | UInt32(next & 0x3F)
+            }
+            if scalar < minimum || scalar > 0x10FFFF || (scalar >= 0xD800 && scalar <= 0xDFFF) { return false }
+            index += length
+        }
+        return true
+    }
+}
+
+extension String {
+    func trimmingASCIIQuotesAndSpaces() -> String {
+        let drop: Set<Character> = [" ", "\"", "'", "\t", "\n", "\r", ";"]
+        var slice = Substring(self)
+        while let first = slice.first, drop.contains(first) { slice.removeFirst() }
+        while let last = slice.last, drop.contains(last) { slice.removeLast() }
+        return String(slice)
+    }
+}

@@ -1,0 +1,45 @@
+/// Second opinion on chrome marks: an element named like chrome (or a `<header>`, `<nav>` …) that
+/// holds at least half of the page's prose is not chrome. This catches layout wrappers with chrome
+/// words in their names and libxml2 recovering an unclosed `<header>` around the whole page.
+/// Comment sections are exempt: a long discussion can outweigh a short story.
+enum ChromeOverride {
+    /// Prose: blocks of at least this many UTF-8 bytes with under 25% link text.
+    static let proseBlockBytes: Int32 = 80
+
+    static func apply(to model: inout PageModel) {
+        let count = model.elements.count
+        guard count > 0 else { return }
+        var prose = [Int32](repeating: 0, count: count)
+        for block in model.blocks where block.chars >= proseBlockBytes && block.linkChars * 4 < block.chars {
+            prose[Int(block.owner)] += block.chars
+        }
+        for index in stride(from: count - 1, through: 1, by: -1) {
+            let parent = Int(model.elements[index].parent)
+            if parent >= 0 { prose[parent] += prose[index] }
+        }
+        let pageProse = prose[0]
+        guard pageProse > 0 else { return }
+        var changed = false
+        for index in 0..<count {
+            let own = model.elements[index].ownReason
+            guard own >= 0, prose[index] * 2 >= pageProse, !isDiscussion(model.reasons[Int(own)]) else { continue }
+            model.elements[index].ownReason = -1
+            changed = true
+        }
+        guard changed else { return }
+        for index in 0..<count {
+            let parent = Int(model.elements[index].parent)
+            let inherited = parent >= 0 ? model.elements[parent].chromeReason : -1
+            let own = model.elements[index].ownReason
+            model.elements[index].chromeReason = inherited >= 0 ? inherited : own
+        }
+        for position in model.blocks.indices {
+            model.blocks[position].chromeReason = model.elements[Int(model.blocks[position].owner)].chromeReason
+        }
+    }
+
+    static func isDiscussion(_ reason: String) -> Bool {
+        let lowered = reason.lowercased()
+        return ["comment", "repl", "respond", "disqus", "kommentar", "komentarz"].contains { lowered.containsBytes($0) }
+    }
+}

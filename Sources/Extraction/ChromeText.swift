@@ -1,0 +1,159 @@
+/// Recognises page chrome by its words, for blocks that slipped past the class/id vocabulary:
+/// share and view counters, "About the author", comment-form boilerplate, "Related posts",
+/// newsletter and cookie prompts, "Read more" and previous/next links.
+enum ChromeText {
+    /// Words that, with numbers, make up share/view/comment counter rows ("Share 0 Tweet 51").
+    static let counterWords: Set<String> = [
+        "share", "shares", "shared", "tweet", "tweets", "view", "views", "comment", "comments", "like", "likes",
+        "pin", "pins", "email", "e-mail", "mail", "print", "reply", "replies", "vote", "votes", "facebook",
+        "twitter", "x", "linkedin", "pinterest", "whatsapp", "reddit", "telegram", "tumblr", "flipboard",
+        "messenger", "copy", "link", "on", "via", "this", "save", "k", "m", "reads", "read", "min", "minute",
+        "minutes", "teilen", "kommentare", "partager", "compartir", "udostępnij", "condividi", "comentarios",
+        "kommentar", "twittern", "drucken", "mailen",
+    ]
+
+    /// Block openings that mark a whole section of chrome: the block and everything after it in the
+    /// story container goes ("About the author" and its bio, "Related posts" and their list).
+    static let sectionMarkers: [String] = [
+        "about author", "about the author", "about the writer", "leave a reply", "leave a comment",
+        "post a comment", "add a comment", "join the conversation", "related posts", "related articles",
+        "related stories", "related coverage", "related content", "related news", "related reading",
+        "related:", "you may also like", "you might also like", "you may also be interested", "recommended for you",
+        "more from", "more stories", "more on this", "recommended stories", "trending now", "most popular",
+        "post navigation", "share this:", "like this:", "comments", "responses", "über den autor",
+        "über die autorin", "ähnliche artikel", "das könnte sie auch interessieren", "mehr zum thema",
+        "weitere artikel", "kommentare", "à propos de l'auteur", "articles similaires", "sur le même sujet",
+        "commentaires", "artículos relacionados", "te puede interesar", "comentarios", "articoli correlati",
+        "commenti", "powiązane artykuły", "komentarze", "czytaj także", "auch interessant", "schon gelesen?",
+        "schon gelesen", "weitere themen", "ähnliche themen", "verwandte themen", "ähnliche beiträge",
+        "verwandte artikel", "das könnte dich auch interessieren", "notas relacionadas", "mirá también",
+        "veja também", "leia também", "lee también", "también te puede interesar", "noticias relacionadas",
+        "lust auf mehr?", "themen", "zusatzinformationen", "quellenangaben", "quellen", "fragen an den autor",
+        "empfohlener redaktioneller inhalt", "teilnehmende blogs", "meistgelesen", "meistgelesene artikel",
+        "empfehlungen", "unsere empfehlungen", "related", "see also", "more news", "latest news",
+        "zobacz także", "polecamy", "à lire aussi", "lire aussi", "dans la même rubrique", "tags", "schlagwörter",
+        "schlagworte", "stichworte", "kategorien", "share this article", "diesen artikel teilen",
+        "top stories", "most read", "editor's picks",
+    ]
+
+    /// Short-block openings that are chrome on their own.
+    static let shortPrefixes: [String] = [
+        "read more", "read also", "read next", "continue reading", "previous article", "next article",
+        "previous post", "next post", "previous story", "next story", "« previous", "next »", "prev",
+        "sign up", "subscribe", "newsletter", "share this", "share on", "share via", "follow us",
+        "click here", "to read the full story", "get our ", "we use cookies", "this website uses cookies", "this site uses cookies", "by using this",
+        "accept cookies", "cookie", "advertisement", "advertising", "sponsored", "all rights reserved",
+        "copyright", "©", "tags:", "tagged", "filed under", "categories:", "category:", "photo:", "image:",
+        "photo credit", "image credit", "getty images", "(photo", "(image", "posted in", "skip to", "related:", "see also:", "more:",
+        "weiterlesen", "mehr lesen", "lesen sie auch", "lesen sie mehr", "anzeige", "werbung", "zum artikel",
+        "lire aussi", "lire la suite", "à lire aussi", "publicité", "leer más", "seguir leyendo", "publicidad",
+        "leggi anche", "continua a leggere", "czytaj więcej", "czytaj też", "reklama", "zobacz też",
+        "diesen artikel teilen", "artikel teilen", "sharen mit", "teilen mit", "like it? share it",
+        "war der artikel", "möchten sie den artikel", "mehr von ", "mehr kolumnen", "weitere infos unter",
+        "vorschau auf", "dieser eintrag wurde veröffentlicht", "dieser beitrag wurde", "der beitrag wurde",
+        "eingestellt von", "veröffentlicht am", "aktualisiert am", "zuletzt aktualisiert", "last modified",
+        "last updated", "updated:", "published:", "release date:", "themen:", "quelle:", "quellen:", "źródło:",
+        "foto:", "fotos:", "bild:", "bildquelle", "titelbild", "beitragsbild", "photograph by", "photo by",
+        "photos by", "crédits photo", "crédit photo", "if you enjoyed", "follow us", "follow the", "submit your letter",
+        "we want to hear", "never miss", "get regular updates", "besuchen sie unser", "bitte registrieren",
+        "zapraszamy", "hazte miembro", "siguenos", "síguenos", "únete", "¿ya sabías", "for the latest stories",
+        "jede kleine spende", "unterstütze ", "gefällt dir", "verraten sie", "opublikowano", "(noch keine bewertungen)",
+        "- anzeige", "anzeige -", "download the", "get the app", "listen to this", "watch:", "video:", "audio:",
+        "(reporting by", "reporting by", "editing by", "writing by", "additional reporting", "(additional reporting",
+        "this article was", "this story was", "this post was", "originally published", "ursprünglich veröffentlicht",
+    ]
+
+    /// Short-block substrings that mark photo credits and agency picture lines.
+    static let creditMarkers: [String] = [
+        "getty", "afp", "dpa", "reuters", "imago", "picture alliance", "picture-alliance", "shutterstock",
+        "istock", "ap photo", "wenn.com", "bestimage", "keystone", "/pap", "epa/", "photo:", "foto:", "©",
+        "(c) ", "bildquelle", "image credit", "photo credit", "credit:",
+    ]
+
+    /// Words of a line that is only a date or a time ("Nov. 19, 2019", "5:50 PM", "27.01.2022").
+    static let dateWords: Set<String> = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
+        "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+        "am", "pm", "a", "p", "m", "uhr", "et", "est", "edt", "pt", "pst", "pdt", "gmt", "utc", "cet", "cest",
+        "bst", "januar", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember", "monday", "tuesday",
+        "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag", "mittwoch", "donnerstag",
+        "freitag", "samstag", "sonntag", "updated", "published", "posted", "on", "at", "um", "am", "de", "del",
+    ]
+
+    /// Phrases that are chrome wherever they appear in a block of any length.
+    static let anywherePhrases: [String] = [
+        "your email address will not be published", "required fields are marked",
+        "you must be logged in to post a comment", "save my name, email, and website",
+        "this site uses akismet", "notify me of follow-up comments", "notify me of new posts",
+        "ihre e-mail-adresse wird nicht veröffentlicht", "votre adresse e-mail ne sera pas publiée",
+        "tu dirección de correo electrónico no será publicada",
+    ]
+
+    private static let anywhereMatcher = WordMatcher(anywherePhrases)
+    private static let creditMatcher = WordMatcher(creditMarkers)
+
+    /// Only numbers, month/day names and time words, with at least one number.
+    static func isDateLine(_ lowered: String) -> Bool {
+        var sawNumber = false
+        for word in lowered.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+            if word.allSatisfy(\.isNumber) { sawNumber = true; continue }
+            if dateWords.contains(String(word)) { continue }
+            return false
+        }
+        return sawNumber
+    }
+
+    /// The reason a block is chrome by its text, or nil.
+    static func reason(for text: String, isShort: Bool) -> String? {
+        let lowered = text.lowercased()
+        if anywhereMatcher.matches(lowered) { return "comment form text" }
+        guard isShort else { return nil }
+        if isCounterRow(lowered) { return "share/view counter" }
+        if lowered.utf8.count < 70 {
+            if isDateLine(lowered) { return "date line" }
+            if creditMatcher.matches(lowered) { return "photo credit" }
+        }
+        for prefix in shortPrefixes where lowered.hasPrefix(prefix) { return "chrome text \"\(prefix)\"" }
+        return nil
+    }
+
+    /// Whether the block opens a chrome section that runs to the end of the container.
+    static func sectionMarker(for text: String, isHeading: Bool = false) -> String? {
+        guard text.utf8.count <= 100 else { return nil }
+        let lowered = text.lowercased().trimmingCharacters(in: " :.-–—|»›>".unicodeScalars)
+        for marker in sectionMarkers {
+            if lowered == marker || lowered + ":" == marker { return marker }
+            // Headings may go on: "More from the Los Angeles Times", "Related articles on Brexit".
+            if isHeading, marker.contains(" "), lowered.hasPrefix(marker + " ") { return marker + " …" }
+        }
+        // "12 Comments", "3 Responses to …"
+        let words = lowered.split(separator: " ")
+        if words.count >= 2, words.count <= 12, words[0].allSatisfy(\.isNumber),
+           ["comments", "comment", "responses", "kommentare", "commentaires", "comentarios"].contains(String(words[1])) {
+            return "comments"
+        }
+        return nil
+    }
+
+    /// Numbers and counter words only, at least one number or counter word ("0 51", "12 Shares").
+    static func isCounterRow(_ lowered: String) -> Bool {
+        var sawToken = false
+        for word in lowered.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" }) {
+            sawToken = true
+            if word.allSatisfy({ $0.isNumber || $0 == "." || $0 == "," || $0 == "k" || $0 == "m" }) { continue }
+            if counterWords.contains(String(word)) { continue }
+            return false
+        }
+        return sawToken
+    }
+}
+
+private extension String {
+    func trimmingCharacters(in scalars: String.UnicodeScalarView) -> String {
+        let set = Set(scalars)
+        var view = Substring(self).unicodeScalars
+        while let first = view.first, set.contains(first) || first.properties.isWhitespace { view.removeFirst() }
+        while let last = view.last, set.contains(last) || last.properties.isWhitespace { view.removeLast() }
+        return String(view)
+    }
+}

@@ -1,1 +1,0 @@
-// The Extraction module: see docs/ARCHITECTURE.md.

@@ -1,0 +1,244 @@
+import CLibXML2
+
+/// One iterative pass over the libxml2 tree (no recursion, so 100,000 nested elements cannot
+/// overflow the stack) that builds the ``PageModel`` and feeds the ``MetadataCollector``.
+///
+/// Text is gathered into blocks: every block-level element starts a new block, inline elements
+/// (`a`, `span`, `em`, …) add to the current one, and `<br>` ends it. Whitespace is collapsed on
+/// the fly, and text inside `<a>` is counted separately for link density.
+struct PageWalker {
+    private(set) var model = PageModel()
+    private(set) var metadata = MetadataCollector()
+
+    private var text: [UInt8] = []
+    private var linkChars = 0
+    private var commas = 0
+    private var pendingSpace = false
+    private var linkDepth = 0
+    private var quoteDepth = 0
+    /// Open `<article>` / `<main>` elements: a `<header>` inside one holds title and lead, not chrome.
+    private var storyDepth = 0
+    private var ownerStack: [Int32] = []
+    private var verdictCache: [String: (AttributeVerdict, Int32)] = [:]
+    private var reasonIndex: [String: Int32] = [:]
+    private var tokenCache: [String: BoilerplateVocabulary.TokenVerdict] = [:]
+    /// Whether class/id vocabulary may mark chrome (off for the fallback pass).
+    private let useVocabulary: Bool
+
+    init(useVocabulary: Bool) {
+        self.useVocabulary = useVocabulary
+        text.reserveCapacity(4096)
+    }
+
+    mutating func walk(root: xmlNodePtr) {
+        var stack: [(node: xmlNodePtr, element: Int32, tag: HTMLTag)] = []
+        stack.reserveCapacity(64)
+        var current: xmlNodePtr? = root
+        while let node = current {
+            var descend = false
+            switch node.pointee.type {
+            case XML_ELEMENT_NODE:
+                let tag = HTMLTag.of(node)
+                let parent = stack.last?.element ?? -1
+                if parent >= 0 { model.elements[Int(parent)].elementChildren += 1 }
+                if tag.isSkipped || tag == .meta || tag == .link || tag == .title || tag == .time {
+                    if tag == .head { metadata.visitHead(node) } else { metadata.visit(node, tag: tag) }
+                }
+                if tag.isSkipped || isHidden(node) {
+                    if tag == .br { flush() }
+                    break
+                }
+                let index = enter(node, tag: tag, parent: parent)
+                stack.append((node, index, tag))
+                descend = node.pointee.children != nil
+                if !descend { exit(tag: tag, element: index); stack.removeLast() }
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = node.pointee.content { appendText(content) }
+            default:
+                break
+            }
+            if descend, let child = node.pointee.children {
+                current = child
+                continue
+            }
+            // Next sibling, or climb, closing elements on the way up.
+            var climbing: xmlNodePtr? = node
+            current = nil
+            while let up = climbing {
+                if let next = up.pointee.next {
+                    current = next
+                    break
+                }
+                guard let parent = up.pointee.parent, let top = stack.last, top.node == parent else { break }
+                exit(tag: top.tag, element: top.element)
+                stack.removeLast()
+                climbing = parent
+            }
+        }
+        while let top = stack.popLast() { exit(tag: top.tag, element: top.element) }
+        flush()
+        ChromeOverride.apply(to: &model)
+    }
+
+    // MARK: - Elements
+
+    private mutating func enter(_ node: xmlNodePtr, tag: HTMLTag, parent: Int32) -> Int32 {
+        if tag.isBlock { flush() }
+        if tag == .td || tag == .th { pendingSpace = true }
+        let index = Int32(model.elements.count)
+        var weight: Int16 = 0
+        let inherited: Int32 = parent >= 0 ? model.elements[Int(parent)].chromeReason : -1
+        var reason = inherited
+        var classKey: Int32 = 0
+        let classValue = DOM.attribute(node, "class")
+        let idValue = DOM.attribute(node, "id")
+        if classValue != nil || idValue != nil {
+            let key = (classValue.map { String(cString: $0) } ?? "") + " " + (idValue.map { String(cString: $0) } ?? "")
+            let (verdict, keyIndex) = cachedVerdict(key)
+            weight = Int16(verdict.weight)
+            classKey = keyIndex
+            if reason < 0, useVocabulary, let word = verdict.boilerplate, !isStructural(tag) {
+                reason = reasonID("class/id \"\(word)\"")
+            }
+        }
+        var evidenceRank: Int8 = tag == .article ? 1 : 0
+        if weight >= 25 { evidenceRank = 2 }
+        if let itemprop = DOM.attribute(node, "itemprop"), DOM.contains(itemprop, "articlebody") {
+            weight += 50
+            evidenceRank = 3
+            model.evidence.append(index)
+        }
+        if reason < 0 { reason = tagReason(tag, node: node) }
+        if tag == .body { model.body = index }
+        if tag == .h1, metadata.firstH1 == nil { metadata.firstH1 = "" }
+        model.elements.append(PageModel.Element(
+            parent: parent, tag: tag, weight: weight, chromeReason: reason, classKey: classKey,
+            ownReason: reason != inherited ? reason : -1, evidenceRank: evidenceRank))
+        if tag == .article || tag == .main { storyDepth += 1 }
+        if tag.isBlock, tag != .br, tag != .hr { ownerStack.append(index) }
+        if tag == .a { linkDepth += 1 }
+        if tag == .blockquote { quoteDepth += 1 }
+        return index
+    }
+
+    private mutating func exit(tag: HTMLTag, element: Int32) {
+        if tag.isBlock {
+            flush()
+            if tag != .br, tag != .hr, !ownerStack.isEmpty { ownerStack.removeLast() }
+        }
+        if tag == .a { linkDepth = max(0, linkDepth - 1) }
+        if tag == .blockquote { quoteDepth = max(0, quoteDepth - 1) }
+        if tag == .article || tag == .main { storyDepth = max(0, storyDepth - 1) }
+    }
+
+    private func isStructural(_ tag: HTMLTag) -> Bool {
+        tag == .html || tag == .body || tag == .main
+    }
+
+    private mutating func tagReason(_ tag: HTMLTag, node: xmlNodePtr) -> Int32 {
+        switch tag {
+        case .nav: return reasonID("<nav>")
+        case .footer: return reasonID("<footer>")
+        case .aside: return reasonID("<aside>")
+        case .figcaption: return reasonID("photo caption")
+        case .header: return storyDepth > 0 ? -1 : reasonID("<header>")
+        default:
+            guard let role = DOM.attribute(node, "role") else { return -1 }
+            if DOM.equalsIgnoringCase(role, "navigation") || DOM.equalsIgnoringCase(role, "contentinfo")
+                || DOM.equalsIgnoringCase(role, "complementary") || DOM.equalsIgnoringCase(role, "banner")
+                || DOM.equalsIgnoringCase(role, "dialog") || DOM.equalsIgnoringCase(role, "alert") {
+                return reasonID("role=\(String(cString: role))")
+            }
+            return -1
+        }
+    }
+
+    private func isHidden(_ node: xmlNodePtr) -> Bool {
+        if DOM.hasAttribute(node, "hidden") { return true }
+        if let style = DOM.attribute(node, "style"),
+           DOM.contains(style, "display:none") || DOM.contains(style, "display: none")
+            || DOM.contains(style, "visibility:hidden") {
+            return true
+        }
+        return false
+    }
+
+    private mutating func cachedVerdict(_ key: String) -> (AttributeVerdict, Int32) {
+        if let cached = verdictCache[key] { return cached }
+        var tokens: [(String, BoilerplateVocabulary.TokenVerdict)] = []
+        for raw in key.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            let token = String(decoding: raw.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 | 0x20 : $0 }, as: UTF8.self)
+            if let known = tokenCache[token] {
+                tokens.append((token, known))
+            } else {
+                let verdict = BoilerplateVocabulary.verdict(forToken: token)
+                tokenCache[token] = verdict
+                tokens.append((token, verdict))
+            }
+        }
+        let verdict = BoilerplateVocabulary.combine(tokens)
+        model.classNames.append(key)
+        let entry = (verdict, Int32(model.classNames.count - 1))
+        verdictCache[key] = entry
+        return entry
+    }
+
+    private mutating func reasonID(_ reason: String) -> Int32 {
+        if let index = reasonIndex[reason] { return index }
+        let index = Int32(model.reasons.count)
+        model.reasons.append(reason)
+        reasonIndex[reason] = index
+        return index
+    }
+
+    // MARK: - Text
+
+    private mutating func appendText(_ content: UnsafeMutablePointer<xmlChar>) {
+        var index = 0
+        let inLink = linkDepth > 0
+        while true {
+            let byte = content[index]
+            if byte == 0 { break }
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
+                pendingSpace = true
+                index += 1
+                continue
+            }
+            if byte == 0xC2, content[index + 1] == 0xA0 { // no-break space
+                pendingSpace = true
+                index += 2
+                continue
+            }
+            if pendingSpace, !text.isEmpty {
+                text.append(0x20)
+                if inLink { linkChars += 1 }
+            }
+            pendingSpace = false
+            text.append(byte)
+            if inLink { linkChars += 1 }
+            if byte == 0x2C { commas += 1 }
+            index += 1
+        }
+    }
+
+    private mutating func flush() {
+        defer {
+            text.removeAll(keepingCapacity: true)
+            linkChars = 0
+            commas = 0
+            pendingSpace = false
+        }
+        guard !text.isEmpty, let owner = ownerStack.last else { return }
+        let ownerElement = model.elements[Int(owner)]
+        let kind: TextBlock.Kind
+        if ownerElement.tag.isHeading { kind = .heading }
+        else if ownerElement.tag == .li || ownerElement.tag == .dt || ownerElement.tag == .dd { kind = .listItem }
+        else if quoteDepth > 0 { kind = .quote }
+        else { kind = .paragraph }
+        let string = String(decoding: text, as: UTF8.self)
+        if ownerElement.tag == .h1, metadata.firstH1 == "" { metadata.firstH1 = string }
+        model.blocks.append(PageModel.Block(
+            text: string, owner: owner, kind: kind, chars: Int32(text.count), linkChars: Int32(linkChars),
+            commas: Int16(min(commas, 1000)), chromeReason: ownerElement.chromeReason, ownerTag: ownerElement.tag))
+    }
+}

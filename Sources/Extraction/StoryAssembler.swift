@@ -1,0 +1,97 @@
+import Foundation
+
+/// Keeps the blocks of the chosen story container, in order, minus chrome, and records what went and why.
+struct StoryAssembler {
+    let model: PageModel
+    let title: String?
+    let template: SiteTemplate?
+    /// For every element, whether it lies inside the story container(s).
+    let inside: [Bool]
+
+    init(model: PageModel, title: String?, template: SiteTemplate?) {
+        self.model = model
+        self.title = title
+        self.template = template
+        self.inside = MainContentSelector(model: model).selectedElements()
+    }
+
+    struct Assembly {
+        var blocks: [TextBlock] = []
+        var removed: [RemovedBlock] = []
+        var keptChars = 0
+    }
+
+    /// Blocks shorter than this (UTF-8 bytes) are tested against the short-chrome phrases.
+    static let shortBlockLimit: Int32 = 140
+
+    func assemble() -> Assembly {
+        var assembly = Assembly()
+        var sectionCut: String?
+        let normalizedTitle = title.map(TemplateBlock.normalize)
+        for (position, block) in model.blocks.enumerated() {
+            guard isInside(block) else {
+                assembly.removed.append(RemovedBlock(text: block.text, reason: "outside main content"))
+                continue
+            }
+            if let cut = sectionCut {
+                assembly.removed.append(RemovedBlock(text: block.text, reason: "after \"\(cut)\""))
+                continue
+            }
+            if block.chromeReason >= 0 {
+                assembly.removed.append(RemovedBlock(text: block.text, reason: model.reasons[Int(block.chromeReason)]))
+                continue
+            }
+            if keptCharsAllowCut(assembly.keptChars), let marker = ChromeText.sectionMarker(for: block.text, isHeading: block.kind == .heading) {
+                // Cut the rest only when less story-like text follows than came before.
+                let isStrong = (block.kind == .heading && !marker.hasSuffix("…")) || marker == "comments"
+                if isStrong || proseAfter(position) < assembly.keptChars { sectionCut = marker }
+                assembly.removed.append(RemovedBlock(text: block.text, reason: "chrome heading \"\(marker)\""))
+                continue
+            }
+            if let reason = reason(for: block, normalizedTitle: normalizedTitle) {
+                assembly.removed.append(RemovedBlock(text: block.text, reason: reason))
+                continue
+            }
+            assembly.blocks.append(TextBlock(kind: block.kind, text: block.text))
+            assembly.keptChars += Int(block.chars)
+        }
+        return assembly
+    }
+
+    private func keptCharsAllowCut(_ kept: Int) -> Bool { kept >= 150 }
+
+    private func isInside(_ block: PageModel.Block) -> Bool {
+        let owner = Int(block.owner)
+        return owner < inside.count && inside[owner]
+    }
+
+    /// Low-link-density text of 80+ bytes after the block at `position` in the story container.
+    private func proseAfter(_ position: Int) -> Int {
+        var total = 0
+        for later in model.blocks[(position + 1)...] where later.chromeReason < 0 && later.chars >= 80
+            && later.linkChars * 4 < later.chars && isInside(later) {
+            total += Int(later.chars)
+        }
+        return total
+    }
+
+    private func endsSentence(_ text: String) -> Bool {
+        guard let last = text.unicodeScalars.last else { return false }
+        return ".!?\"”’)…".unicodeScalars.contains(last)
+    }
+
+    private func reason(for block: PageModel.Block, normalizedTitle: String?) -> String? {
+        if let template, template.contains(text: block.text) { return "site template" }
+        if let reason = ChromeText.reason(for: block.text, isShort: block.chars < Self.shortBlockLimit) {
+            return reason
+        }
+        if block.linkChars * 5 > block.chars * 4 || (block.linkChars * 2 > block.chars && !endsSentence(block.text)) {
+            let density = Double(block.linkChars) / Double(max(block.chars, 1))
+            return "link density \(String(format: "%.2f", density))"
+        }
+        if block.kind == .heading, let normalizedTitle, TemplateBlock.normalize(block.text) == normalizedTitle {
+            return "headline (kept as title)"
+        }
+        return nil
+    }
+}
