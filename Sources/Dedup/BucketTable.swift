@@ -33,9 +33,9 @@ struct BucketTable {
         }
     }
 
-    /// Calls `body` with every node in `key`'s bucket, then adds `node` to it.
+    /// Calls `body` with the nodes in `key`'s bucket (newest first, at most `limit`), then adds `node` to it.
     @inline(__always)
-    mutating func insert(key rawKey: UInt64, node: Int32, visitingExisting body: (Int32) -> Void) {
+    mutating func insert(key rawKey: UInt64, node: Int32, limit: Int = .max, visitingExisting body: (Int32) -> Void) {
         let key = Self.storedKey(rawKey)
         if (keyCount + 1) * 4 > entries.count * 3 { grow() }
         var i = Int(truncatingIfNeeded: key) & mask
@@ -43,7 +43,8 @@ struct BucketTable {
             let k = entries[i].key
             if k == key {
                 var n = entries[i].head
-                while n >= 0 { body(n); n = next[Int(n)] }
+                var visited = 0
+                while n >= 0 && visited < limit { body(n); n = next[Int(n)]; visited &+= 1 }
                 next[Int(node)] = entries[i].head
                 entries[i].head = node
                 return

@@ -15,7 +15,7 @@ public struct DedupConfiguration: Sendable, Equatable {
     /// shorter is a truncated copy or a summary of the longer.
     public var containmentThreshold: Double = 0.8
     /// The shorter document needs at least this many (non-stoplisted) shingles for containment to count.
-    public var minimumContainmentShingles: Int = 8
+    public var minimumContainmentShingles: Int = 6
     /// Documents older than this (seconds before the newest) are not matched; ``StoryClusterer/expire(before:)`` drops them.
     public var window: Double = 7 * 86_400
     /// Keep exact shingle sets in memory for verification (and the stoplist and lead index).

@@ -14,20 +14,21 @@ public struct DocumentSignature: Sendable, Equatable {
     public var shingles: [UInt64]
     /// Number of distinct shingles of the document.
     public var shingleCount: Int
-    /// A sample of the first shingles of the text, in text order: the hashes among the first
-    /// ``LeadSample/window`` shingles whose low bits are zero. Lets a summary-only feed entry
-    /// find the article it summarizes (see ``LeadIndex``).
-    public var leadSample: [UInt64]
+    /// Shingles sampled by content so a short text contained in a long one shares some of them:
+    /// the lead (first ``ContainmentSample/window`` shingles, one in four) and, over the whole
+    /// text, the smallest ``ContainmentSample/bodyLimit`` hashes with ``ContainmentSample/bodyMask`` bits zero
+    /// (one in 32). Lets a summary-only feed entry or a 40 % excerpt find its article (see ``ContainmentIndex``).
+    public var containmentSample: [UInt64]
     /// Words per shingle (k) and the MinHash scheme: two signatures compare only if these agree.
     public var shingleSize: Int
     public var scheme: MinHashScheme
 
-    public init(minHash: [UInt32], shingles: [UInt64], shingleCount: Int, leadSample: [UInt64],
+    public init(minHash: [UInt32], shingles: [UInt64], shingleCount: Int, containmentSample: [UInt64],
                 shingleSize: Int, scheme: MinHashScheme) {
         self.minHash = minHash
         self.shingles = shingles
         self.shingleCount = shingleCount
-        self.leadSample = leadSample
+        self.containmentSample = containmentSample
         self.shingleSize = shingleSize
         self.scheme = scheme
     }
@@ -43,12 +44,17 @@ public struct DocumentSignature: Sendable, Equatable {
     }
 }
 
-/// Which leading shingles go into ``DocumentSignature/leadSample``.
-public enum LeadSample {
-    /// Shingles considered: the first `window` of the text.
+/// Which shingles go into ``DocumentSignature/containmentSample``.
+public enum ContainmentSample {
+    /// Lead shingles considered: the first `window` of the text.
     public static let window = 64
-    /// A shingle is sampled when `hash & mask == 0` (one in four).
-    public static let mask: UInt64 = 3
+    /// A lead shingle is sampled when `hash & leadMask == 0` (one in four).
+    public static let leadMask: UInt64 = 3
+    /// A body shingle is sampled when `hash & bodyMask == 0` (one in 32)…
+    public static let bodyMask: UInt64 = 31
+    /// …and is among the `bodyLimit` smallest such hashes.
+    public static let bodyLimit = 40
 
-    @inlinable public static func isSampled(_ hash: UInt64) -> Bool { hash & mask == 0 }
+    @inlinable public static func isLeadSampled(_ hash: UInt64) -> Bool { hash & leadMask == 0 }
+    @inlinable public static func isBodySampled(_ hash: UInt64) -> Bool { hash & bodyMask == 0 }
 }

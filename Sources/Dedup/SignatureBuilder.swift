@@ -23,13 +23,19 @@ public struct SignatureBuilder {
         tokenizer.appendWordHashes(of: text, to: &words)
         let k = configuration.shingleSize
         shingleBuffer.removeAll(keepingCapacity: true)
-        let lead = Self.shingle(words, k: k, into: &shingleBuffer)
+        var sample = Self.shingle(words, k: k, into: &shingleBuffer)
         shingleBuffer.sort()
         Self.removeAdjacentDuplicates(&shingleBuffer)
+        var body = 0
+        for h in shingleBuffer where ContainmentSample.isBodySampled(h) {
+            guard body < ContainmentSample.bodyLimit else { break }
+            body += 1
+            if !sample.contains(h) { sample.append(h) }
+        }
         var lanes: [UInt32] = []
         shingleBuffer.withUnsafeBufferPointer { minHasher.computeLanes(of: $0, into: &lanes) }
         return DocumentSignature(minHash: lanes, shingles: shingleBuffer, shingleCount: shingleBuffer.count,
-                                 leadSample: lead, shingleSize: k, scheme: configuration.scheme)
+                                 containmentSample: sample, shingleSize: k, scheme: configuration.scheme)
     }
 
     /// Only the MinHash lanes of `text` (no sorted set): the cheapest path, for benchmarks and
@@ -56,7 +62,7 @@ public struct SignatureBuilder {
             for i in 0..<count {
                 let h = Hash64.shingle(base, start: i, count: width)
                 out.append(h)
-                if i < LeadSample.window, LeadSample.isSampled(h), !lead.contains(h) { lead.append(h) }
+                if i < ContainmentSample.window, ContainmentSample.isLeadSampled(h), !lead.contains(h) { lead.append(h) }
             }
         }
         return lead

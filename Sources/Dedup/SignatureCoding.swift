@@ -38,17 +38,17 @@ extension DocumentSignature {
     public func serialize(includingShingles: Bool = true) -> [UInt8] {
         let withSet = includingShingles && hasShingleSet
         var out: [UInt8] = []
-        out.reserveCapacity(Self.headerSize + minHash.count * 4 + leadSample.count * 8 + (withSet ? shingles.count * 8 : 0))
+        out.reserveCapacity(Self.headerSize + minHash.count * 4 + containmentSample.count * 8 + (withSet ? shingles.count * 8 : 0))
         out += Self.magic
         out.append(Self.formatVersion)
         out.append(scheme.rawValue)
         out.append(UInt8(truncatingIfNeeded: shingleSize))
         out.append(withSet ? 1 : 0)
         appendLE(UInt16(minHash.count), to: &out)
-        appendLE(UInt16(leadSample.count), to: &out)
+        appendLE(UInt16(containmentSample.count), to: &out)
         appendLE(UInt32(shingleCount), to: &out)
         for lane in minHash { appendLE(lane, to: &out) }
-        for hash in leadSample { appendLE(hash, to: &out) }
+        for hash in containmentSample { appendLE(hash, to: &out) }
         if withSet { for hash in shingles { appendLE(hash, to: &out) } }
         return out
     }
@@ -76,7 +76,7 @@ extension DocumentSignature {
             shingles = [UInt64](repeating: 0, count: count)
             for i in 0..<count { shingles[i] = readLE(bytes, offset, as: UInt64.self); offset += 8 }
         }
-        self.init(minHash: minHash, shingles: shingles, shingleCount: count, leadSample: lead,
+        self.init(minHash: minHash, shingles: shingles, shingleCount: count, containmentSample: lead,
                   shingleSize: k, scheme: scheme)
     }
 }

@@ -15,7 +15,7 @@ public final class StoryClusterer {
     public let configuration: DedupConfiguration
     public let verifier: PairVerifier
     private var lsh: LSHIndex
-    private var leadIndex = LeadIndex()
+    private var containmentIndex = ContainmentIndex()
     private var stoplist: ShingleStoplist?
 
     // Per slot (dense document number); freed slots are reused.
@@ -78,7 +78,7 @@ public final class StoryClusterer {
         lsh.insert(slot: slot, lanes: stored.minHash) { candidates.append($0) }
         if configuration.keepsShingleSets {
             var fromLead: [Int32] = []
-            leadIndex.insert(slot: slot, sample: stored.leadSample) { fromLead.append($0) }
+            containmentIndex.insert(slot: slot, sample: stored.containmentSample) { fromLead.append($0) }
             for c in fromLead where !candidates.contains(c) { candidates.append(c) }
         }
 
@@ -114,7 +114,7 @@ public final class StoryClusterer {
             let slot = allocate(id: doc.id, signature: stored, timestamp: doc.timestamp,
                                 storyKey: doc.storyKey, hasFullText: doc.hasFullText)
             lsh.insert(slot: slot, lanes: stored.minHash) { _ in }
-            if configuration.keepsShingleSets { leadIndex.insert(slot: slot, sample: stored.leadSample) { _ in } }
+            if configuration.keepsShingleSets { containmentIndex.insert(slot: slot, sample: stored.containmentSample) { _ in } }
             if var story = stories[doc.storyKey] {
                 story.members.append(slot)
                 story.representative = representative(of: story.members)
@@ -138,7 +138,7 @@ public final class StoryClusterer {
         let s = Int(slot)
         let signature = signatures[s]
         lsh.remove(slot: slot, lanes: signature.minHash)
-        if configuration.keepsShingleSets { leadIndex.remove(slot: slot, sample: signature.leadSample) }
+        if configuration.keepsShingleSets { containmentIndex.remove(slot: slot, sample: signature.containmentSample) }
         let key = storyOf[s]
         if var story = stories[key] {
             story.members.removeAll { $0 == slot }
@@ -201,7 +201,7 @@ public final class StoryClusterer {
     // MARK: Private
 
     private static let emptySignature = DocumentSignature(minHash: [], shingles: [], shingleCount: 0,
-                                                          leadSample: [], shingleSize: 0, scheme: .onePermutation)
+                                                          containmentSample: [], shingleSize: 0, scheme: .onePermutation)
 
     private func allocate(id: Int64, signature: DocumentSignature, timestamp: Double, storyKey: Int64,
                           hasFullText: Bool) -> Int32 {
@@ -259,8 +259,12 @@ public final class StoryClusterer {
         for key in storyKeys {
             guard let story = stories[key], let match = evaluate(slot, against: story, key: key) else { continue }
             if let current = best {
-                let better = match.comparison.similarity > current.comparison.similarity
-                    || (match.comparison.similarity == current.comparison.similarity && match.key < current.key)
+                // Rank by overall likeness (Jaccard), so an excerpt that two stories both contain joins
+            // the one it covers most of; then by the deciding similarity; then the older key.
+            let (a, b) = (match.comparison, current.comparison)
+            let ja = a.exactJaccard ?? a.estimatedJaccard, jb = b.exactJaccard ?? b.estimatedJaccard
+            let better = ja != jb ? ja > jb
+                : (a.similarity != b.similarity ? a.similarity > b.similarity : match.key < current.key)
                 if !better { continue }
             }
             best = match

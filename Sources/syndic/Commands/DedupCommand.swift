@@ -11,7 +11,8 @@ struct DedupCommand: ParsableCommand {
         discussion: """
         Reads .txt files as text and .html files through a crude tag stripper (see docs/DEDUP.md),
         from the given files and folders (not recursive). Longer documents are processed first so
-        each story's representative is its fullest copy.
+        each story's representative is its fullest copy. Cluster ids are the file name of the
+        document that started the story.
 
         Examples:
           syndic dedup ~/clips
@@ -65,46 +66,26 @@ struct DedupCommand: ParsableCommand {
         var configuration = DedupConfiguration()
         configuration.threshold = threshold
         let files = try DocumentFiles.collect(paths)
-        var builder = SignatureBuilder(configuration: configuration)
-        var documents: [(name: String, signature: DocumentSignature)] = []
-        for file in files {
-            let text = try DocumentFiles.text(of: file)
-            documents.append((DocumentFiles.baseName(file), builder.signature(of: text)))
-        }
-        // Fullest copy first (then by name): it becomes its story's representative.
-        let order = documents.indices.sorted {
-            let a = documents[$0], b = documents[$1]
-            return a.signature.shingleCount != b.signature.shingleCount
-                ? a.signature.shingleCount > b.signature.shingleCount : a.name < b.name
-        }
-        let clusterer = StoryClusterer(configuration: configuration)
-        var assignments: [Int: Assignment] = [:]
-        for (arrival, index) in order.enumerated() {
-            assignments[index] = clusterer.add(document: Int64(index), signature: documents[index].signature,
-                                               timestamp: Double(arrival), hasFullText: true)
-        }
+        var documents: [(name: String, text: String)] = []
+        for file in files { documents.append((DocumentFiles.baseName(file), try DocumentFiles.text(of: file))) }
+        let result = BatchClustering.cluster(documents, configuration: configuration)
+        let names = documents.map(\.name)
         switch format {
-        case .json: printJSON(documents.map(\.name), assignments)
-        case .text: printText(documents.map(\.name), assignments, clusterer)
+        case .json: printJSON(names, result)
+        case .text: printText(names, result)
         }
     }
 
-    private func printJSON(_ names: [String], _ assignments: [Int: Assignment]) {
+    private func printJSON(_ names: [String], _ result: BatchClustering.Result) {
         var lines: [String] = []
         for (index, name) in names.enumerated().sorted(by: { $0.element < $1.element }) {
-            let key = Int(assignments[index]!.storyKey)
-            lines.append("  \(jsonString(name)): \(jsonString(names[key]))")
+            lines.append("  \(jsonString(name)): \(jsonString(names[result.storyOf[index]]))")
         }
         print("{\n" + lines.joined(separator: ",\n") + "\n}")
     }
 
-    private func printText(_ names: [String], _ assignments: [Int: Assignment], _ clusterer: StoryClusterer) {
-        var keys: [Int64] = []
-        for index in names.indices {
-            let key = assignments[index]!.storyKey
-            if !keys.contains(key) { keys.append(key) }
-        }
-        let stories = keys.compactMap { clusterer.story($0) }.sorted { names[Int($0.key)] < names[Int($1.key)] }
+    private func printText(_ names: [String], _ result: BatchClustering.Result) {
+        let stories = result.stories.sorted { names[Int($0.key)] < names[Int($1.key)] }
         print("\(names.count) documents, \(stories.count) stories")
         for story in stories {
             print("")
@@ -112,7 +93,7 @@ struct DedupCommand: ParsableCommand {
             for member in story.members {
                 let marker = member == story.representative ? "*" : " "
                 var detail = ""
-                if case .joined(_, let matched, let similarity, let reason) = assignments[Int(member)]! {
+                if case .joined(_, let matched, let similarity, let reason) = result.assignments[Int(member)] {
                     detail = "  \(reason.rawValue) \(formatRatio(similarity)) with \(names[Int(matched)])"
                 }
                 print("  \(marker) \(names[Int(member)])\(detail)")

@@ -1,11 +1,14 @@
-/// Finds documents that share a sampled shingle from the first lines of the text.
+/// Finds documents that share a content-sampled shingle (``DocumentSignature/containmentSample``).
 ///
-/// MinHash LSH cannot see a feed's summary-only description (the first sentence or two) as a copy
-/// of the full article: their Jaccard is ~0.05. Their *leads* coincide, though, so every document
-/// indexes the sampled shingles of its first ``LeadSample/window`` shingles (``DocumentSignature/leadSample``)
-/// and a new document looks its own up; exact containment then decides.
-struct LeadIndex {
-    static let maximumSamples = 24
+/// MinHash LSH cannot see a feed's summary-only description (the first sentence or two) or a
+/// 40 % excerpt as a copy of the full article: their Jaccard is 0.05–0.3. But every shingle of the
+/// short text is in the long one, so the shingles both sample by content coincide: each document
+/// indexes its sample and a new document looks its own up; exact containment then decides.
+struct ContainmentIndex {
+    static let maximumSamples = 64
+    /// A sampled shingle shared by more documents than this is boilerplate, not evidence: only the
+    /// newest this many are visited.
+    static let bucketVisitLimit = 64
     private var table = BucketTable()
     private var seen: [UInt32] = []
     private var stamp: UInt32 = 0
@@ -19,7 +22,7 @@ struct LeadIndex {
         if stamp == 0 { for i in seen.indices { seen[i] = 0 }; stamp = 1 }
         seen[Int(slot)] = stamp
         for (i, key) in sample.prefix(Self.maximumSamples).enumerated() {
-            table.insert(key: key, node: slot &* width &+ Int32(i)) { node in
+            table.insert(key: key, node: slot &* width &+ Int32(i), limit: Self.bucketVisitLimit) { node in
                 let other = Int(node / width)
                 if seen[other] != stamp {
                     seen[other] = stamp
