@@ -55,29 +55,31 @@ public enum Hash64 {
 public struct WordHasher {
     @usableFromInline var state: UInt64 = Hash64.golden
     @usableFromInline var lane: UInt64 = 0
-    @usableFromInline var laneBytes: UInt64 = 0
-    @usableFromInline var length: UInt64 = 0
+    @usableFromInline var laneShift: UInt64 = 0
+    /// Full 8-byte lanes mixed so far (the length is `8 × fullLanes + laneShift / 8`).
+    @usableFromInline var fullLanes: UInt64 = 0
 
     @inlinable public init() {}
 
     /// True when no byte has been appended since the last ``finish()``.
-    @inlinable public var isEmpty: Bool { length == 0 }
+    @inlinable public var isEmpty: Bool { fullLanes == 0 && laneShift == 0 }
 
     @inlinable @inline(__always)
     public mutating func append(_ byte: UInt8) {
-        lane |= UInt64(byte) &<< (laneBytes &<< 3)
-        laneBytes &+= 1
-        length &+= 1
-        if laneBytes == 8 {
+        lane |= UInt64(byte) &<< laneShift
+        laneShift &+= 8
+        if laneShift == 64 {
             state = Hash64.mix(state ^ lane)
             lane = 0
-            laneBytes = 0
+            laneShift = 0
+            fullLanes &+= 1
         }
     }
 
     /// The word's hash; resets the hasher for the next word.
     @inlinable @inline(__always)
     public mutating func finish() -> UInt64 {
+        let length = fullLanes &<< 3 &+ laneShift &>> 3
         let h = Hash64.mix(state ^ lane ^ (length &* 0xFF51_AFD7_ED55_8CCD))
         self = WordHasher()
         return h

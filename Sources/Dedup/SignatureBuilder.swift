@@ -11,6 +11,9 @@ public struct SignatureBuilder {
     private var tokenizer = TextTokenizer()
     private var words: [UInt64] = []
     private var shingleBuffer: [UInt64] = []
+    private var paragraphStarts: [Int] = []
+    private var sortScratch: [UInt64] = []
+    private var sortCounts: [Int32] = []
 
     public init(configuration: DedupConfiguration = DedupConfiguration()) {
         self.configuration = configuration
@@ -20,12 +23,13 @@ public struct SignatureBuilder {
     /// The signature of `text`, with its shingle set.
     public mutating func signature(of text: String) -> DocumentSignature {
         words.removeAll(keepingCapacity: true)
-        tokenizer.appendWordHashes(of: text, to: &words)
+        paragraphStarts.removeAll(keepingCapacity: true)
+        tokenizer.appendWordHashes(of: text, to: &words, paragraphStarts: &paragraphStarts)
+        if configuration.shinglesSpanParagraphs { paragraphStarts.removeAll(keepingCapacity: true) }
         let k = configuration.shingleSize
         shingleBuffer.removeAll(keepingCapacity: true)
-        var sample = Self.shingle(words, k: k, into: &shingleBuffer)
-        shingleBuffer.sort()
-        Self.removeAdjacentDuplicates(&shingleBuffer)
+        var sample = Self.shingle(words, paragraphStarts: paragraphStarts, k: k, into: &shingleBuffer)
+        HashSorting.sortAndRemoveDuplicates(&shingleBuffer, scratch: &sortScratch, counts: &sortCounts)
         var body = 0
         for h in shingleBuffer where ContainmentSample.isBodySampled(h) {
             guard body < ContainmentSample.bodyLimit else { break }
@@ -42,41 +46,39 @@ public struct SignatureBuilder {
     /// compact indexes. Duplicated shingles do not change a minimum, so no dedup is needed.
     public mutating func minHashLanes(of text: String, into lanes: inout [UInt32]) -> Int {
         words.removeAll(keepingCapacity: true)
-        tokenizer.appendWordHashes(of: text, to: &words)
+        paragraphStarts.removeAll(keepingCapacity: true)
+        tokenizer.appendWordHashes(of: text, to: &words, paragraphStarts: &paragraphStarts)
+        if configuration.shinglesSpanParagraphs { paragraphStarts.removeAll(keepingCapacity: true) }
         shingleBuffer.removeAll(keepingCapacity: true)
-        _ = Self.shingle(words, k: configuration.shingleSize, into: &shingleBuffer)
+        _ = Self.shingle(words, paragraphStarts: paragraphStarts, k: configuration.shingleSize, into: &shingleBuffer)
         shingleBuffer.withUnsafeBufferPointer { minHasher.computeLanes(of: $0, into: &lanes) }
         return shingleBuffer.count
     }
 
-    /// Appends the k-shingle hashes of `words` (one shingle of all words when fewer than k);
-    /// returns the lead sample.
-    static func shingle(_ words: [UInt64], k: Int, into out: inout [UInt64]) -> [UInt64] {
+    /// Appends the k-shingle hashes of `words`, paragraph by paragraph when `paragraphStarts` is
+    /// not empty (a paragraph shorter than k words is one shingle; so is a text shorter than k).
+    /// Returns the lead part of the containment sample.
+    static func shingle(_ words: [UInt64], paragraphStarts: [Int], k: Int, into out: inout [UInt64]) -> [UInt64] {
         guard !words.isEmpty else { return [] }
-        let width = min(k, words.count)
-        let count = words.count - width + 1
         var lead: [UInt64] = []
+        out.reserveCapacity(out.count + words.count)
         words.withUnsafeBufferPointer { w in
             guard let base = w.baseAddress else { return }
-            out.reserveCapacity(out.count + count)
-            for i in 0..<count {
-                let h = Hash64.shingle(base, start: i, count: width)
-                out.append(h)
-                if i < ContainmentSample.window, ContainmentSample.isLeadSampled(h), !lead.contains(h) { lead.append(h) }
+            var start = 0
+            for p in 0...paragraphStarts.count {
+                let end = p < paragraphStarts.count ? paragraphStarts[p] : words.count
+                defer { start = end }
+                guard end > start else { continue }
+                let width = min(k, end - start)
+                for i in start...(end - width) {
+                    let h = Hash64.shingle(base, start: i, count: width)
+                    if out.count < ContainmentSample.window, ContainmentSample.isLeadSampled(h), !lead.contains(h) {
+                        lead.append(h)
+                    }
+                    out.append(h)
+                }
             }
         }
         return lead
-    }
-
-    static func removeAdjacentDuplicates(_ sorted: inout [UInt64]) {
-        guard sorted.count > 1 else { return }
-        var kept = 1
-        sorted.withUnsafeMutableBufferPointer { p in
-            for r in 1..<p.count where p[r] != p[kept - 1] {
-                p[kept] = p[r]
-                kept += 1
-            }
-        }
-        sorted.removeLast(sorted.count - kept)
     }
 }

@@ -42,6 +42,6 @@ struct HashStabilityTests {
         #expect(bytes[12] == 3 && bytes[13] == 0)   // 3 distinct 4-shingles
     }
 
-    static let syndicHash: UInt64 = 0
-    static let shingle1234: UInt64 = 0
+    static let syndicHash: UInt64 = 12_003_666_692_652_552_209
+    static let shingle1234: UInt64 = 8_027_919_132_464_699_445
 }
