@@ -25,6 +25,8 @@ struct Syndic: AsyncParsableCommand {
             PruneCommand.self,
             ParseCommand.self,
             ExtractCommand.self,
+            DedupCommand.self,
+            ExplainCommand.self,
         ]
     }
 }

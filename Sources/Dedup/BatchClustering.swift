@@ -1,0 +1,33 @@
+/// Clusters a finished collection of texts at once (`syndic dedup`, tests, the dev-set score).
+///
+/// Longer documents are added first (ties by name) so each story's representative is its
+/// fullest copy and every shorter copy is checked against it.
+public enum BatchClustering {
+    public struct Result: Sendable {
+        /// Index (into the input) of each document's story key document.
+        public var storyOf: [Int]
+        /// How each document was assigned.
+        public var assignments: [Assignment]
+        public var stories: [StorySnapshot]
+    }
+
+    public static func cluster(_ texts: [(name: String, text: String)],
+                               configuration: DedupConfiguration = DedupConfiguration()) -> Result {
+        var builder = SignatureBuilder(configuration: configuration)
+        let signatures = texts.map { builder.signature(of: $0.text) }
+        let order = texts.indices.sorted {
+            let a = signatures[$0].shingleCount, b = signatures[$1].shingleCount
+            return a != b ? a > b : texts[$0].name < texts[$1].name
+        }
+        let clusterer = StoryClusterer(configuration: configuration, expectedDocuments: texts.count)
+        var assignments = [Assignment](repeating: .newStory(storyKey: 0), count: texts.count)
+        for (arrival, index) in order.enumerated() {
+            assignments[index] = clusterer.add(document: Int64(index), signature: signatures[index],
+                                               timestamp: Double(arrival), hasFullText: true)
+        }
+        var keys: [Int64] = []
+        for a in assignments where !keys.contains(a.storyKey) { keys.append(a.storyKey) }
+        return Result(storyOf: assignments.map { Int($0.storyKey) }, assignments: assignments,
+                      stories: keys.compactMap { clusterer.story($0) })
+    }
+}

@@ -1,0 +1,41 @@
+/// Finds documents that share a content-sampled shingle (``DocumentSignature/containmentSample``).
+///
+/// MinHash LSH cannot see a feed's summary-only description (the first sentence or two) or a
+/// 40 % excerpt as a copy of the full article: their Jaccard is 0.05–0.3. But every shingle of the
+/// short text is in the long one, so the shingles both sample by content coincide: each document
+/// indexes its sample and a new document looks its own up; exact containment then decides.
+struct ContainmentIndex {
+    static let maximumSamples = 64
+    /// A sampled shingle shared by more documents than this is boilerplate, not evidence: only the
+    /// newest this many are visited.
+    static let bucketVisitLimit = 64
+    private var table = BucketTable()
+    private var seen: [UInt32] = []
+    private var stamp: UInt32 = 0
+
+    /// Adds `slot`'s lead sample and calls `candidate` once per other slot sharing one of its shingles.
+    mutating func insert(slot: Int32, sample: [UInt64], candidate: (Int32) -> Void) {
+        let width = Int32(Self.maximumSamples)
+        table.reserveNodes((Int(slot) + 1) * Self.maximumSamples)
+        if Int(slot) >= seen.count { seen.append(contentsOf: repeatElement(0, count: Int(slot) + 1 - seen.count + seen.count / 2 + 16)) }
+        stamp &+= 1
+        if stamp == 0 { for i in seen.indices { seen[i] = 0 }; stamp = 1 }
+        seen[Int(slot)] = stamp
+        for (i, key) in sample.prefix(Self.maximumSamples).enumerated() {
+            table.insert(key: key, node: slot &* width &+ Int32(i), limit: Self.bucketVisitLimit) { node in
+                let other = Int(node / width)
+                if seen[other] != stamp {
+                    seen[other] = stamp
+                    candidate(Int32(other))
+                }
+            }
+        }
+    }
+
+    mutating func remove(slot: Int32, sample: [UInt64]) {
+        let width = Int32(Self.maximumSamples)
+        for (i, key) in sample.prefix(Self.maximumSamples).enumerated() {
+            table.remove(key: key, node: slot &* width &+ Int32(i))
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// The Dedup module: see docs/ARCHITECTURE.md.

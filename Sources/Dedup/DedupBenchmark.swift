@@ -1,0 +1,181 @@
+/// Throughput and scale measurements behind `syndic dedup --bench` (figures in docs/DEDUP.md).
+///
+/// Not a test: timings are printed, never asserted. Uses only the standard library clock.
+public struct DedupBenchmark {
+    public enum Mode: String, Sendable, CaseIterable {
+        case all, signature, lsh, scale
+    }
+
+    private let words: [Substring]
+    private let wordsPerDocument: Int
+
+    /// - Parameter corpusText: any running text; documents are consecutive windows of its words.
+    public init(corpusText: String, wordsPerDocument: Int = 500) {
+        words = corpusText.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
+        self.wordsPerDocument = max(1, wordsPerDocument)
+    }
+
+    /// Runs the benchmarks of `mode` over `documents` documents, printing one line per figure.
+    public func run(mode: Mode, documents: Int, print: (String) -> Void) {
+        if mode == .all || mode == .signature { signatures(documents, print) }
+        if mode == .all || mode == .lsh { lsh(documents, print) }
+        if mode == .scale { scale(documents, print) }
+    }
+
+    // MARK: Signatures
+
+    private func windows() -> [String] {
+        let n = max(1, words.count / wordsPerDocument)
+        return (0..<n).map { c in
+            let end = min(words.count, (c + 1) * wordsPerDocument)
+            return words[(c * wordsPerDocument)..<end].joined(separator: " ")
+        }
+    }
+
+    private func signatures(_ count: Int, _ print: (String) -> Void) {
+        let texts = windows()
+        guard !texts.isEmpty else { return print("corpus too short") }
+        var sink: UInt64 = 0
+        var shingles = 0
+        for scheme in MinHashScheme.allCases {
+            var config = DedupConfiguration()
+            config.scheme = scheme
+            var builder = SignatureBuilder(configuration: config)
+            var lanes: [UInt32] = []
+            let full = Self.time {
+                for d in 0..<count {
+                    let s = builder.signature(of: texts[d % texts.count])
+                    sink &+= UInt64(s.minHash[d & 127]) &+ s.shingles[0]
+                    shingles &+= s.shingleCount
+                }
+            }
+            let lanesOnly = Self.time {
+                for d in 0..<count {
+                    _ = builder.minHashLanes(of: texts[d % texts.count], into: &lanes)
+                    sink &+= UInt64(lanes[d & 127])
+                }
+            }
+            print("signature \(scheme.rawValue == 0 ? "one-permutation" : "multiply-shift ")  full (sorted set + lanes) \(Self.rate(count, full)) docs/s   lanes only \(Self.rate(count, lanesOnly)) docs/s")
+        }
+        var tokenizer = TextTokenizer()
+        var hashes: [UInt64] = []
+        let tokenize = Self.time {
+            for d in 0..<count {
+                hashes.removeAll(keepingCapacity: true)
+                tokenizer.appendWordHashes(of: texts[d % texts.count], to: &hashes)
+                sink &+= hashes[0]
+            }
+        }
+        print("tokenize + word hashes only \(Self.rate(count, tokenize)) docs/s  (docs=\(count), words/doc=\(wordsPerDocument), shingles/doc=\(shingles / (2 * count)), sink \(sink & 0xFF))")
+    }
+
+    // MARK: LSH
+
+    /// Synthetic lanes in groups of three near-copies (30% of lanes differ), so buckets look real.
+    private static func syntheticLanes(_ d: Int, laneCount: Int) -> [UInt32] {
+        let group = UInt64(d / 3)
+        return (0..<laneCount).map { j in
+            let base = Hash64.mix(group &* 1_000_003 &+ UInt64(j))
+            let perturbed = Hash64.mix(base ^ UInt64(d) &* Hash64.golden)
+            return UInt32(truncatingIfNeeded: (perturbed % 10 < 3 && d % 3 != 0) ? perturbed : base)
+        }
+    }
+
+    private func lsh(_ count: Int, _ print: (String) -> Void) {
+        let config = DedupConfiguration()
+        let lanes = (0..<count).map { Self.syntheticLanes($0, laneCount: config.laneCount) }
+        for threshold in [0.3, 0.5] {
+            let banding = LSHBanding.optimal(threshold: threshold, laneCount: config.laneCount)
+            var index = LSHIndex(banding: banding, expectedDocuments: count)
+            var candidates = 0
+            let t = Self.time {
+                for d in 0..<count { index.insert(slot: Int32(d), lanes: lanes[d]) { _ in candidates += 1 } }
+            }
+            print("LSH insert+query (threshold \(threshold), \(banding)) \(Self.rate(count, t)) docs/s  (docs=\(count), candidates/doc \(String(Double(candidates) / Double(count)).prefix(4)))")
+        }
+    }
+
+    // MARK: Scale
+
+    /// End to end: generate `count` documents in groups of known copies, sign, cluster (compact
+    /// mode), score pairwise against the known groups.
+    private func scale(_ count: Int, _ print: (String) -> Void) {
+        let generator = SyntheticStories(vocabulary: words, wordsPerDocument: wordsPerDocument)
+        let config = DedupConfiguration.compact
+        var builder = SignatureBuilder(configuration: config)
+        let clusterer = StoryClusterer(configuration: config, expectedDocuments: count)
+        var groups = [Int32](repeating: 0, count: count)
+        var clusters = [Int64](repeating: 0, count: count)
+        var generateTime = Duration.zero, signTime = Duration.zero, clusterTime = Duration.zero
+        let clock = ContinuousClock()
+        var doc = 0
+        var group: Int32 = 0
+        var chunk: [(text: String, group: Int32)] = []
+        while doc < count {
+            chunk.removeAll(keepingCapacity: true)
+            let t0 = clock.now
+            while chunk.count < 4096 && doc + chunk.count < count {
+                for text in generator.group(Int(group)) where doc + chunk.count < count {
+                    chunk.append((text, group))
+                }
+                group += 1
+            }
+            let t1 = clock.now
+            let signatures = chunk.map { builder.signature(of: $0.text).compacted }
+            let t2 = clock.now
+            for (i, signature) in signatures.enumerated() {
+                groups[doc] = chunk[i].group
+                clusters[doc] = clusterer.add(document: Int64(doc), signature: signature,
+                                              timestamp: Double(doc), hasFullText: true).storyKey
+                doc += 1
+            }
+            let t3 = clock.now
+            generateTime += t1 - t0; signTime += t2 - t1; clusterTime += t3 - t2
+        }
+        let score = PairwiseScore(gold: groups, predicted: clusters)
+        print("scale docs=\(count) groups=\(group) stories=\(clusterer.storyCount)")
+        print("  generate \(Self.seconds(generateTime)) s   sign \(Self.seconds(signTime)) s   cluster \(Self.seconds(clusterTime)) s   sign+cluster \(Self.seconds(signTime + clusterTime)) s")
+        print("  pairwise precision \(score.precision) recall \(score.recall) F1 \(score.f1)")
+    }
+
+    // MARK: Helpers
+
+    static func time(_ body: () -> Void) -> Duration {
+        let clock = ContinuousClock()
+        let start = clock.now
+        body()
+        return clock.now - start
+    }
+
+    static func seconds(_ d: Duration) -> String {
+        let s = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+        return String(Double(Int(s * 100)) / 100)
+    }
+
+    static func rate(_ count: Int, _ d: Duration) -> Int {
+        let s = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+        return s > 0 ? Int(Double(count) / s) : 0
+    }
+}
+
+/// Pairwise precision / recall / F1 of a clustering against gold groups.
+public struct PairwiseScore: Sendable {
+    public let precision: Double, recall: Double, f1: Double
+
+    public init<G: Hashable, P: Hashable>(gold: [G], predicted: [P]) {
+        var cells: [[AnyHashable]: Int] = [:]
+        var goldSizes: [G: Int] = [:], predSizes: [P: Int] = [:]
+        for i in gold.indices {
+            cells[[AnyHashable(gold[i]), AnyHashable(predicted[i])], default: 0] += 1
+            goldSizes[gold[i], default: 0] += 1
+            predSizes[predicted[i], default: 0] += 1
+        }
+        func pairs(_ n: Int) -> Double { Double(n) * Double(n - 1) / 2 }
+        let tp = cells.values.reduce(0) { $0 + pairs($1) }
+        let goldPairs = goldSizes.values.reduce(0) { $0 + pairs($1) }
+        let predPairs = predSizes.values.reduce(0) { $0 + pairs($1) }
+        precision = predPairs == 0 ? 1 : tp / predPairs
+        recall = goldPairs == 0 ? 1 : tp / goldPairs
+        f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
+    }
+}

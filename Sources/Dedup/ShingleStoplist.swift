@@ -1,0 +1,63 @@
+/// Learns which shingles are boilerplate: those seen in many *different* stories (wire credit
+/// lines, "this article first appeared on…", standard disclaimers).
+///
+/// Counts are per story, not per document, so the copies of one widely syndicated story do not
+/// make its own sentences look like boilerplate. Storage is a two-row count-min sketch of 16-bit
+/// counters (2 × 2²² × 2 bytes = 16 MiB) so memory does not grow with the number of documents;
+/// a collision can only over-count, i.e. ignore a rare shingle, never keep a frequent one.
+struct ShingleStoplist {
+    private static let bits = 22
+    private var rows: [UInt16]
+    private(set) var storyCount = 0
+    let share: Double
+    let minimumStories: Int
+
+    init(share: Double, minimumStories: Int) {
+        rows = [UInt16](repeating: 0, count: 2 << Self.bits)
+        self.share = share
+        self.minimumStories = minimumStories
+    }
+
+    /// The story frequency at and above which a shingle is ignored.
+    var cutoff: Int { max(minimumStories, Int((share * Double(storyCount)).rounded(.up))) }
+
+    /// False until enough stories are indexed for a frequency to mean anything.
+    var isActive: Bool { storyCount >= minimumStories * 2 }
+
+    @inline(__always) private static func indices(_ h: UInt64) -> (Int, Int) {
+        let m = (1 << bits) - 1
+        return (Int(truncatingIfNeeded: h) & m, (1 << bits) + (Int(truncatingIfNeeded: Hash64.mix(h)) & m))
+    }
+
+    /// Counts one new story with these (unique) shingles.
+    mutating func addStory(_ shingles: [UInt64]) {
+        storyCount += 1
+        rows.withUnsafeMutableBufferPointer { r in
+            for h in shingles {
+                let (a, b) = Self.indices(h)
+                if r[a] < .max { r[a] += 1 }
+                if r[b] < .max { r[b] += 1 }
+            }
+        }
+    }
+
+    /// Forgets a story counted with ``addStory(_:)``.
+    mutating func removeStory(_ shingles: [UInt64]) {
+        storyCount -= 1
+        rows.withUnsafeMutableBufferPointer { r in
+            for h in shingles {
+                let (a, b) = Self.indices(h)
+                if r[a] > 0 && r[a] < .max { r[a] -= 1 }
+                if r[b] > 0 && r[b] < .max { r[b] -= 1 }
+            }
+        }
+    }
+
+    /// Estimated number of stories containing `h` (never an under-estimate).
+    func storyFrequency(_ h: UInt64) -> Int {
+        let (a, b) = Self.indices(h)
+        return Int(min(rows[a], rows[b]))
+    }
+
+    func isStopShingle(_ h: UInt64) -> Bool { isActive && storyFrequency(h) >= cutoff }
+}

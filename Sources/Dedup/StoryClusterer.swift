@@ -1,0 +1,302 @@
+/// Folds documents into stories, one document at a time, across polls.
+///
+/// For each new document: LSH candidates (and lead-index candidates for summaries) → pairwise
+/// verification (``PairVerifier``, boilerplate shingles ignored) → the document joins a story only
+/// if it matches the story's **representative** or **most of its members**, so a follow-up that
+/// quotes two paragraphs cannot bridge two stories (no single-link chaining). Otherwise it starts
+/// a story keyed by its own id; keys never change afterwards.
+///
+/// Deterministic for a given input order. Not thread-safe: the Pipeline owns one per poll.
+///
+///     let clusterer = StoryClusterer()
+///     clusterer.load(documents: storedFromLastPolls)
+///     switch clusterer.add(document: 42, signature: sig, timestamp: now, hasFullText: true) { … }
+public final class StoryClusterer {
+    public let configuration: DedupConfiguration
+    public let verifier: PairVerifier
+    private var lsh: LSHIndex
+    private var containmentIndex = ContainmentIndex()
+    private var stoplist: ShingleStoplist?
+
+    // Per slot (dense document number); freed slots are reused.
+    private var ids: [Int64] = []
+    private var times: [Double] = []
+    private var storyOf: [Int64] = []
+    private var fullText: [Bool] = []
+    private var alive: [Bool] = []
+    /// True for a member that contains its story's representative (a fuller copy of a truncated
+    /// first arrival): it vouches for the story like the representative does.
+    private var anchor: [Bool] = []
+    private var signatures: [DocumentSignature] = []
+    private var freeSlots: [Int32] = []
+    private var slotOf: [Int64: Int32] = [:]
+
+    private struct Story {
+        var members: [Int32]
+        var representative: Int32
+        /// The member whose shingles were counted in the stoplist (-1: none).
+        var countedSlot: Int32
+    }
+    private var stories: [Int64: Story] = [:]
+
+    public init(configuration: DedupConfiguration = DedupConfiguration(), expectedDocuments: Int = 1024) {
+        self.configuration = configuration
+        verifier = PairVerifier(configuration: configuration)
+        lsh = LSHIndex(banding: configuration.banding, expectedDocuments: expectedDocuments)
+        if configuration.keepsShingleSets {
+            stoplist = ShingleStoplist(share: configuration.stoplistShare,
+                                       minimumStories: configuration.stoplistMinimumStories)
+        }
+    }
+
+    /// Number of documents indexed.
+    public var documentCount: Int { slotOf.count }
+    /// Number of stories with at least one indexed document.
+    public var storyCount: Int { stories.count }
+
+    // MARK: Adding
+
+    /// Assigns `document` to an existing story or starts one, and indexes it.
+    ///
+    /// - Parameters:
+    ///   - timestamp: seconds since 1970; candidates further apart than the window are ignored.
+    ///   - hasFullText: false for a summary-only feed entry (it never becomes representative
+    ///     while a member with full text exists).
+    /// Re-adding an id first removes the old document.
+    @discardableResult
+    public func add(document id: Int64, signature: DocumentSignature, timestamp: Double,
+                    hasFullText: Bool) -> Assignment {
+        precondition(signature.minHash.count == configuration.laneCount
+                     && signature.shingleSize == configuration.shingleSize
+                     && signature.scheme == configuration.scheme,
+                     "signature built with another configuration")
+        if slotOf[id] != nil { remove(document: id) }
+        let stored = configuration.keepsShingleSets ? signature : signature.compacted
+        let slot = allocate(id: id, signature: stored, timestamp: timestamp, storyKey: id, hasFullText: hasFullText)
+
+        var candidates: [Int32] = []
+        lsh.insert(slot: slot, lanes: stored.minHash) { candidates.append($0) }
+        if configuration.keepsShingleSets {
+            var fromLead: [Int32] = []
+            containmentIndex.insert(slot: slot, sample: stored.containmentSample) { fromLead.append($0) }
+            for c in fromLead where !candidates.contains(c) { candidates.append(c) }
+        }
+
+        let assignment = chooseStory(for: slot, candidates: candidates)
+        let key = assignment.storyKey
+        if case .joined(let storyKey, let matched, _, let reason) = assignment, reason == .containment || reason == .estimatedContainment,
+           let story = stories[storyKey], ids[Int(story.representative)] == matched,
+           signatures[Int(story.representative)].shingleCount < stored.shingleCount {
+            anchor[Int(slot)] = true
+        }
+        storyOf[Int(slot)] = key
+        if var story = stories[key] {
+            story.members.append(slot)
+            story.representative = representative(of: story.members)
+            stories[key] = story
+        } else {
+            var counted: Int32 = -1
+            if stoplist != nil, stored.hasShingleSet {
+                stoplist!.addStory(stored.shingles)
+                counted = slot
+            }
+            stories[key] = Story(members: [slot], representative: slot, countedSlot: counted)
+        }
+        return assignment
+    }
+
+    /// Rebuilds the index from stored documents (e.g. at the start of a poll), keeping their
+    /// story keys. Pass them in arrival order; stories absent from the clusterer are created.
+    public func load(documents: [StoredDocument]) {
+        for doc in documents {
+            if slotOf[doc.id] != nil { remove(document: doc.id) }
+            let stored = configuration.keepsShingleSets ? doc.signature : doc.signature.compacted
+            let slot = allocate(id: doc.id, signature: stored, timestamp: doc.timestamp,
+                                storyKey: doc.storyKey, hasFullText: doc.hasFullText)
+            lsh.insert(slot: slot, lanes: stored.minHash) { _ in }
+            if configuration.keepsShingleSets { containmentIndex.insert(slot: slot, sample: stored.containmentSample) { _ in } }
+            if var story = stories[doc.storyKey] {
+                story.members.append(slot)
+                story.representative = representative(of: story.members)
+                stories[doc.storyKey] = story
+            } else {
+                var counted: Int32 = -1
+                if stoplist != nil, stored.hasShingleSet {
+                    stoplist!.addStory(stored.shingles)
+                    counted = slot
+                }
+                stories[doc.storyKey] = Story(members: [slot], representative: slot, countedSlot: counted)
+            }
+        }
+    }
+
+    // MARK: Removing
+
+    /// Forgets `document`; its story keeps its key while other members remain.
+    public func remove(document id: Int64) {
+        guard let slot = slotOf.removeValue(forKey: id) else { return }
+        let s = Int(slot)
+        let signature = signatures[s]
+        lsh.remove(slot: slot, lanes: signature.minHash)
+        if configuration.keepsShingleSets { containmentIndex.remove(slot: slot, sample: signature.containmentSample) }
+        let key = storyOf[s]
+        if var story = stories[key] {
+            story.members.removeAll { $0 == slot }
+            if story.countedSlot == slot {
+                stoplist?.removeStory(signature.shingles)
+                story.countedSlot = -1
+            }
+            if story.members.isEmpty {
+                stories[key] = nil
+            } else {
+                story.representative = representative(of: story.members)
+                stories[key] = story
+            }
+        }
+        alive[s] = false
+        signatures[s] = Self.emptySignature
+        freeSlots.append(slot)
+    }
+
+    /// Drops every document older than `cutoff` (seconds since 1970): the time window.
+    /// Returns how many were dropped.
+    @discardableResult
+    public func expire(before cutoff: Double) -> Int {
+        var old: [Int64] = []
+        for s in 0..<ids.count where alive[s] && times[s] < cutoff { old.append(ids[s]) }
+        for id in old { remove(document: id) }
+        return old.count
+    }
+
+    // MARK: Reading
+
+    /// The story `document` belongs to, if indexed.
+    public func storyKey(of document: Int64) -> Int64? {
+        slotOf[document].map { storyOf[Int($0)] }
+    }
+
+    /// The story with `key`, if it has indexed members.
+    public func story(_ key: Int64) -> StorySnapshot? {
+        guard let story = stories[key] else { return nil }
+        return StorySnapshot(key: key, representative: ids[Int(story.representative)],
+                             members: story.members.map { ids[Int($0)] })
+    }
+
+    /// Compares two signatures with this clusterer's thresholds and learned stoplist.
+    public func compare(_ a: DocumentSignature, _ b: DocumentSignature) -> PairComparison {
+        compare(a, b, countingSharedBands: true)
+    }
+
+    private func compare(_ a: DocumentSignature, _ b: DocumentSignature, countingSharedBands: Bool) -> PairComparison {
+        if let stoplist, stoplist.isActive {
+            return verifier.compare(a, b, isStopShingle: { stoplist.isStopShingle($0) },
+                                    countingSharedBands: countingSharedBands)
+        }
+        return verifier.compare(a, b, countingSharedBands: countingSharedBands)
+    }
+
+    /// Estimated number of indexed stories containing the shingle `hash` (0 without a stoplist).
+    public func storyFrequency(ofShingle hash: UInt64) -> Int { stoplist?.storyFrequency(hash) ?? 0 }
+
+    // MARK: Private
+
+    private static let emptySignature = DocumentSignature(minHash: [], shingles: [], shingleCount: 0,
+                                                          containmentSample: [], shingleSize: 0, scheme: .onePermutation)
+
+    private func allocate(id: Int64, signature: DocumentSignature, timestamp: Double, storyKey: Int64,
+                          hasFullText: Bool) -> Int32 {
+        let slot: Int32
+        if let reused = freeSlots.popLast() {
+            slot = reused
+            let s = Int(reused)
+            ids[s] = id; times[s] = timestamp; storyOf[s] = storyKey; fullText[s] = hasFullText
+            alive[s] = true; anchor[s] = false; signatures[s] = signature
+        } else {
+            slot = Int32(ids.count)
+            ids.append(id); times.append(timestamp); storyOf.append(storyKey); fullText.append(hasFullText)
+            alive.append(true); anchor.append(false); signatures.append(signature)
+        }
+        slotOf[id] = slot
+        return slot
+    }
+
+    /// Earliest member with full text; earliest member when none has it. Ties: smaller id.
+    private func representative(of members: [Int32]) -> Int32 {
+        func earlier(_ a: Int32, _ b: Int32) -> Bool {
+            let ta = times[Int(a)], tb = times[Int(b)]
+            return ta != tb ? ta < tb : ids[Int(a)] < ids[Int(b)]
+        }
+        var best: Int32 = -1
+        var bestHasText = false
+        for m in members {
+            let hasText = fullText[Int(m)]
+            if best < 0 || (hasText && !bestHasText) || (hasText == bestHasText && earlier(m, best)) {
+                best = m
+                bestHasText = hasText
+            }
+        }
+        return best
+    }
+
+    private struct StoryMatch {
+        var key: Int64
+        var matched: Int32
+        var comparison: PairComparison
+    }
+
+    /// The story `slot` joins, or a new story keyed by its id.
+    private func chooseStory(for slot: Int32, candidates: [Int32]) -> Assignment {
+        let s = Int(slot)
+        let now = times[s]
+        var storyKeys: [Int64] = []
+        for c in candidates {
+            let ci = Int(c)
+            guard alive[ci], abs(times[ci] - now) <= configuration.window else { continue }
+            let key = storyOf[ci]
+            if !storyKeys.contains(key) { storyKeys.append(key) }
+        }
+        var best: StoryMatch?
+        for key in storyKeys {
+            guard let story = stories[key], let match = evaluate(slot, against: story, key: key) else { continue }
+            if let current = best {
+                // Rank by overall likeness (Jaccard), so an excerpt that two stories both contain joins
+            // the one it covers most of; then by the deciding similarity; then the older key.
+            let (a, b) = (match.comparison, current.comparison)
+            let ja = a.exactJaccard ?? a.estimatedJaccard, jb = b.exactJaccard ?? b.estimatedJaccard
+            let better = ja != jb ? ja > jb
+                : (a.similarity != b.similarity ? a.similarity > b.similarity : match.key < current.key)
+                if !better { continue }
+            }
+            best = match
+        }
+        guard let best else { return .newStory(storyKey: ids[s]) }
+        return .joined(storyKey: best.key, matchedDocument: ids[Int(best.matched)],
+                       similarity: best.comparison.similarity, reason: best.comparison.reason)
+    }
+
+    /// Accepts the story if `slot` matches its representative or an anchor (a member containing the
+    /// representative), or more than half of the members compared.
+    private func evaluate(_ slot: Int32, against story: Story, key: Int64) -> StoryMatch? {
+        let mine = signatures[Int(slot)]
+        let rep = story.representative
+        let repComparison = compare(mine, signatures[Int(rep)], countingSharedBands: false)
+        if repComparison.isMatch { return StoryMatch(key: key, matched: rep, comparison: repComparison) }
+        guard story.members.count > 1 else { return nil }
+        var compared = 1
+        var matches = 0
+        var bestMember: StoryMatch?
+        var bestAnchor: StoryMatch?
+        for m in story.members where m != rep {
+            guard compared < configuration.maximumMembersCompared else { break }
+            compared += 1
+            let c = compare(mine, signatures[Int(m)], countingSharedBands: false)
+            guard c.isMatch else { continue }
+            matches += 1
+            let match = StoryMatch(key: key, matched: m, comparison: c)
+            if bestMember == nil || c.similarity > bestMember!.comparison.similarity { bestMember = match }
+            if anchor[Int(m)], bestAnchor == nil || c.similarity > bestAnchor!.comparison.similarity { bestAnchor = match }
+        }
+        if let bestAnchor { return bestAnchor }
+        return matches * 2 > compared ? bestMember : nil
+    }
+}
