@@ -64,14 +64,16 @@ let package = Package(
         ),
 
         // One test target per module, plus end-to-end tests of the built binary.
+        // TestSupport: helpers shared by test targets (the loopback HTTP test server's launcher).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SyndicCoreTests", dependencies: ["SyndicCore"]),
         .testTarget(name: "FetchTests", dependencies: ["Fetch"]),
         .testTarget(name: "FeedParsingTests", dependencies: ["FeedParsing"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction"]),
         .testTarget(name: "DedupTests", dependencies: ["Dedup"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"]),
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),
-        .testTarget(name: "SyndicCLITests", dependencies: ["SyndicCore"]),
+        .testTarget(name: "SyndicCLITests", dependencies: ["SyndicCore", "Pipeline", "Storage", "TestSupport"]),
     ]
 )

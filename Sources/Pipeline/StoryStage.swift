@@ -55,7 +55,8 @@ struct StoryStage {
             }
             let bytes = item.signature.serialize(includingShingles: true)
             signatures.append(StoredSignature(entryID: item.work.entryID, minhash: bytes, shingles: nil,
-                                              shingleCount: item.signature.shingleCount, source: item.source))
+                                              shingleCount: item.signature.shingleCount, source: item.source,
+                                              fullText: item.hasFullText))
         }
         try db.commitProcessed(articles: Array(articles.values), signatures: signatures, pages: [],
                                assignments: assignments, now: now)

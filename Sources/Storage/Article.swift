@@ -54,10 +54,12 @@ public struct StoredSignature: Sendable, Equatable {
     public var shingles: [UInt8]?
     public var shingleCount: Int
     public var source: Source
+    /// Whether the signed text is the full story (an extracted page, or feed text long enough).
+    public var fullText: Bool
 
-    public init(entryID: Int64, minhash: [UInt8], shingles: [UInt8]?, shingleCount: Int, source: Source) {
+    public init(entryID: Int64, minhash: [UInt8], shingles: [UInt8]?, shingleCount: Int, source: Source, fullText: Bool) {
         self.entryID = entryID; self.minhash = minhash; self.shingles = shingles
-        self.shingleCount = shingleCount; self.source = source
+        self.shingleCount = shingleCount; self.source = source; self.fullText = fullText
     }
 }
 
@@ -102,28 +104,29 @@ extension SyndicDatabase {
 
     static func saveSignature(_ db: Database, _ s: StoredSignature, now: Date) throws {
         try db.execute(sql: """
-            INSERT OR REPLACE INTO signature (entry_id, minhash, shingles, shingle_count, source, created_at)
-            VALUES (?, ?, ?, ?, ?, ?)
+            INSERT OR REPLACE INTO signature (entry_id, minhash, shingles, shingle_count, source, full_text, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
             """, arguments: [s.entryID, Data(s.minhash), s.shingles.map { Data($0) }, s.shingleCount, s.source.rawValue,
-                             now.timeIntervalSince1970])
+                             s.fullText, now.timeIntervalSince1970])
     }
 
     /// Signatures of entries first seen at or after `since`, oldest first: the clusterer's window.
     public func signatures(since: Date) throws -> [IndexedSignature] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT s.*, e.story_id, e.first_seen_at, (a.status = 'ok') AS full_text
-                FROM signature s JOIN entry e ON e.id = s.entry_id LEFT JOIN article a ON a.entry_id = e.id
+                SELECT s.*, e.story_id, e.first_seen_at
+                FROM signature s JOIN entry e ON e.id = s.entry_id
                 WHERE e.first_seen_at >= ? ORDER BY e.first_seen_at, e.id
                 """, arguments: [since.timeIntervalSince1970]).map { row in
                 let minhash: Data = row["minhash"]
                 let shingles: Data? = row["shingles"]
                 let signature = StoredSignature(entryID: row["entry_id"], minhash: Array(minhash), shingles: shingles.map(Array.init),
                                                 shingleCount: row["shingle_count"],
-                                                source: StoredSignature.Source(rawValue: row["source"]) ?? .content)
+                                                source: StoredSignature.Source(rawValue: row["source"]) ?? .content,
+                                                fullText: row["full_text"])
                 return IndexedSignature(signature: signature, storyID: row["story_id"],
                                         seenAt: Date(timeIntervalSince1970: row["first_seen_at"]),
-                                        hasFullText: (row["full_text"] as Bool?) ?? false)
+                                        hasFullText: row["full_text"])
             }
         }
     }
@@ -135,7 +138,8 @@ extension SyndicDatabase {
             let minhash: Data = row["minhash"]
             let shingles: Data? = row["shingles"]
             return StoredSignature(entryID: entryID, minhash: Array(minhash), shingles: shingles.map(Array.init),
-                                   shingleCount: row["shingle_count"], source: StoredSignature.Source(rawValue: row["source"]) ?? .content)
+                                   shingleCount: row["shingle_count"], source: StoredSignature.Source(rawValue: row["source"]) ?? .content,
+                                   fullText: row["full_text"])
         }
     }
 }

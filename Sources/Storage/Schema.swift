@@ -8,6 +8,11 @@ enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-initial", migrate: createInitialTables)
+        migrator.registerMigration("v2-signature-full-text") { db in
+            // Whether the signed text is the full story (an extracted page, or feed text long enough),
+            // so the representative of a story is the earliest copy with full text.
+            try db.alter(table: "signature") { t in t.add(column: "full_text", .boolean).notNull().defaults(to: false) }
+        }
         return migrator
     }
 

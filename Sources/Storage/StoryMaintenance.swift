@@ -3,7 +3,8 @@ import GRDB
 
 /// Keeps story rows true after their entries change: size, representative, first/last seen.
 ///
-/// The representative is the earliest entry that has full article text, else the earliest entry.
+/// The representative is the earliest entry whose signed text is the full story (an extracted page or
+/// a long enough feed text), else the earliest entry.
 /// A story with no entries left is deleted.
 enum StoryMaintenance {
     static func refresh(_ db: Database, storyIDs: [Int64]) throws {
@@ -18,9 +19,9 @@ enum StoryMaintenance {
                 continue
             }
             let representative = try Row.fetchOne(db, sql: """
-                SELECT e.id, e.title FROM entry e LEFT JOIN article a ON a.entry_id = e.id AND a.status = 'ok'
+                SELECT e.id, e.title FROM entry e LEFT JOIN signature s ON s.entry_id = e.id
                 WHERE e.story_id = ?
-                ORDER BY (a.entry_id IS NULL), COALESCE(e.published_at, e.first_seen_at), e.id LIMIT 1
+                ORDER BY COALESCE(s.full_text, 0) DESC, COALESCE(e.published_at, e.first_seen_at), e.id LIMIT 1
                 """, arguments: [storyID])
             try db.execute(sql: """
                 UPDATE story SET size = ?, first_seen_at = ?, last_seen_at = ?,

@@ -21,6 +21,7 @@ struct Syndic: AsyncParsableCommand {
     static var subcommandList: [any ParsableCommand.Type] {
         [
             FeedsCommand.self,
+            PollCommand.self,
             FetchCommand.self,
             PruneCommand.self,
             ParseCommand.self,

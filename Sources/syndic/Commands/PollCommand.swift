@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+import Storage
+import SyndicCore
+
+/// `syndic poll`
+struct PollCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "poll",
+        abstract: "Fetch due feeds, extract new articles and fold copies into stories.",
+        discussion: """
+        Made for cron: only feeds whose time has come are fetched (conditional GET, adaptive intervals,
+        backoff after failures); a second poll on the same database exits at once with status 75
+        (or waits, with --wait). Feeds that fail are recorded (see `syndic feeds list`) and the poll
+        goes on; the exit status is 0 whenever the poll itself ran.
+
+        Examples:
+          syndic poll
+          syndic poll --force --feed 3 --feed https://example.org/feed.xml
+          syndic poll --quiet          # for cron: silent unless something is wrong
+        """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(help: "Fetch every active feed now, ignoring the schedule.")
+    var force = false
+
+    @Option(name: .customLong("feed"), help: "Poll only this feed (id or URL; repeatable). Implies --force for it.")
+    var feeds: [String] = []
+
+    @Option(help: "Fetch article pages: auto (when the feed text is under about 150 words), always, never.")
+    var fullText: FullTextModeArgument = .auto
+
+    @Flag(help: "Wait for a running poll to finish instead of exiting with status 75.")
+    var wait = false
+
+    @Flag(help: "Refuse loopback, private, link-local and unique-local addresses (for instances where others add feeds).")
+    var denyPrivateNetworks = false
+
+    @Option(help: "How far back new entries are compared with earlier ones, e.g. 7d, 48h.")
+    var window: String = "7d"
+
+    func validate() throws {
+        guard Timestamp.parseDuration(window) != nil else { throw ValidationError("--window takes a duration such as 7d or 48h") }
+    }
+
+    func run() async throws {
+        global.bootstrapLogging()
+        let lock = try PollLock(databasePath: global.databasePath, wait: wait)
+        let db = try SyndicDatabase(path: global.databasePath)
+        var options = PollOptions()
+        options.force = force
+        options.fullText = fullText.mode
+        options.window = Timestamp.parseDuration(window) ?? options.window
+        options.fetchPolicy.denyPrivateNetworks = denyPrivateNetworks
+        for key in feeds {
+            guard let feed = try db.feed(matching: key) else { throw StorageError.feedNotFound(key) }
+            options.feedIDs.append(feed.id)
+        }
+        let bar = (Output.stderrIsTerminal && !global.quiet) ? ProgressBar() : nil
+        var report: (@Sendable (PollProgress) -> Void)?
+        if let bar { report = { bar.update($0) } }
+        let poller = Poller(db: db, options: options, progress: report)
+        let summary = try await poller.run()
+        bar?.finish()
+        withExtendedLifetime(lock) {}
+        if !global.quiet {
+            Output.print(summary.line)
+            for failure in summary.failures.prefix(20) {
+                FileHandle.standardError.write(Data("  feed \(failure.feedID) \(failure.url): \(failure.message)\n".utf8))
+            }
+            if summary.failures.count > 20 {
+                FileHandle.standardError.write(Data("  … and \(summary.failures.count - 20) more; see `syndic feeds list`\n".utf8))
+            }
+        }
+    }
+}
+
+/// `--full-text auto|always|never`
+enum FullTextModeArgument: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+    var mode: FullTextMode {
+        switch self {
+        case .auto: return .auto
+        case .always: return .always
+        case .never: return .never
+        }
+    }
+}
