@@ -14,8 +14,9 @@ struct FeedDraft {
     var syFrequency: String?
 }
 
-/// Entry fields collected while parsing; `build` applies the fallbacks.
-struct EntryDraft {
+/// Entry fields collected while parsing; `build` applies the fallbacks. A class so the builder
+/// updates fields in place.
+final class EntryDraft {
     var id: String?
     var guidIsPermalink = false
     var link: String?
@@ -33,7 +34,7 @@ struct EntryDraft {
     var enclosures: [FeedEnclosure] = []
     var image: String?
 
-    mutating func addEnclosure(_ enclosure: FeedEnclosure) {
+    func addEnclosure(_ enclosure: FeedEnclosure) {
         guard !enclosure.url.isEmpty, !enclosures.contains(where: { $0.url == enclosure.url }) else { return }
         enclosures.append(enclosure)
     }
