@@ -81,7 +81,7 @@ struct AuthorDraft {
         while end < text.endIndex, isEmailChar(text[end]) { end = text.index(after: end) }
         guard start < at, text.index(after: at) < end else { return text }
         var rest = text.replacingCharacters(in: start..<end, with: "")
-        for junk in ["()", "<>", "&lt;&gt;", "mailto:"] { rest = rest.replacingOccurrences(of: junk, with: "") }
+        for junk in ["mailto:", "()", "<>", "&lt;&gt;"] { rest = rest.replacingOccurrences(of: junk, with: "") }
         rest = rest.trimmingCharacters(in: .whitespaces)
         if rest.hasPrefix("(") { rest.removeFirst() }
         if rest.hasSuffix(")") { rest.removeLast() }

@@ -76,7 +76,7 @@ final class FeedBuilder {
             ignoredDepth = depth
         case .title, .secondaryTitle:
             if element.kind == .secondaryTitle, inEntry ? entry!.title != nil : feed.title != nil { return }
-            begin(.title, mode: titleMode(attributes))
+            begin(.title, mode: titleMode(attributes), attributes: attributes)
         case .link:
             if let href = attributes.value("href") {
                 handleAtomLink(href: href, attributes: attributes)
@@ -96,7 +96,7 @@ final class FeedBuilder {
                 let defaultMode: TextMode = element.kind == .summaryLike ? .plain : .html
                 let mode = element.kind == .rssDescription ? TextMode.html
                     : TextMode.fromAtomType(attributes.value("type"), mode: attributes.value("mode"), defaultMode: defaultMode)
-                begin(entry!.summary != nil && !entry!.hasContent ? .content : .summary, mode: mode)
+                begin(entry!.summary != nil && !entry!.hasContent ? .content : .summary, mode: mode, attributes: attributes)
             } else if element.kind != .summaryLike {
                 begin(.description, mode: .html)
             }
@@ -113,7 +113,7 @@ final class FeedBuilder {
             if inEntry {
                 let mode = TextMode.fromAtomType(attributes.value("type"), mode: attributes.value("mode"), defaultMode: .plain)
                 entry!.hasContent = true
-                begin(.content, mode: mode)
+                begin(.content, mode: mode, attributes: attributes)
             }
         case .author, .contributor:
             if inEntry, element.kind == .author, entry!.author == nil {
@@ -235,8 +235,10 @@ final class FeedBuilder {
 
     // MARK: - Capture
 
-    private func begin(_ target: CaptureTarget, mode: TextMode) {
+    private func begin(_ target: CaptureTarget, mode: TextMode, attributes: SAXAttributes? = nil) {
         capture = TextCapture(target: target, depth: depth, mode: mode, forEntry: entry != nil)
+        // Atom 0.3 `mode="base64"`.
+        if let attributes, attributes.count > 0, attributes.value("mode")?.asciiLowercased == "base64" { capture!.isBase64 = true }
     }
 
     private func titleMode(_ attributes: SAXAttributes) -> TextMode {
@@ -286,7 +288,10 @@ final class FeedBuilder {
     }
 
     private func finish(_ c: TextCapture) {
-        let raw = String(decoding: c.bytes, as: UTF8.self)
+        var raw = String(decoding: c.bytes, as: UTF8.self)
+        if c.isBase64, let data = Data(base64Encoded: raw, options: .ignoreUnknownCharacters) {
+            raw = String(decoding: data, as: UTF8.self)
+        }
         if c.forEntry, entry != nil {
             finishEntryField(c, raw)
         } else if !c.forEntry, entry == nil {
@@ -317,7 +322,14 @@ final class FeedBuilder {
             entry!.summaryIsHTML = c.mode != .plain
         case .content:
             if let existing = entry!.content {
-                entry!.content = existing + "\n" + raw
+                // feedparser keeps every content element; joined here as one body of one type.
+                let isHTML = c.mode != .plain
+                switch (entry!.contentIsHTML, isHTML) {
+                case (true, false): entry!.content = existing + "\n" + HTMLText.escape(raw)
+                case (false, true): entry!.content = HTMLText.escape(existing) + "\n" + raw
+                default: entry!.content = existing + "\n" + raw
+                }
+                entry!.contentIsHTML = entry!.contentIsHTML || isHTML
             } else {
                 entry!.content = raw
                 entry!.contentIsHTML = c.mode != .plain

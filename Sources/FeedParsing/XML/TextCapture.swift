@@ -36,6 +36,8 @@ final class TextCapture {
     let forEntry: Bool
     @exclusivity(unchecked) var bytes: [UInt8] = []
     @exclusivity(unchecked) var sawElement = false
+    /// Atom 0.3 `mode="base64"`: the text is decoded before use.
+    var isBase64 = false
 
     init(target: CaptureTarget, depth: Int, mode: TextMode, forEntry: Bool) {
         self.target = target
