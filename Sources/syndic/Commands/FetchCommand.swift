@@ -41,12 +41,12 @@ struct FetchCommand: AsyncParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
-    @Option(name: .customLong("bench-urls"), help: ArgumentHelp("Benchmark: fetch every URL in this file (one per line) and print JSON figures.",
+    @Option(name: .customLong("bench-urls"),
+            help: ArgumentHelp("Benchmark: fetch every URL in this file (one per line) and print JSON figures.",
                                visibility: .hidden))
     var benchURLs: String?
 
-    @Option(help: ArgumentHelp("Benchmark: transfers in flight at once (also the per-host limit).",
-                               visibility: .hidden))
+    @Option(help: ArgumentHelp("Benchmark: transfers in flight at once.", visibility: .hidden))
     var concurrency = 32
 
     @Option(name: .customLong("per-host"),
@@ -72,6 +72,7 @@ struct FetchCommand: AsyncParsableCommand {
         case .json: print(try FetchReport.json(response))
         }
         if body {
+            fflush(stdout)  // the report first, then the raw bytes
             FileHandle.standardOutput.write(Data(response.body))
         }
     }
