@@ -67,12 +67,14 @@ struct FetchCommand: AsyncParsableCommand {
         let request = FetchRequest(url: url, method: head ? .head : .get, etag: etag, lastModified: lastModified,
                                    timeout: timeout)
         let response = try await Fetcher().fetch(request).get()
+        // Written straight to the file handle (not print's buffer) so the report precedes the raw body.
+        let report: String
         switch format {
-        case .text: print(FetchReport.text(response), terminator: "")
-        case .json: print(try FetchReport.json(response))
+        case .text: report = FetchReport.text(response)
+        case .json: report = try FetchReport.json(response) + "\n"
         }
+        FileHandle.standardOutput.write(Data(report.utf8))
         if body {
-            fflush(stdout)  // the report first, then the raw bytes
             FileHandle.standardOutput.write(Data(response.body))
         }
     }
