@@ -89,7 +89,7 @@ final class FeedBuilder {
             begin(.id, mode: .plain)
         case .id:
             // feedparser reads Atom `id` like an RSS guid: it stands in for a missing link.
-            if inEntry { entry!.guidIsPermalink = true; begin(.id, mode: .plain) }
+            if inEntry { entry!.guidIsPermalink = true; begin(.id, mode: .plain) } else { begin(.id, mode: .plain) }
         case .rssDescription, .dcDescription, .summaryLike:
             // feedparser's rule: a second summary-like element, before any content, is content.
             if inEntry {
@@ -224,6 +224,8 @@ final class FeedBuilder {
            sy.seconds > (interval?.seconds ?? 0) {
             interval = sy
         }
+        // A feed `id` that is a web URL stands in for a missing site link (feedparser does this for any id).
+        if feed.link == nil, let id = feed.id, id.hasPrefix("http://") || id.hasPrefix("https://") { feed.link = id }
         let reason = bozoReason ?? (format == nil ? "not a recognised feed (no rss, rdf:RDF or feed root element)" : nil)
         return ParsedFeed(
             format: format, version: version, title: feed.title, siteLink: feed.link, selfLink: feed.selfLink,
@@ -354,13 +356,16 @@ final class FeedBuilder {
     private func finishFeedField(_ c: TextCapture, _ raw: String) {
         switch c.target {
         case .title:
-            if feed.title == nil { feed.title = plainText(raw, mode: c.mode) }
+            // Only a feed has a feed title (not an HTML page's <title>).
+            if feed.title == nil, format != nil { feed.title = plainText(raw, mode: c.mode) }
         case .link:
             if feed.link == nil, let link = HTMLText.collapse(raw) { feed.link = resolve(link) ?? link }
         case .description:
             if feed.description == nil { feed.description = plainText(raw, mode: c.mode) }
         case .language:
             feed.language = HTMLText.collapse(raw)
+        case .id:
+            feed.id = HTMLText.collapse(raw)
         case .updated:
             if feed.updated == nil { feed.updated = FeedDate.unixSeconds(raw) }
         case .ttl:

@@ -46,9 +46,12 @@ enum SAXFeedReader {
                 let originalSAX = ctxt.pointee.sax
                 ctxt.pointee.sax = handlerPointer
                 ctxt.pointee.userData = Unmanaged.passUnretained(builder).toOpaque()
-                xmlCtxtUseOptions(ctxt, options)
                 if let encoding, let encoder = xmlFindCharEncodingHandler(encoding) {
+                    // The override wins over the XML declaration, which libxml2 must then ignore.
+                    xmlCtxtUseOptions(ctxt, options | Int32(XML_PARSE_IGNORE_ENC.rawValue))
                     xmlSwitchToEncoding(ctxt, encoder)
+                } else {
+                    xmlCtxtUseOptions(ctxt, options)
                 }
                 builder.parserContext = ctxt
                 xmlParseDocument(ctxt)

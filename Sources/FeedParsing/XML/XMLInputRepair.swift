@@ -98,9 +98,17 @@ enum XMLInputRepair {
         return nil
     }
 
+    /// Offset of the next `<![CDATA[` at or after `from`, or Int.max. Anchored on the rare `[` byte
+    /// (memchr) rather than on `<`, which is everywhere in XML.
     private static func findCDATA(_ base: UnsafePointer<UInt8>, _ n: Int, from: Int) -> Int {
-        guard from < n, let hit = find(base + from, n - from, "<![CDATA[") else { return Int.max }
-        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        var offset = from + 2
+        while offset + 7 <= n {
+            guard let hit = memchr(base + offset, 0x5B, n - offset - 6) else { return Int.max }
+            let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+            if base[at - 1] == 0x21, base[at - 2] == 0x3C, memcmp(base + at, "[CDATA[", 7) == 0 { return at - 2 }
+            offset = at + 1
+        }
+        return Int.max
     }
 
     enum Fix {
