@@ -47,14 +47,14 @@ public enum FeedParser {
         let charset = CharsetDecision.decide(bytes, httpCharset: httpCharset)
         if let transcoded = charset.transcoded {
             return try transcoded.withUnsafeBufferPointer { buffer throws(FeedParsingError) in
-                try parseXML(buffer, encoding: charset.override, url: url)
+                try parseXML(buffer, encoding: charset.override, url: url, controls: charset.hasControlCharacters)
             }
         }
-        return try parseXML(bytes, encoding: charset.override, url: url)
+        return try parseXML(bytes, encoding: charset.override, url: url, controls: charset.hasControlCharacters)
     }
 
-    private static func parseXML(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String?, url: String?) throws(FeedParsingError) -> ParsedFeed {
-        if let repaired = XMLInputRepair.repair(bytes) {
+    private static func parseXML(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String?, url: String?, controls: Bool) throws(FeedParsingError) -> ParsedFeed {
+        if let repaired = XMLInputRepair.repair(bytes, hasControlCharacters: controls) {
             return try repaired.withUnsafeBufferPointer { buffer throws(FeedParsingError) in
                 try SAXFeedReader.parse(buffer, encoding: encoding, documentURL: url)
             }

@@ -5,13 +5,16 @@ import Foundation
 ///
 /// - HTML named entities (`&nbsp;`, `&eacute;`) are undeclared in XML: rewritten as numeric references;
 /// - a bare `&` (`AT&T`, `?a=1&b=2`) is rewritten as `&amp;` so the text after it survives;
-/// - NUL bytes (outside UTF-16 documents) are removed;
+/// - NUL bytes and other C0 control characters (forbidden in XML 1.0; libxml2 abandons a CDATA
+///   section that contains one) are removed, outside UTF-16 documents;
 /// - whitespace before the XML declaration is removed.
 ///
 /// CDATA sections are copied untouched. The input is only copied when something needs fixing.
 enum XMLInputRepair {
     /// The repaired bytes, or nil when the input needs no repair.
-    static func repair(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    /// - Parameter hasControlCharacters: whether the input contains C0 control characters other than
+    ///   tab, CR and LF (found by the encoding check's pass over the bytes); they are removed.
+    static func repair(_ input: UnsafeBufferPointer<UInt8>, hasControlCharacters: Bool) -> [UInt8]? {
         let n = input.count
         guard n > 0, let base = input.baseAddress else { return nil }
         if n >= 2, input[0] == 0 || input[1] == 0 || (input[0] == 0xFE && input[1] == 0xFF) || (input[0] == 0xFF && input[1] == 0xFE) {
@@ -37,35 +40,37 @@ enum XMLInputRepair {
         }
 
         let hasInternalSubset = find(base, n, "<!ENTITY") != nil
-        let hasNUL = memchr(base, 0, n) != nil
         var i = firstNonSpace
         var nextCDATA = findCDATA(base, n, from: i)
+        var cdataEnd = -1 // positions below this are inside the current CDATA section
         while i < n {
-            // Jump to the next '&' or NUL.
+            // Jump to the next '&' (or control character, when there are any).
             var p = i
-            if hasNUL {
-                while p < n, input[p] != 0x26, input[p] != 0 { p += 1 }
+            if hasControlCharacters {
+                while p < n, input[p] != 0x26, !isForbiddenControl(input[p]) { p += 1 }
             } else if let hit = memchr(base + i, 0x26, n - i) {
                 p = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             } else {
                 p = n
             }
             if p >= n { break }
-            if p > nextCDATA {
-                // Skip the CDATA section that starts before this position.
+            while nextCDATA < p {
                 let endRange = find(base + nextCDATA, n - nextCDATA, "]]>")
-                let end = endRange.map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) + 3 } ?? n
-                i = max(end, nextCDATA + 9)
-                nextCDATA = findCDATA(base, n, from: i)
-                continue
+                cdataEnd = max(endRange.map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) + 3 } ?? n, nextCDATA + 9)
+                nextCDATA = findCDATA(base, n, from: cdataEnd)
             }
-            if input[p] == 0 {
+            if input[p] != 0x26 {
+                // Control characters are not allowed anywhere in XML 1.0, CDATA included: dropped.
                 ensureOut(upTo: p)
                 copied = p + 1
                 i = p + 1
                 continue
             }
-            // input[p] == '&'
+            if p < cdataEnd {
+                // '&' inside CDATA is literal text.
+                i = hasControlCharacters ? p + 1 : cdataEnd
+                continue
+            }
             switch classifyReference(input, at: p, hasInternalSubset: hasInternalSubset) {
             case .keep:
                 break
@@ -116,6 +121,9 @@ enum XMLInputRepair {
         case escapeAmpersand
         case replace(length: Int, with: String)
     }
+
+    @inline(__always)
+    static func isForbiddenControl(_ b: UInt8) -> Bool { b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D }
 
     static func isNameByte(_ b: UInt8) -> Bool {
         (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || (b >= 0x30 && b <= 0x39) || b == 0x5F || b == 0x2D || b == 0x2E || b >= 0x80
