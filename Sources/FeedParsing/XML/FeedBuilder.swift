@@ -240,7 +240,19 @@ final class FeedBuilder {
     private func begin(_ target: CaptureTarget, mode: TextMode, attributes: SAXAttributes? = nil) {
         capture = TextCapture(target: target, depth: depth, mode: mode, forEntry: entry != nil)
         // Atom 0.3 `mode="base64"`.
-        if let attributes, attributes.count > 0, attributes.value("mode")?.asciiLowercased == "base64" { capture!.isBase64 = true }
+        if let attributes, attributes.count > 0, Self.isBase64(mode: attributes.value("mode"), type: attributes.value("type")) {
+            capture!.isBase64 = true
+        }
+    }
+
+    /// Atom 0.3 `mode="base64"`, or an Atom content type that is neither text nor XML (RFC 4287 §4.1.3.3).
+    static func isBase64(mode: String?, type: String?) -> Bool {
+        if mode?.asciiLowercased == "base64" { return true }
+        guard let type = type?.asciiLowercased.trimmedASCIIWhitespace, !type.isEmpty else { return false }
+        switch type {
+        case "text", "html", "xhtml": return false
+        default: return !(type.hasPrefix("text/") || type.hasSuffix("+xml") || type.hasSuffix("/xml"))
+        }
     }
 
     private func titleMode(_ attributes: SAXAttributes) -> TextMode {
