@@ -29,6 +29,7 @@ final class FeedBuilder {
     @exclusivity(unchecked) var parserContext: xmlParserCtxtPtr?
     @exclusivity(unchecked) var sawXMLError = false
     var firstXMLError: String?
+    @exclusivity(unchecked) var cdata = CDATASections.none
     private var reserveHint: Int
 
     init(documentURL: String?, expectedEntries: Int = 16) {
