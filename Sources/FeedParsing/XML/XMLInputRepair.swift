@@ -50,7 +50,9 @@ enum XMLInputRepair {
             copied = firstNonSpace
         }
 
-        let hasInternalSubset = find(base, n, "<!ENTITY") != nil
+        // An internal DTD subset lives in the prolog: only look for entity declarations if a DOCTYPE
+        // appears near the start.
+        let hasInternalSubset = find(base, min(n, 2048), "<!DOCTYPE") != nil && find(base, n, "<!ENTITY") != nil
         let hasNUL = memchr(base, 0, n) != nil
         var ranges: [Range<Int>] = []
         /// Next '&' (or NUL) at or after `from`, or n.
