@@ -72,7 +72,8 @@ struct ParseCommand: ParsableCommand {
         if argument.hasPrefix("file://") {
             path = URL(string: argument)?.path ?? String(argument.dropFirst(7))
         } else if argument.contains("://") {
-            throw ValidationError("Only local files can be parsed here; download the feed first (e.g. curl -o feed.xml URL) or add it with `syndic feeds add`.")
+            FileHandle.standardError.write(Data("syndic parse: only local files can be parsed here; download the feed first (curl -o feed.xml URL) or add it with `syndic feeds add`.\n".utf8))
+            throw ExitCode(SyndicExitCode.usage.rawValue)
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             FileHandle.standardError.write(Data("syndic parse: cannot read \(path); check the path and its permissions.\n".utf8))
