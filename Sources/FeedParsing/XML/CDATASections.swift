@@ -1,4 +1,4 @@
-/// The CDATA sections the pre-pass took out of the document (`<?c N?>` placeholders), as ranges into
+/// The CDATA sections the pre-pass took out of the document (`<?syndic-cdata N?>` placeholders), as ranges into
 /// the original bytes, which stay alive for the whole parse.
 struct CDATASections {
     let source: UnsafeBufferPointer<UInt8>

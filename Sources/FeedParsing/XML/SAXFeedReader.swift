@@ -17,6 +17,7 @@ enum SAXFeedReader {
                       cdata: CDATASections) throws(FeedParsingError) -> ParsedFeed {
         guard let base = bytes.baseAddress, bytes.count > 0 else { throw .emptyDocument }
         guard bytes.count < Int(Int32.max) else { throw .tooLarge(bytes: bytes.count, limit: Int(Int32.max)) }
+        _ = libxml2Initialised
         let builder = FeedBuilder(documentURL: documentURL)
         builder.cdata = cdata
         guard let ctxt = base.withMemoryRebound(to: CChar.self, capacity: bytes.count, {
@@ -67,6 +68,9 @@ enum SAXFeedReader {
         }
     }
 
+    /// libxml2's global initialisation, done once before any parse (it is not safe to race on it).
+    private static let libxml2Initialised: Void = xmlInitParser()
+
     /// Runs `body` on the builder behind libxml2's user-data pointer without retaining it: `parse`
     /// keeps the builder alive for the whole parse.
     @inline(__always)
@@ -99,11 +103,11 @@ extension FeedBuilder {
         characters(UnsafeBufferPointer(start: chars, count: Int(length)))
     }
 
-    /// `<?c N?>` stands for the N-th CDATA section the pre-pass took out (see `XMLInputRepair`).
+    /// `<?syndic-cdata N?>` stands for the N-th CDATA section the pre-pass took out (see `XMLInputRepair`).
     @inline(__always)
     func saxProcessingInstruction(_ target: UnsafePointer<xmlChar>?, _ data: UnsafePointer<xmlChar>?) {
         keepEntitiesFlowing()
-        guard let target, target[0] == 0x63, target[1] == 0, let data else { return }
+        guard let target, let data, strcmp(UnsafeRawPointer(target).assumingMemoryBound(to: CChar.self), "syndic-cdata") == 0 else { return }
         var index = 0
         var k = 0
         while data[k] >= 0x30, data[k] <= 0x39 { index = index * 10 + Int(data[k] - 0x30); k += 1 }

@@ -21,7 +21,7 @@ enum XMLInputRepair {
     }
 
     /// The pre-pass.
-    /// - Parameter extractCDATA: replace every `<![CDATA[…]]>` by a processing instruction `<?c N?>`
+    /// - Parameter extractCDATA: replace every `<![CDATA[…]]>` by a processing instruction `<?syndic-cdata N?>`
     ///   whose content range is returned; the builder then appends those bytes itself. libxml2 decodes
     ///   CDATA one character at a time (its slowest path), so this is the biggest single speed-up for
     ///   feeds, which put most of their text in CDATA. Only valid for input already known to be UTF-8.
@@ -75,7 +75,7 @@ enum XMLInputRepair {
                 let e = base.distance(to: endPointer.assumingMemoryBound(to: UInt8.self)) + 3
                 if extractCDATA {
                     ensureOut(upTo: s)
-                    out!.append(contentsOf: "<?c \(ranges.count)?>".utf8)
+                    out!.append(contentsOf: "<?syndic-cdata \(ranges.count)?>".utf8)
                     ranges.append((s + 9)..<(e - 3))
                     copied = e
                 } else if hasNUL {
