@@ -2,6 +2,7 @@ import Foundation
 
 /// Channel-level fields collected while parsing.
 struct FeedDraft {
+    var id: String?
     var title: String?
     var link: String?
     var selfLink: String?
