@@ -22,7 +22,8 @@ enum ChromeOverride {
         var changed = false
         for index in 0..<count {
             let own = model.elements[index].ownReason
-            guard own >= 0, prose[index] * 2 >= pageProse, !isDiscussion(model.reasons[Int(own)]) else { continue }
+            guard own >= 0, prose[index] * 2 >= pageProse, isOverridable(model.reasons[Int(own)]),
+                  ![.aside, .nav, .footer].contains(model.elements[index].tag) else { continue }
             model.elements[index].ownReason = -1
             changed = true
         }
@@ -36,6 +37,12 @@ enum ChromeOverride {
         for position in model.blocks.indices {
             model.blocks[position].chromeReason = model.elements[Int(model.blocks[position].owner)].chromeReason
         }
+    }
+
+    /// Names can mislead and libxml2 may stretch an unclosed `<header>`; `<aside>`, `<nav>`,
+    /// `<footer>` and ARIA roles are deliberate, and discussions may be long.
+    private static func isOverridable(_ reason: String) -> Bool {
+        (reason.hasPrefix("class/id") || reason == "<header>") && !isDiscussion(reason)
     }
 
     static func isDiscussion(_ reason: String) -> Bool {

@@ -62,6 +62,9 @@ struct MainContentSelector {
         top = climbToSharedAncestor(top: top, scores: scores, scored: scored)
         top = climbWhileParentScoresHigher(top: top, scores: scores, scored: scored)
         top = preferStructuralContainer(over: top)
+        if ProcessInfo.processInfo.environment["SX_CLIMB"] != "0" {
+            top = climbOverProse(from: top, totals: totals, linkTotals: linkTotals)
+        }
         while true {
             let parent = Int(model.elements[top].parent)
             guard parent >= 0, parent != Int(model.body), model.elements[parent].elementChildren == 1 else { break }
@@ -138,6 +141,30 @@ struct MainContentSelector {
             if mode == "anc" { return top }
             if isAncestor(top, of: best) { return prose[best] * 10 >= prose[top] * 7 ? best : top }
             return prose[best] * 2 >= prose[top] ? best : top
+        }
+        return top
+    }
+
+    /// Widens the container while its parent adds only prose: a lead paragraph in the article
+    /// header, a last paragraph after an ad slot. Link lists, teasers and chrome stop the climb.
+    private func climbOverProse(from start: Int, totals: [Int32], linkTotals: [Int32]) -> Int {
+        let prose = proseTotals()
+        let share = Float(ProcessInfo.processInfo.environment["SX_CSHARE"] ?? "0.6") ?? 0.6
+        let linkShare = Float(ProcessInfo.processInfo.environment["SX_CLINK"] ?? "0.15") ?? 0.15
+        var top = start
+        while true {
+            let parent = Int(model.elements[top].parent)
+            guard parent >= 0, model.elements[parent].tag != .body, model.elements[parent].tag != .html,
+                  model.elements[parent].chromeReason < 0 else { break }
+            // Layout tables put sidebars in neighbouring cells.
+            if [.tr, .tbody, .thead, .table].contains(model.elements[parent].tag) { break }
+            let extraChars = Float(totals[parent] - totals[top])
+            let extraProse = Float(prose[parent] - prose[top])
+            let extraLinks = Float(linkTotals[parent] - linkTotals[top])
+            let ratio = Float(ProcessInfo.processInfo.environment["SX_CRATIO"] ?? "1") ?? 1
+            if extraChars > 0, extraProse < share * extraChars || extraLinks > linkShare * extraChars
+                || extraChars > ratio * Float(totals[top]) { break }
+            top = parent
         }
         return top
     }
