@@ -33,7 +33,16 @@ enum ChromeText {
         "empfehlungen", "unsere empfehlungen", "related", "see also", "more news", "latest news",
         "zobacz także", "polecamy", "à lire aussi", "lire aussi", "dans la même rubrique", "tags", "schlagwörter",
         "schlagworte", "stichworte", "kategorien", "share this article", "diesen artikel teilen",
-        "top stories", "most read", "editor's picks",
+        "top stories", "most read", "editor's picks", "related tags", "related topics", "topics",
+        "more on this story", "more on this topic", "read next", "up next", "what to read next", "further reading",
+    ]
+
+    /// Markers after which nothing is story, however much text follows (a long comment thread).
+    static let terminalMarkers: Set<String> = [
+        "about author", "about the author", "about the writer", "leave a reply", "leave a comment",
+        "post a comment", "add a comment", "join the conversation", "comments", "responses", "kommentare",
+        "commentaires", "comentarios", "commenti", "komentarze", "über den autor", "über die autorin",
+        "à propos de l'auteur", "fragen an den autor",
     ]
 
     /// Short-block openings that are chrome on their own.
@@ -41,7 +50,7 @@ enum ChromeText {
         "read more", "read also", "read next", "continue reading", "previous article", "next article",
         "previous post", "next post", "previous story", "next story", "« previous", "next »", "prev",
         "sign up", "subscribe", "newsletter", "share this", "share on", "share via", "follow us",
-        "click here", "to read the full story", "get our ", "we use cookies", "this website uses cookies", "this site uses cookies", "by using this",
+        "click here", "don't miss", "to read the full story", "get our ", "we use cookies", "this website uses cookies", "this site uses cookies", "by using this",
         "accept cookies", "cookie", "advertisement", "advertising", "sponsored", "all rights reserved",
         "copyright", "©", "tags:", "tagged", "filed under", "categories:", "category:", "photo:", "image:",
         "photo credit", "image credit", "getty images", "(photo", "(image", "posted in", "skip to", "related:", "see also:", "more:",
@@ -76,7 +85,8 @@ enum ChromeText {
         "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
         "am", "pm", "a", "p", "m", "uhr", "et", "est", "edt", "pt", "pst", "pdt", "gmt", "utc", "cet", "cest",
         "bst", "januar", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember", "monday", "tuesday",
-        "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag", "mittwoch", "donnerstag",
+        "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thurs", "fri",
+        "sat", "sun", "montag", "dienstag", "mittwoch", "donnerstag",
         "freitag", "samstag", "sonntag", "updated", "published", "posted", "on", "at", "um", "am", "de", "del",
     ]
 
@@ -91,6 +101,11 @@ enum ChromeText {
 
     private static let anywhereMatcher = WordMatcher(anywherePhrases)
     private static let creditMatcher = WordMatcher(creditMarkers)
+    /// Picture credits inside a caption sentence: "… in the 14th century (Image: GETTY)".
+    private static let captionMatcher = WordMatcher([
+        "(image:", "(photo:", "(picture:", "(foto:", "(bild:", "(photo credit", "(image credit", "(credit:",
+        "(photograph:", "/getty images", "| getty images", "(getty images)", "(ap photo", "(reuters)",
+    ])
 
     /// Only numbers, month/day names and time words, with at least one number.
     static func isDateLine(_ lowered: String) -> Bool {
@@ -109,6 +124,7 @@ enum ChromeText {
         if anywhereMatcher.matches(lowered) { return "comment form text" }
         guard isShort else { return nil }
         if isCounterRow(lowered) { return "share/view counter" }
+        if lowered.utf8.count < 240, captionMatcher.matches(lowered) { return "photo caption" }
         if lowered.utf8.count < 70 {
             if isDateLine(lowered) { return "date line" }
             if creditMatcher.matches(lowered) { return "photo credit" }

@@ -43,7 +43,7 @@ struct StoryAssembler {
             }
             if keptCharsAllowCut(assembly.keptChars), let marker = ChromeText.sectionMarker(for: block.text, isHeading: block.kind == .heading) {
                 // Cut the rest only when less story-like text follows than came before.
-                let isStrong = (block.kind == .heading && !marker.hasSuffix("…")) || marker == "comments"
+                let isStrong = ChromeText.terminalMarkers.contains(marker)
                 if isStrong || proseAfter(position) < assembly.keptChars { sectionCut = marker }
                 assembly.removed.append(RemovedBlock(text: block.text, reason: "chrome heading \"\(marker)\""))
                 continue
