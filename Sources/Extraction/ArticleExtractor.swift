@@ -40,10 +40,17 @@ public enum ArticleExtractor {
     ) -> Result<ExtractionResult, ExtractionError> {
         guard !bytes.isEmpty else { return .failure(.emptyInput) }
         guard !looksBinary(bytes) else { return .failure(.unparsable) }
-        let encoding = CharsetDetector.encoding(for: bytes, httpCharset: httpCharset)
-        guard let document = HTMLDocument(bytes: bytes, url: url, encoding: encoding)
-            ?? HTMLDocument(bytes: bytes, url: url, encoding: "windows-1252"),
-            let root = document.root else {
+        let plan = CharsetDetector.plan(for: bytes, httpCharset: httpCharset)
+        var repaired: [UInt8] = []
+        if plan.repair {
+            repaired.reserveCapacity(bytes.count + 64)
+            _ = CharsetDetector.utf8Census(bytes, repairInto: &repaired)
+        }
+        let parsed = plan.repair
+            ? repaired.withUnsafeBufferPointer { HTMLDocument(bytes: $0, url: url, encoding: plan.encoding) }
+            : HTMLDocument(bytes: bytes, url: url, encoding: plan.encoding)
+        guard let document = parsed ?? HTMLDocument(bytes: bytes, url: url, encoding: "windows-1252"),
+              let root = document.root else {
             return .failure(.unparsable)
         }
 
