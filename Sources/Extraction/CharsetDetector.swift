@@ -16,7 +16,7 @@ enum CharsetDetector {
         let declared = httpCharset.flatMap(canonicalLabel) ?? metaCharset(in: bytes).flatMap(canonicalLabel)
         guard declared == nil || declared == "UTF-8" else { return (chosen, false) }
         let census = utf8Census(bytes, repairInto: nil)
-        return census.valid >= census.invalid * 4 && census.valid > 0 ? ("UTF-8", true) : (chosen, false)
+        return census.valid >= census.invalid && census.valid > 0 ? ("UTF-8", true) : (chosen, false)
     }
 
     static func encoding(for bytes: UnsafeBufferPointer<UInt8>, httpCharset: String?) -> String {

@@ -44,7 +44,7 @@ struct PageWalker {
                 if debugWalk, model.elements.count < 5 { print("visit", String(cString: node.pointee.name), tag, node.pointee.next != nil) }
                 let parent = stack.last?.element ?? -1
                 if parent >= 0 { model.elements[Int(parent)].elementChildren += 1 }
-                if tag.isSkipped || tag == .meta || tag == .link || tag == .title || tag == .time {
+                if tag.isSkipped || tag == .meta || tag == .link || tag == .title || tag == .time || tag == .html {
                     if tag == .head { metadata.visitHead(node) } else { metadata.visit(node, tag: tag) }
                 }
                 if tag.isSkipped || isHidden(node) {
