@@ -120,9 +120,10 @@ enum ChromeText {
 
     /// The reason a block is chrome by its text, or nil.
     static func reason(for text: String, isShort: Bool) -> String? {
-        let lowered = text.lowercased()
-        if anywhereMatcher.matches(lowered) { return "comment form text" }
+        var raw = text
+        if raw.withUTF8({ anywhereMatcher.matchesIgnoringASCIICase($0) }) { return "comment form text" }
         guard isShort else { return nil }
+        let lowered = text.lowercased()
         if isCounterRow(lowered) { return "share/view counter" }
         if lowered.utf8.count < 240, captionMatcher.matches(lowered) { return "photo caption" }
         if lowered.utf8.count < 70 {
