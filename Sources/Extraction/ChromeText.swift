@@ -104,8 +104,27 @@ enum ChromeText {
     /// Picture credits inside a caption sentence: "… in the 14th century (Image: GETTY)".
     private static let captionMatcher = WordMatcher([
         "(image:", "(photo:", "(picture:", "(foto:", "(bild:", "(photo credit", "(image credit", "(credit:",
-        "(photograph:", "/getty images", "| getty images", "(getty images)", "(ap photo", "(reuters)",
+        "(photograph:", "/getty images", "| getty images", "(getty images)", "(ap photo",
+        "© reuters", "© ap", "© afp", "© getty", "©reuters", " / reuters", "/reuters", "reuters/", "via getty",
+        "/ getty", "(credit", "/ afp", "/afp",
     ])
+
+    /// Promotion and contact lines that end stories: "Sign up for …", "Follow her on Twitter",
+    /// "Reporting by …; Editing by …". Checked only on the last few blocks of a story.
+    static let tailPhrases: [String] = [
+        "reporting by", "editing by", "writing by", "sign up for", "subscribe to", "follow us on", "follow her on",
+        "follow him on", "follow me on", "may be reached at", "can be reached at", "if you enjoyed this",
+        "join nrplus", "newsletter", "is out now", "is available now", "download the app", "follow us at",
+        "folgen sie uns", "abonnieren sie", "suivez-nous", "síguenos",
+    ]
+    private static let tailMatcher = WordMatcher(tailPhrases)
+
+    /// Whether a block near the end of a story is a promotion or contact line.
+    static func isTailPromotion(_ text: String) -> Bool {
+        guard text.utf8.count < 300 else { return false }
+        var raw = text
+        return raw.withUTF8 { tailMatcher.matchesIgnoringASCIICase($0) }
+    }
 
     /// Only numbers, month/day names and time words, with at least one number.
     static func isDateLine(_ lowered: String) -> Bool {
@@ -122,10 +141,10 @@ enum ChromeText {
     static func reason(for text: String, isShort: Bool) -> String? {
         var raw = text
         if raw.withUTF8({ anywhereMatcher.matchesIgnoringASCIICase($0) }) { return "comment form text" }
+        if text.utf8.count < 300, raw.withUTF8({ captionMatcher.matchesIgnoringASCIICase($0) }) { return "photo caption" }
         guard isShort else { return nil }
         let lowered = text.lowercased()
         if isCounterRow(lowered) { return "share/view counter" }
-        if lowered.utf8.count < 240, captionMatcher.matches(lowered) { return "photo caption" }
         if lowered.utf8.count < 70 {
             if isDateLine(lowered) { return "date line" }
             if creditMatcher.matches(lowered) { return "photo credit" }

@@ -55,8 +55,24 @@ struct StoryAssembler {
             assembly.blocks.append(TextBlock(kind: block.kind, text: block.text))
             assembly.keptChars += Int(block.chars)
         }
+        dropTailPromotions(&assembly)
         return assembly
     }
+
+    /// The last few blocks of a story often sell something: a newsletter, the author's Twitter.
+    private func dropTailPromotions(_ assembly: inout Assembly) {
+        let window = min(Self.tailWindow, assembly.blocks.count - 1)
+        guard window > 0 else { return }
+        for index in stride(from: assembly.blocks.count - 1, through: assembly.blocks.count - window, by: -1)
+            where ChromeText.isTailPromotion(assembly.blocks[index].text) {
+            let block = assembly.blocks.remove(at: index)
+            assembly.removed.append(RemovedBlock(text: block.text, reason: "promotion at the end of the story"))
+            assembly.keptChars -= block.text.utf8.count
+        }
+    }
+
+    /// How many final blocks ``dropTailPromotions`` inspects.
+    static let tailWindow = 4
 
     private func keptCharsAllowCut(_ kept: Int) -> Bool { kept >= 150 }
 
