@@ -82,13 +82,13 @@ public enum ArticleExtractor {
                 var chain: [String] = []
                 var e = Int(block.owner)
                 while e >= 0 { let el = walker.model.elements[e]; chain.append("\(el.tag)#\(e)\(el.chromeReason >= 0 ? "!" : "")"); e = Int(el.parent) }
-                FileHandle.standardError.write(Data("  [\(block.text.prefix(50))] \(chain.prefix(8).joined(separator: "<"))\n".utf8))
+                FileHandle.standardError.write(Data("  [\(block.text.prefix(50))] \(chain.prefix(14).joined(separator: "<"))\n".utf8))
             }
         }
         guard !assembled.blocks.isEmpty else { return .failure(.noContent) }
         article.blocks = assembled.blocks
         return .success(ExtractionResult(
-            article: article, removed: assembled.removed, blockHashes: blockHashes(walker.model)))
+            article: article, removed: assembled.removed, pageBlockTexts: walker.model.blocks.map(\.text)))
     }
 
     /// Binary data (images, archives, PDFs) holds NUL and control bytes that text never does.
@@ -111,13 +111,4 @@ public enum ArticleExtractor {
             .filter { !$0.isEmpty }.map { TextBlock(kind: .paragraph, text: $0) }
     }
 
-    private static func blockHashes(_ model: PageModel) -> [UInt64] {
-        var seen = Set<UInt64>()
-        var hashes: [UInt64] = []
-        for block in model.blocks {
-            let hash = TemplateBlock.hash(text: block.text)
-            if seen.insert(hash).inserted { hashes.append(hash) }
-        }
-        return hashes
-    }
 }

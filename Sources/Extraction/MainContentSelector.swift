@@ -73,6 +73,7 @@ struct MainContentSelector {
 
         selected[top] = true
         let parent = Int(model.elements[top].parent)
+        let siblingProse = proseTotals()
         if parent >= 0 {
             let threshold = max(10, scores[top] * 0.2)
             let topClass = model.elements[top].classKey
@@ -81,7 +82,7 @@ struct MainContentSelector {
                 guard sibling.chromeReason < 0 else { continue }
                 var bonus: Float = 0
                 if topClass != 0, sibling.classKey == topClass { bonus = scores[top] * 0.2 }
-                if scored[index], scores[index] + bonus >= threshold {
+                if scored[index], scores[index] + bonus >= threshold, siblingProse[index] * 2 >= totals[index] {
                     selected[index] = true
                 } else if sibling.tag == .p, totals[index] > 0 {
                     let density = Float(linkTotals[index]) / Float(totals[index])
@@ -93,12 +94,18 @@ struct MainContentSelector {
         // Stories split into chunks that repeat the winner's class (one per ad slot): take them all.
         let topClass = model.elements[top].classKey
         if topClass != 0 {
+            let prose = proseTotals()
             for index in 0..<count where index != top && model.elements[index].classKey == topClass && scored[index] {
                 let element = model.elements[index]
                 guard element.chromeReason < 0, scores[index] >= max(5, scores[top] * 0.1), totals[index] > 0,
-                      Float(linkTotals[index]) / Float(totals[index]) < 0.33 else { continue }
+                      Float(linkTotals[index]) / Float(totals[index]) < 0.33, prose[index] * 2 >= totals[index],
+                      !isAncestor(index, of: top), !isAncestor(top, of: index)
+                else { continue }
                 selected[index] = true
             }
+        }
+        if ProcessInfo.processInfo.environment["SX_SEL"] != nil {
+            print("top", top, "selected", (0..<count).filter { selected[$0] })
         }
         return propagate(selected)
     }

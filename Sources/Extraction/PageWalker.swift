@@ -20,7 +20,8 @@ struct PageWalker {
     /// Open `<article>` / `<main>` elements: a `<header>` inside one holds title and lead, not chrome.
     private var storyDepth = 0
     private var ownerStack: [Int32] = []
-    private var verdictCache: [String: (AttributeVerdict, Int32)] = [:]
+    private var verdictCache: [UInt64: AttributeVerdict] = [:]
+    private var classIndexCache: [UInt64: Int32] = [:]
     private var reasonIndex: [String: Int32] = [:]
     private var tokenCache: [String: BoilerplateVocabulary.TokenVerdict] = [:]
     /// Whether class/id vocabulary may mark chrome (off for the fallback pass).
@@ -96,8 +97,7 @@ struct PageWalker {
         let classValue = DOM.attribute(node, "class")
         let idValue = DOM.attribute(node, "id")
         if classValue != nil || idValue != nil {
-            let key = (classValue.map { String(cString: $0) } ?? "") + " " + (idValue.map { String(cString: $0) } ?? "")
-            let (verdict, keyIndex) = cachedVerdict(key)
+            let (verdict, keyIndex) = cachedVerdict(classValue: classValue, idValue: idValue)
             weight = Int16(verdict.weight)
             classKey = keyIndex
             if reason < 0, useVocabulary, let word = verdict.boilerplate, !isStructural(tag) {
@@ -166,24 +166,55 @@ struct PageWalker {
         return false
     }
 
-    private mutating func cachedVerdict(_ key: String) -> (AttributeVerdict, Int32) {
-        if let cached = verdictCache[key] { return cached }
+    /// FNV-1a of a NUL-terminated attribute value, the allocation-free cache key.
+    private static func fingerprint(_ value: UnsafePointer<xmlChar>?, seed: UInt64) -> UInt64 {
+        var hash = seed
+        guard let value else { return hash }
+        var index = 0
+        while value[index] != 0 {
+            hash ^= UInt64(value[index])
+            hash &*= 0x0000_0100_0000_01b3
+            index += 1
+        }
+        return hash
+    }
+
+    /// The verdict on an element's class and id, cached by their bytes; the class alone gets a
+    /// stable index so elements sharing a class can be recognised.
+    private mutating func cachedVerdict(
+        classValue: UnsafePointer<xmlChar>?, idValue: UnsafePointer<xmlChar>?
+    ) -> (AttributeVerdict, Int32) {
+        let classHash = Self.fingerprint(classValue, seed: 0xcbf2_9ce4_8422_2325)
+        let key = Self.fingerprint(idValue, seed: classHash ^ 0x9e37_79b9_7f4a_7c15)
+        let classIndex: Int32
+        if classValue == nil {
+            classIndex = 0
+        } else if let known = classIndexCache[classHash] {
+            classIndex = known
+        } else {
+            model.classNames.append(String(cString: classValue!))
+            classIndex = Int32(model.classNames.count - 1)
+            classIndexCache[classHash] = classIndex
+        }
+        if let cached = verdictCache[key] { return (cached, classIndex) }
         var tokens: [(String, BoilerplateVocabulary.TokenVerdict)] = []
-        for raw in key.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
-            let token = String(decoding: raw.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 | 0x20 : $0 }, as: UTF8.self)
-            if let known = tokenCache[token] {
-                tokens.append((token, known))
-            } else {
-                let verdict = BoilerplateVocabulary.verdict(forToken: token)
-                tokenCache[token] = verdict
-                tokens.append((token, verdict))
+        for value in [classValue, idValue] {
+            guard let value else { continue }
+            let raw = UnsafeBufferPointer(start: value, count: strlen(value))
+            for part in raw.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+                let token = String(decoding: part.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 | 0x20 : $0 }, as: UTF8.self)
+                if let known = tokenCache[token] {
+                    tokens.append((token, known))
+                } else {
+                    let verdict = BoilerplateVocabulary.verdict(forToken: token)
+                    tokenCache[token] = verdict
+                    tokens.append((token, verdict))
+                }
             }
         }
         let verdict = BoilerplateVocabulary.combine(tokens)
-        model.classNames.append(key)
-        let entry = (verdict, Int32(model.classNames.count - 1))
-        verdictCache[key] = entry
-        return entry
+        verdictCache[key] = verdict
+        return (verdict, classIndex)
     }
 
     private mutating func reasonID(_ reason: String) -> Int32 {
