@@ -35,6 +35,8 @@ public enum ArticleExtractor {
         try extract(html: [UInt8](html), url: url, httpCharset: httpCharset, template: template)
     }
 
+    private static let parseOnly = ProcessInfo.processInfo.environment["SX_PARSEONLY"] != nil
+
     private static func extract(
         bytes: UnsafeBufferPointer<UInt8>, url: String?, httpCharset: String?, template: SiteTemplate?
     ) -> Result<ExtractionResult, ExtractionError> {
@@ -54,6 +56,7 @@ public enum ArticleExtractor {
             return .failure(.unparsable)
         }
 
+        if parseOnly { return .failure(.noContent) }
         var walker = PageWalker(useVocabulary: true)
         walker.walk(root: root)
         var article = Article()

@@ -48,11 +48,12 @@ struct PageWalker {
                 if tag.isSkipped || tag == .meta || tag == .link || tag == .title || tag == .time || tag == .html {
                     if tag == .head { metadata.visitHead(node) } else { metadata.visit(node, tag: tag) }
                 }
-                if tag.isSkipped || isHidden(node) {
+                let attributes = DOM.walkerAttributes(node)
+                if tag.isSkipped || isHidden(attributes) {
                     if tag == .br { flush() }
                     break
                 }
-                let index = enter(node, tag: tag, parent: parent)
+                let index = enter(node, tag: tag, parent: parent, attributes: attributes)
                 stack.append((node, index, tag))
                 descend = node.pointee.children != nil
                 if !descend { exit(tag: tag, element: index); stack.removeLast() }
@@ -86,7 +87,7 @@ struct PageWalker {
 
     // MARK: - Elements
 
-    private mutating func enter(_ node: xmlNodePtr, tag: HTMLTag, parent: Int32) -> Int32 {
+    private mutating func enter(_ node: xmlNodePtr, tag: HTMLTag, parent: Int32, attributes: DOM.WalkerAttributes) -> Int32 {
         if tag.isBlock { flush() }
         if tag == .td || tag == .th { pendingSpace = true }
         let index = Int32(model.elements.count)
@@ -94,8 +95,8 @@ struct PageWalker {
         let inherited: Int32 = parent >= 0 ? model.elements[Int(parent)].chromeReason : -1
         var reason = inherited
         var classKey: Int32 = 0
-        let classValue = DOM.attribute(node, "class")
-        let idValue = DOM.attribute(node, "id")
+        let classValue = attributes.classValue
+        let idValue = attributes.idValue
         if classValue != nil || idValue != nil {
             let (verdict, keyIndex) = cachedVerdict(classValue: classValue, idValue: idValue)
             weight = Int16(verdict.weight)
@@ -106,12 +107,12 @@ struct PageWalker {
         }
         var evidenceRank: Int8 = tag == .article ? 1 : 0
         if weight >= 25 { evidenceRank = 2 }
-        if let itemprop = DOM.attribute(node, "itemprop"), DOM.contains(itemprop, "articlebody") {
+        if let itemprop = attributes.itemprop, DOM.contains(itemprop, "articlebody") {
             weight += 50
             evidenceRank = 3
             model.evidence.append(index)
         }
-        if reason < 0 { reason = tagReason(tag, node: node) }
+        if reason < 0 { reason = tagReason(tag, role: attributes.role) }
         if tag == .body { model.body = index }
         if tag == .h1, metadata.firstH1 == nil { metadata.firstH1 = "" }
         model.elements.append(PageModel.Element(
@@ -138,7 +139,7 @@ struct PageWalker {
         tag == .html || tag == .body || tag == .main
     }
 
-    private mutating func tagReason(_ tag: HTMLTag, node: xmlNodePtr) -> Int32 {
+    private mutating func tagReason(_ tag: HTMLTag, role: UnsafePointer<xmlChar>?) -> Int32 {
         switch tag {
         case .nav: return reasonID("<nav>")
         case .footer: return reasonID("<footer>")
@@ -146,7 +147,7 @@ struct PageWalker {
         case .figcaption: return reasonID("photo caption")
         case .header: return storyDepth > 0 ? -1 : reasonID("<header>")
         default:
-            guard let role = DOM.attribute(node, "role") else { return -1 }
+            guard let role else { return -1 }
             if DOM.equalsIgnoringCase(role, "navigation") || DOM.equalsIgnoringCase(role, "contentinfo")
                 || DOM.equalsIgnoringCase(role, "complementary") || DOM.equalsIgnoringCase(role, "banner")
                 || DOM.equalsIgnoringCase(role, "dialog") || DOM.equalsIgnoringCase(role, "alert") {
@@ -156,9 +157,9 @@ struct PageWalker {
         }
     }
 
-    private func isHidden(_ node: xmlNodePtr) -> Bool {
-        if DOM.hasAttribute(node, "hidden") { return true }
-        if let style = DOM.attribute(node, "style"),
+    private func isHidden(_ attributes: DOM.WalkerAttributes) -> Bool {
+        if attributes.hidden { return true }
+        if let style = attributes.style,
            DOM.contains(style, "display:none") || DOM.contains(style, "display: none")
             || DOM.contains(style, "visibility:hidden") {
             return true
@@ -198,10 +199,12 @@ struct PageWalker {
         }
         if let cached = verdictCache[key] { return (cached, classIndex) }
         var tokens: [(String, BoilerplateVocabulary.TokenVerdict)] = []
-        for value in [classValue, idValue] {
+        for (position, value) in [classValue, idValue].enumerated() {
             guard let value else { continue }
             let raw = UnsafeBufferPointer(start: value, count: strlen(value))
             for part in raw.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+                // Generated ids ("post-4711", "comment-9257") say nothing their containers do not.
+                if position == 1, part.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { continue }
                 let token = String(decoding: part.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 | 0x20 : $0 }, as: UTF8.self)
                 if let known = tokenCache[token] {
                     tokens.append((token, known))
