@@ -35,8 +35,6 @@ public enum ArticleExtractor {
         try extract(html: [UInt8](html), url: url, httpCharset: httpCharset, template: template)
     }
 
-    private static let parseOnly = ProcessInfo.processInfo.environment["SX_PARSEONLY"] != nil
-
     private static func extract(
         bytes: UnsafeBufferPointer<UInt8>, url: String?, httpCharset: String?, template: SiteTemplate?
     ) -> Result<ExtractionResult, ExtractionError> {
@@ -56,7 +54,6 @@ public enum ArticleExtractor {
             return .failure(.unparsable)
         }
 
-        if parseOnly { return .failure(.noContent) }
         var walker = PageWalker(useVocabulary: true)
         walker.walk(root: root)
         var article = Article()
@@ -78,15 +75,6 @@ public enum ArticleExtractor {
         }
         if assembled.keptChars < 250, let body = linked.articleBody, body.utf8.count > assembled.keptChars * 2 {
             assembled.blocks = paragraphs(of: body)
-        }
-        if ProcessInfo.processInfo.environment["SYNDIC_EXTRACT_DEBUG"] != nil {
-            FileHandle.standardError.write(Data("elements \(walker.model.elements.count) blocks \(walker.model.blocks.count) kept \(assembled.blocks.count) removed \(assembled.removed.count)\n".utf8))
-            for block in walker.model.blocks.prefix(2000) {
-                var chain: [String] = []
-                var e = Int(block.owner)
-                while e >= 0 { let el = walker.model.elements[e]; chain.append("\(el.tag)#\(e)\(el.chromeReason >= 0 ? "!" : "")"); e = Int(el.parent) }
-                FileHandle.standardError.write(Data("  [\(block.text.prefix(50))] \(chain.prefix(14).joined(separator: "<"))\n".utf8))
-            }
         }
         guard !assembled.blocks.isEmpty else { return .failure(.noContent) }
         article.blocks = assembled.blocks

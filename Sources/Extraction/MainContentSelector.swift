@@ -1,4 +1,3 @@
-import Foundation
 /// Finds the element subtree(s) that hold the story: a readability-style candidate score
 /// (paragraph scores flow to ancestors, damped by distance, weighted by class/id vocabulary and
 /// structural evidence, discounted by link density), then related siblings of the winner.
@@ -62,9 +61,7 @@ struct MainContentSelector {
         top = climbToSharedAncestor(top: top, scores: scores, scored: scored)
         top = climbWhileParentScoresHigher(top: top, scores: scores, scored: scored)
         top = preferStructuralContainer(over: top)
-        if ProcessInfo.processInfo.environment["SX_CLIMB"] != "0" {
-            top = climbOverProse(from: top, totals: totals, linkTotals: linkTotals)
-        }
+        top = climbOverProse(from: top, totals: totals, linkTotals: linkTotals)
         while true {
             let parent = Int(model.elements[top].parent)
             guard parent >= 0, parent != Int(model.body), model.elements[parent].elementChildren == 1 else { break }
@@ -104,9 +101,6 @@ struct MainContentSelector {
                 selected[index] = true
             }
         }
-        if ProcessInfo.processInfo.environment["SX_SEL"] != nil {
-            print("top", top, "selected", (0..<count).filter { selected[$0] })
-        }
         return propagate(selected)
     }
 
@@ -124,53 +118,41 @@ struct MainContentSelector {
         return prose
     }
 
-    /// Markup that names the story container (`itemprop=articleBody`, "entry-content", `<article>`)
-    /// beats the score when it holds a fair share of the page's prose: it brings the lead paragraph
-    /// and chunks the score missed. Strongest evidence first; within a rank, the most prose.
+    /// Markup that names the story container beats the score: `itemprop=articleBody` when it holds
+    /// at least 40% of the page's prose brings the lead paragraph and chunks the score missed.
+    /// (Content class names and lone `<article>`s were measured too: on the dev pages they pulled
+    /// in more chrome than story.)
     private func preferStructuralContainer(over top: Int) -> Int {
         let prose = proseTotals()
         let pageProse = prose[0]
         guard pageProse > 0 else { return top }
-        let lowest = Int8(ProcessInfo.processInfo.environment["SX_LOWEST"] ?? "3") ?? 3
-        let mode = ProcessInfo.processInfo.environment["SX_MODE"] ?? "all"
-        for rank in stride(from: Int8(3), through: lowest, by: -1) {
-            var best = -1
-            var holders = 0
-            for index in 0..<model.elements.count where model.elements[index].evidenceRank == rank
-                && model.elements[index].chromeReason < 0 {
-                if prose[index] > 0, rank != 1 || !hasArticleAncestor(index) { holders += 1 }
-                if best < 0 || prose[index] > prose[best] { best = index }
-            }
-            // Several <article>s with prose are a list of teasers, not evidence.
-            if rank == 1, holders > 1 { continue }
-            guard best >= 0, prose[best] * 10 >= pageProse * 4 else { continue }
-            if isAncestor(best, of: top) { return best }
-            if mode == "anc" { return top }
-            if isAncestor(top, of: best) { return prose[best] * 10 >= prose[top] * 7 ? best : top }
-            return prose[best] * 2 >= prose[top] ? best : top
+        var best = -1
+        for index in 0..<model.elements.count where model.elements[index].evidenceRank == 3
+            && model.elements[index].chromeReason < 0 {
+            if best < 0 || prose[index] > prose[best] { best = index }
         }
-        return top
+        guard best >= 0, prose[best] * 10 >= pageProse * 4 else { return top }
+        if isAncestor(best, of: top) { return best }
+        if isAncestor(top, of: best) { return prose[best] * 10 >= prose[top] * 7 ? best : top }
+        return prose[best] * 2 >= prose[top] ? best : top
     }
 
     /// Widens the container while its parent adds only prose: a lead paragraph in the article
-    /// header, a last paragraph after an ad slot. Link lists, teasers and chrome stop the climb.
+    /// header, a last paragraph after an ad slot. Link lists, teasers, chrome and the neighbouring
+    /// cells of a layout table stop the climb.
     private func climbOverProse(from start: Int, totals: [Int32], linkTotals: [Int32]) -> Int {
         let prose = proseTotals()
-        let share = Float(ProcessInfo.processInfo.environment["SX_CSHARE"] ?? "0.6") ?? 0.6
-        let linkShare = Float(ProcessInfo.processInfo.environment["SX_CLINK"] ?? "0.15") ?? 0.15
         var top = start
         while true {
             let parent = Int(model.elements[top].parent)
             guard parent >= 0, model.elements[parent].tag != .body, model.elements[parent].tag != .html,
                   model.elements[parent].chromeReason < 0 else { break }
-            // Layout tables put sidebars in neighbouring cells.
             if [.tr, .tbody, .thead, .table].contains(model.elements[parent].tag) { break }
             let extraChars = Float(totals[parent] - totals[top])
             let extraProse = Float(prose[parent] - prose[top])
             let extraLinks = Float(linkTotals[parent] - linkTotals[top])
-            let ratio = Float(ProcessInfo.processInfo.environment["SX_CRATIO"] ?? "1") ?? 1
-            if extraChars > 0, extraProse < share * extraChars || extraLinks > linkShare * extraChars
-                || extraChars > ratio * Float(totals[top]) { break }
+            if extraChars > 0, extraProse < 0.6 * extraChars || extraLinks > 0.15 * extraChars
+                || extraChars > Float(totals[top]) { break }
             top = parent
         }
         return top

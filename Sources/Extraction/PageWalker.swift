@@ -1,4 +1,3 @@
-import Foundation
 import CLibXML2
 
 /// One iterative pass over the libxml2 tree (no recursion, so 100,000 nested elements cannot
@@ -32,7 +31,6 @@ struct PageWalker {
         text.reserveCapacity(4096)
     }
 
-    private let debugWalk = ProcessInfo.processInfo.environment["SX_WALK"] != nil
     mutating func walk(root: xmlNodePtr) {
         var stack: [(node: xmlNodePtr, element: Int32, tag: HTMLTag)] = []
         stack.reserveCapacity(64)
@@ -42,7 +40,6 @@ struct PageWalker {
             switch node.pointee.type {
             case XML_ELEMENT_NODE:
                 let tag = HTMLTag.of(node)
-                if debugWalk, model.elements.count < 5 { print("visit", String(cString: node.pointee.name), tag, node.pointee.next != nil) }
                 let parent = stack.last?.element ?? -1
                 if parent >= 0 { model.elements[Int(parent)].elementChildren += 1 }
                 if tag.isSkipped || tag == .meta || tag == .link || tag == .title || tag == .time || tag == .html {
