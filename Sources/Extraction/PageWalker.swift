@@ -198,7 +198,7 @@ struct PageWalker {
         var tokens: [(String, BoilerplateVocabulary.TokenVerdict)] = []
         for (position, value) in [classValue, idValue].enumerated() {
             guard let value else { continue }
-            let raw = UnsafeBufferPointer(start: value, count: strlen(value))
+            let raw = UnsafeBufferPointer(start: value, count: Int(xmlStrlen(value)))
             for part in raw.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
                 // Generated ids ("post-4711", "comment-9257") say nothing their containers do not.
                 if position == 1, part.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { continue }
