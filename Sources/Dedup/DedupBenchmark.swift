@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Throughput and scale measurements behind `syndic dedup --bench` (figures in docs/DEDUP.md).
 ///
 /// Not a test: timings are printed, never asserted. Uses only the standard library clock.
@@ -102,39 +104,58 @@ public struct DedupBenchmark {
     private func scale(_ count: Int, _ print: (String) -> Void) {
         let generator = SyntheticStories(vocabulary: words, wordsPerDocument: wordsPerDocument)
         let config = DedupConfiguration.compact
-        var builder = SignatureBuilder(configuration: config)
         let clusterer = StoryClusterer(configuration: config, expectedDocuments: count)
         var groups = [Int32](repeating: 0, count: count)
         var clusters = [Int64](repeating: 0, count: count)
         var generateTime = Duration.zero, signTime = Duration.zero, clusterTime = Duration.zero
         let clock = ContinuousClock()
+        let workers = 2
+        var builders = (0..<workers).map { _ in SignatureBuilder(configuration: config) }
         var doc = 0
-        var group: Int32 = 0
-        var chunk: [(text: String, group: Int32)] = []
+        var nextGroup = 0
+        let groupsPerBatch = 1024
         while doc < count {
-            chunk.removeAll(keepingCapacity: true)
+            // Generate and sign a batch of groups on two threads (one builder each), then add
+            // them to the clusterer in group order, which keeps the run deterministic.
             let t0 = clock.now
-            while chunk.count < 4096 && doc + chunk.count < count {
-                for text in generator.group(Int(group)) where doc + chunk.count < count {
-                    chunk.append((text, group))
+            let first = nextGroup
+            var texts = [[String]](repeating: [], count: groupsPerBatch)
+            texts.withUnsafeMutableBufferPointer { out in
+                nonisolated(unsafe) let out = out
+                DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                    for g in stride(from: worker, to: groupsPerBatch, by: workers) { out[g] = generator.group(first + g) }
                 }
-                group += 1
             }
+            let tGenerated = clock.now
+            let generated = texts
+            var batch = [[DocumentSignature]](repeating: [], count: groupsPerBatch)
+            batch.withUnsafeMutableBufferPointer { out in
+                builders.withUnsafeMutableBufferPointer { b in
+                    nonisolated(unsafe) let out = out
+                    nonisolated(unsafe) let b = b
+                    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                        for g in stride(from: worker, to: groupsPerBatch, by: workers) {
+                            out[g] = generated[g].map { b[worker].signature(of: $0).compacted }
+                        }
+                    }
+                }
+            }
+            nextGroup += groupsPerBatch
             let t1 = clock.now
-            let signatures = chunk.map { builder.signature(of: $0.text).compacted }
-            let t2 = clock.now
-            for (i, signature) in signatures.enumerated() {
-                groups[doc] = chunk[i].group
-                clusters[doc] = clusterer.add(document: Int64(doc), signature: signature,
-                                              timestamp: Double(doc), hasFullText: true).storyKey
-                doc += 1
+            for (g, signatures) in batch.enumerated() {
+                for signature in signatures where doc < count {
+                    groups[doc] = Int32(first + g)
+                    clusters[doc] = clusterer.add(document: Int64(doc), signature: signature,
+                                                  timestamp: Double(doc), hasFullText: true).storyKey
+                    doc += 1
+                }
             }
-            let t3 = clock.now
-            generateTime += t1 - t0; signTime += t2 - t1; clusterTime += t3 - t2
+            let t2 = clock.now
+            generateTime += tGenerated - t0; signTime += t1 - tGenerated; clusterTime += t2 - t1
         }
         let score = PairwiseScore(gold: groups, predicted: clusters)
-        print("scale docs=\(count) groups=\(group) stories=\(clusterer.storyCount)")
-        print("  generate \(Self.seconds(generateTime)) s   sign \(Self.seconds(signTime)) s   cluster \(Self.seconds(clusterTime)) s   sign+cluster \(Self.seconds(signTime + clusterTime)) s")
+        print("scale docs=\(count) groups=\(Set(groups).count) stories=\(clusterer.storyCount) (compact mode, \(config.banding))")
+        print("  generate texts (\(workers) threads) \(Self.seconds(generateTime)) s   sign (\(workers) threads) \(Self.seconds(signTime)) s   cluster (1 thread) \(Self.seconds(clusterTime)) s   sign+cluster \(Self.seconds(signTime + clusterTime)) s")
         print("  pairwise precision \(score.precision) recall \(score.recall) F1 \(score.f1)")
     }
 
