@@ -86,6 +86,13 @@ struct BucketTable {
         }
     }
 
+    /// Loads `key`'s home entry and returns its key bits. Callers touch all the keys of a document
+    /// before inserting them so the cache misses overlap instead of queueing one after another.
+    @inline(__always)
+    func touch(key rawKey: UInt64) -> UInt32 {
+        entries[home(Self.storedKey(rawKey))].key
+    }
+
     /// Unlinks `node` from `key`'s bucket; drops the key when its bucket empties.
     mutating func remove(key rawKey: UInt64, node: Int32) {
         let key = Self.storedKey(rawKey)
