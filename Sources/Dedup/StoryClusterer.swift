@@ -66,10 +66,7 @@ public final class StoryClusterer {
     @discardableResult
     public func add(document id: Int64, signature: DocumentSignature, timestamp: Double,
                     hasFullText: Bool) -> Assignment {
-        precondition(signature.minHash.count == configuration.laneCount
-                     && signature.shingleSize == configuration.shingleSize
-                     && signature.scheme == configuration.scheme,
-                     "signature built with another configuration")
+        precondition(isCompatible(signature), "signature built with another configuration")
         if slotOf[id] != nil { remove(document: id) }
         let stored = configuration.keepsShingleSets ? signature : signature.compacted
         let slot = allocate(id: id, signature: stored, timestamp: timestamp, storyKey: id, hasFullText: hasFullText)
@@ -105,10 +102,22 @@ public final class StoryClusterer {
         return assignment
     }
 
+    /// True when `signature` was built with this clusterer's shingle size, scheme and lane count
+    /// (stored signatures from another configuration must be rebuilt from their text).
+    public func isCompatible(_ signature: DocumentSignature) -> Bool {
+        signature.minHash.count == configuration.laneCount && signature.shingleSize == configuration.shingleSize
+            && signature.scheme == configuration.scheme
+    }
+
     /// Rebuilds the index from stored documents (e.g. at the start of a poll), keeping their
     /// story keys. Pass them in arrival order; stories absent from the clusterer are created.
-    public func load(documents: [StoredDocument]) {
+    /// Documents whose signature is not ``isCompatible(_:)`` are skipped; their ids are returned
+    /// so the caller can re-sign them.
+    @discardableResult
+    public func load(documents: [StoredDocument]) -> [Int64] {
+        var skipped: [Int64] = []
         for doc in documents {
+            guard isCompatible(doc.signature) else { skipped.append(doc.id); continue }
             if slotOf[doc.id] != nil { remove(document: doc.id) }
             let stored = configuration.keepsShingleSets ? doc.signature : doc.signature.compacted
             let slot = allocate(id: doc.id, signature: stored, timestamp: doc.timestamp,
@@ -128,6 +137,7 @@ public final class StoryClusterer {
                 stories[doc.storyKey] = Story(members: [slot], representative: slot, countedSlot: counted)
             }
         }
+        return skipped
     }
 
     // MARK: Removing

@@ -148,7 +148,14 @@ struct StoryClustererTests {
         let stored = try DocumentSignature(bytes: signature.serialize())
 
         let second = StoryClusterer()
-        second.load(documents: [StoredDocument(id: 7, signature: stored, timestamp: 0, storyKey: 7, hasFullText: true)])
+        var other = stored
+        other.shingleSize = 5
+        let skipped = second.load(documents: [
+            StoredDocument(id: 7, signature: stored, timestamp: 0, storyKey: 7, hasFullText: true),
+            StoredDocument(id: 9, signature: other, timestamp: 0, storyKey: 9, hasFullText: true),
+        ])
+        #expect(skipped == [9])
+        #expect(second.story(7)?.members == [7] && second.story(9) == nil)
         let copy = builder.signatureOf(story.editedCopy(substitutions: 3, seed: 4))
         #expect(second.add(document: 8, signature: copy, timestamp: 10, hasFullText: true).storyKey == 7)
     }
