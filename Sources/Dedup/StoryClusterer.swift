@@ -72,7 +72,9 @@ public final class StoryClusterer {
         let slot = allocate(id: id, signature: stored, timestamp: timestamp, storyKey: id, hasFullText: hasFullText)
 
         var candidates: [Int32] = []
-        lsh.insert(slot: slot, lanes: stored.minHash) { candidates.append($0) }
+        // A document without shingles (empty text) matches nothing and is not indexed: all its
+        // lanes are equal, so indexing would chain every empty document into one bucket.
+        if stored.shingleCount > 0 { lsh.insert(slot: slot, lanes: stored.minHash) { candidates.append($0) } }
         if configuration.keepsShingleSets {
             var fromLead: [Int32] = []
             containmentIndex.insert(slot: slot, sample: stored.containmentSample) { fromLead.append($0) }
@@ -122,7 +124,7 @@ public final class StoryClusterer {
             let stored = configuration.keepsShingleSets ? doc.signature : doc.signature.compacted
             let slot = allocate(id: doc.id, signature: stored, timestamp: doc.timestamp,
                                 storyKey: doc.storyKey, hasFullText: doc.hasFullText)
-            lsh.insert(slot: slot, lanes: stored.minHash) { _ in }
+            if stored.shingleCount > 0 { lsh.insert(slot: slot, lanes: stored.minHash) { _ in } }
             if configuration.keepsShingleSets { containmentIndex.insert(slot: slot, sample: stored.containmentSample) { _ in } }
             if var story = stories[doc.storyKey] {
                 story.members.append(slot)
@@ -147,7 +149,7 @@ public final class StoryClusterer {
         guard let slot = slotOf.removeValue(forKey: id) else { return }
         let s = Int(slot)
         let signature = signatures[s]
-        lsh.remove(slot: slot, lanes: signature.minHash)
+        if signature.shingleCount > 0 { lsh.remove(slot: slot, lanes: signature.minHash) }
         if configuration.keepsShingleSets { containmentIndex.remove(slot: slot, sample: signature.containmentSample) }
         let key = storyOf[s]
         if var story = stories[key] {

@@ -189,6 +189,19 @@ struct StoryClustererTests {
         #expect(comparison.stoplisted.first > 50 && !comparison.isMatch)
     }
 
+    @Test("empty documents each start their own story and can be removed")
+    func emptyDocuments() {
+        var builder = SignatureBuilder()
+        let clusterer = StoryClusterer()
+        let empty = builder.signature(of: " — … ")
+        #expect(empty.shingleCount == 0)
+        #expect(clusterer.add(document: 1, signature: empty, timestamp: 0, hasFullText: false) == .newStory(storyKey: 1))
+        #expect(clusterer.add(document: 2, signature: empty, timestamp: 0, hasFullText: false) == .newStory(storyKey: 2))
+        clusterer.remove(document: 2)
+        clusterer.remove(document: 1)
+        #expect(clusterer.documentCount == 0 && clusterer.storyCount == 0)
+    }
+
     @Test("same input order gives the same assignments")
     func deterministic() {
         func run() -> [Int64] {
