@@ -4,7 +4,7 @@
 ///
 /// Node numbers are chosen by the caller (e.g. `slot × bands + band`), so a node's owner is
 /// arithmetic, not a lookup.
-struct BucketTable {
+struct BucketTable: Sendable {
     /// 8 bytes: the key is kept to 32 bits. Two band keys that agree there but differ above only
     /// make an extra candidate, which verification rejects (at 25 million keys, ~0.6 % per probe).
     private struct Entry {

@@ -56,7 +56,7 @@ public enum Hash64 {
 ///
 /// Bytes are packed little-endian into a 64-bit lane; each full lane is mixed into the state.
 /// The length enters the final mix so "a" and "a\0" differ.
-public struct WordHasher {
+public struct WordHasher: Sendable {
     @usableFromInline var state: UInt64 = Hash64.golden
     @usableFromInline var lane: UInt64 = 0
     @usableFromInline var laneShift: UInt64 = 0

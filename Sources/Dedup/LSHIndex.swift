@@ -3,7 +3,7 @@
 ///
 /// Documents are addressed by a dense `slot` number chosen by the caller (``StoryClusterer`` keeps
 /// the slot ↔ id map). Insert, query and remove cost one hash-table probe per band.
-public struct LSHIndex {
+public struct LSHIndex: Sendable {
     public let banding: LSHBanding
     private var table: BucketTable
     private var seen: [UInt32] = []
