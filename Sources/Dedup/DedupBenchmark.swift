@@ -64,6 +64,22 @@ public struct DedupBenchmark {
             }
             print("signature \(scheme.rawValue == 0 ? "one-permutation" : "multiply-shift ")  full (sorted set + lanes) \(Self.rate(count, full))   lanes only \(Self.rate(count, lanesOnly))")
         }
+        // Digest of every window's signature parts: equal across runs means deterministic output.
+        var digest = (words: UInt64(0), shingles: UInt64(0), onePermutation: UInt64(0), multiplyShift: UInt64(0))
+        var check = TextTokenizer()
+        var msConfig = DedupConfiguration()
+        msConfig.scheme = .multiplyShift
+        var oph = SignatureBuilder(), ms = SignatureBuilder(configuration: msConfig)
+        for text in texts {
+            var words: [UInt64] = []
+            check.appendWordHashes(of: text, to: &words)
+            for h in words { digest.words = Hash64.mix(digest.words ^ h) }
+            let s = oph.signature(of: text)
+            for h in s.shingles { digest.shingles = Hash64.mix(digest.shingles ^ h) }
+            for l in s.minHash { digest.onePermutation = Hash64.mix(digest.onePermutation ^ UInt64(l)) }
+            for l in ms.signature(of: text).minHash { digest.multiplyShift = Hash64.mix(digest.multiplyShift ^ UInt64(l)) }
+        }
+        print("digest of \(texts.count) windows: words \(digest.words % 100_000) shingles \(digest.shingles % 100_000) one-permutation \(digest.onePermutation % 100_000) multiply-shift \(digest.multiplyShift % 100_000)")
         var tokenizer = TextTokenizer()
         var hashes: [UInt64] = []
         let tokenize = Self.time {

@@ -78,35 +78,30 @@ public struct MinHasher: Sendable {
     private func onePermutation(_ shingles: UnsafeBufferPointer<UInt64>, _ lanes: inout [UInt32]) {
         let n = laneCount
         let shift = binShift
-        // Occupancy as a bit set (n ≤ 16,384 bins → at most 256 words), no allocation for n ≤ 256.
-        var small: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        var large: [UInt64] = n > 256 ? [UInt64](repeating: 0, count: (n + 63) / 64) : []
-        withUnsafeMutableBytes(of: &small) { smallRaw in
-            large.withUnsafeMutableBufferPointer { largeBuffer in
-                let occ = n > 256 ? largeBuffer.baseAddress!
-                    : smallRaw.baseAddress!.assumingMemoryBound(to: UInt64.self)
-                lanes.withUnsafeMutableBufferPointer { m in
-                    for j in 0..<n { m[j] = .max }
-                    for x in shingles {
-                        // Shingle hashes are already avalanche-mixed: top bits pick the bin, low bits compete.
-                        let bin = shift == 64 ? 0 : Int(truncatingIfNeeded: x &>> shift)
-                        let value = UInt32(truncatingIfNeeded: x)
-                        occ[bin &>> 6] |= 1 &<< UInt64(bin & 63)
-                        if value < m[bin] { m[bin] = value }
-                    }
-                    var filled = 0
-                    for w in 0..<((n + 63) / 64) { filled += occ[w].nonzeroBitCount }
-                    guard filled > 0, filled < n else { return }
-                    // Optimal densification: an empty bin j copies the first filled bin in its own fixed
-                    // pseudo-random probe sequence, so two documents borrow from the same bins.
-                    for j in 0..<n where occ[j &>> 6] & (1 &<< UInt64(j & 63)) == 0 {
-                        var attempt: UInt64 = 1
-                        while attempt <= UInt64(densifySteps) {
-                            let probe = Hash64.mix(UInt64(j) &* Hash64.golden &+ attempt)
-                            let source = Int(truncatingIfNeeded: probe & UInt64(n - 1))
-                            if occ[source &>> 6] & (1 &<< UInt64(source & 63)) != 0 { m[j] = m[source]; break }
-                            attempt &+= 1
-                        }
+        // Occupancy as a bit set: one small allocation per document.
+        var occupancy = [UInt64](repeating: 0, count: (n + 63) / 64)
+        occupancy.withUnsafeMutableBufferPointer { occ in
+            lanes.withUnsafeMutableBufferPointer { m in
+                for j in 0..<n { m[j] = .max }
+                for x in shingles {
+                    // Shingle hashes are already avalanche-mixed: top bits pick the bin, low bits compete.
+                    let bin = shift == 64 ? 0 : Int(truncatingIfNeeded: x &>> shift)
+                    let value = UInt32(truncatingIfNeeded: x)
+                    occ[bin &>> 6] |= 1 &<< UInt64(bin & 63)
+                    if value < m[bin] { m[bin] = value }
+                }
+                var filled = 0
+                for w in 0..<((n + 63) / 64) { filled += occ[w].nonzeroBitCount }
+                guard filled > 0, filled < n else { return }
+                // Optimal densification: an empty bin j copies the first filled bin in its own fixed
+                // pseudo-random probe sequence, so two documents borrow from the same bins.
+                for j in 0..<n where occ[j &>> 6] & (1 &<< UInt64(j & 63)) == 0 {
+                    var attempt: UInt64 = 1
+                    while attempt <= UInt64(densifySteps) {
+                        let probe = Hash64.mix(UInt64(j) &* Hash64.golden &+ attempt)
+                        let source = Int(truncatingIfNeeded: probe & UInt64(n - 1))
+                        if occ[source &>> 6] & (1 &<< UInt64(source & 63)) != 0 { m[j] = m[source]; break }
+                        attempt &+= 1
                     }
                 }
             }
