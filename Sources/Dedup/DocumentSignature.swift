@@ -36,10 +36,12 @@ public struct DocumentSignature: Sendable, Equatable {
     /// True when the exact shingle set is present.
     public var hasShingleSet: Bool { shingles.count == shingleCount && shingleCount > 0 }
 
-    /// The same signature without its shingle set (MinHash lanes and counts only).
+    /// The same signature without its shingle set and containment sample (MinHash lanes and
+    /// counts only), for indexes too large to keep sets in memory.
     public var compacted: DocumentSignature {
         var copy = self
         copy.shingles = []
+        copy.containmentSample = []
         return copy
     }
 }

@@ -7,7 +7,7 @@
 /// shingles over them are character n-grams.
 ///
 /// Not thread-safe: it owns a cache. Use one tokenizer (or one ``SignatureBuilder``) per thread.
-public struct TextTokenizer {
+public struct TextTokenizer: Sendable {
     /// Byte → lower-cased byte for ASCII letters and digits, 0 for ASCII separators and for
     /// every byte ≥ 0x80 (the start of a scalar handled by the fold cache).
     @usableFromInline static let asciiTable: [UInt8] = (0..<256).map { (c: Int) -> UInt8 in

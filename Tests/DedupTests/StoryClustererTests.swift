@@ -148,7 +148,14 @@ struct StoryClustererTests {
         let stored = try DocumentSignature(bytes: signature.serialize())
 
         let second = StoryClusterer()
-        second.load(documents: [StoredDocument(id: 7, signature: stored, timestamp: 0, storyKey: 7, hasFullText: true)])
+        var other = stored
+        other.shingleSize = 5
+        let skipped = second.load(documents: [
+            StoredDocument(id: 7, signature: stored, timestamp: 0, storyKey: 7, hasFullText: true),
+            StoredDocument(id: 9, signature: other, timestamp: 0, storyKey: 9, hasFullText: true),
+        ])
+        #expect(skipped == [9])
+        #expect(second.story(7)?.members == [7] && second.story(9) == nil)
         let copy = builder.signatureOf(story.editedCopy(substitutions: 3, seed: 4))
         #expect(second.add(document: 8, signature: copy, timestamp: 10, hasFullText: true).storyKey == 7)
     }
@@ -180,6 +187,19 @@ struct StoryClustererTests {
         #expect(learned.add(document: 2, signature: b, timestamp: 1, hasFullText: true) == .newStory(storyKey: 2))
         let comparison = learned.compare(a, b)
         #expect(comparison.stoplisted.first > 50 && !comparison.isMatch)
+    }
+
+    @Test("empty documents each start their own story and can be removed")
+    func emptyDocuments() {
+        var builder = SignatureBuilder()
+        let clusterer = StoryClusterer()
+        let empty = builder.signature(of: " — … ")
+        #expect(empty.shingleCount == 0)
+        #expect(clusterer.add(document: 1, signature: empty, timestamp: 0, hasFullText: false) == .newStory(storyKey: 1))
+        #expect(clusterer.add(document: 2, signature: empty, timestamp: 0, hasFullText: false) == .newStory(storyKey: 2))
+        clusterer.remove(document: 2)
+        clusterer.remove(document: 1)
+        #expect(clusterer.documentCount == 0 && clusterer.storyCount == 0)
     }
 
     @Test("same input order gives the same assignments")
