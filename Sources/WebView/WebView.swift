@@ -1,0 +1,2 @@
+/// WebView: the read-only web interface served by `syndic serve`.
+enum WebViewPlaceholder {}
