@@ -19,6 +19,6 @@ struct Syndic: AsyncParsableCommand {
 
     /// Registered subcommands, in the order `--help` lists them.
     static var subcommandList: [any ParsableCommand.Type] {
-        [FeedsCommand.self, StoriesCommand.self, StoryCommand.self, DigestCommand.self]
+        [FeedsCommand.self, StoriesCommand.self, StoryCommand.self, DigestCommand.self, ServeCommand.self]
     }
 }

@@ -1,2 +1,0 @@
-/// WebView: the read-only web interface served by `syndic serve`.
-enum WebViewPlaceholder {}
