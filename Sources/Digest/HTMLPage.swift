@@ -5,9 +5,11 @@
 /// markup is plain headings, paragraphs and lists, so it still reads well in e-mail clients that
 /// drop the `<style>` block.
 public enum HTMLPage {
-    /// The policy every page declares (and the web view also sends as a header).
+    /// The policy every page declares in a `<meta>` element.
     public static let contentSecurityPolicy =
-        "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+        "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'self'; base-uri 'none'"
+    /// The policy the web view sends as a header: the same, plus no framing (which only a header can say).
+    public static let contentSecurityPolicyHeader = contentSecurityPolicy + "; frame-ancestors 'none'"
 
     /// The shared stylesheet: readable measure, system fonts, large tap targets, dark mode.
     public static let css = """

@@ -85,19 +85,16 @@ enum Pages {
         if listings.isEmpty {
             body += "<p>No subscriptions yet. Add one with <code>syndic feeds add URL</code>.</p>\n"
         } else {
-            body += "<table>\n<thead><tr><th>Feed</th><th>Status</th><th>Last fetch</th><th>Next fetch</th><th>Entries</th></tr></thead>\n<tbody>\n"
             for listing in listings {
                 let feed = listing.feed
                 let name = PlainText.singleLine(PlainText.fromHTML(feed.title ?? ""))
-                body += "<tr><td>"
-                if !name.isEmpty { body += "<strong>\(Markup.escape(name))</strong><br>" }
-                body += "<span class=\"meta\">\(HTMLPage.link(feed.url, to: feed.url))</span></td>"
-                body += "<td>\(status(feed, now: now))</td>"
-                body += "<td>\(feed.lastFetchedAt.map(HTMLPage.time) ?? "never")</td>"
-                body += "<td>\(feed.disabledReason == nil ? (feed.nextFetchAt.map(HTMLPage.time) ?? "now") : "—")</td>"
-                body += "<td>\(listing.entryCount)</td></tr>\n"
+                body += "<article class=\"story\">\n<h2>\(Markup.escape(name.isEmpty ? feed.url : name))</h2>\n"
+                body += "<p class=\"meta\">\(HTMLPage.link(feed.url, to: feed.url)) · \(listing.entryCount) \(listing.entryCount == 1 ? "entry" : "entries")</p>\n"
+                body += "<ul class=\"sources\">\n<li>Status: \(status(feed, now: now))</li>\n"
+                body += "<li>Last fetch: \(feed.lastFetchedAt.map(HTMLPage.time) ?? "never")</li>\n"
+                body += "<li>Next fetch: \(feed.disabledReason == nil ? (feed.nextFetchAt.map(HTMLPage.time) ?? "at the next poll") : "none (disabled)")</li>\n"
+                body += "</ul>\n</article>\n"
             }
-            body += "</tbody>\n</table>\n"
         }
         body += "</main>\n"
         return HTMLPage.render(title: "Feeds · Syndic", body: body, nav: nav)
@@ -109,7 +106,7 @@ enum Pages {
         }
         var out = feed.lastStatus.map { "HTTP \($0)" } ?? (feed.lastFetchedAt == nil ? "not fetched yet" : "no response")
         if feed.consecutiveFailures > 0 {
-            out += "<br><span class=\"error\">\(feed.consecutiveFailures) failure\(feed.consecutiveFailures == 1 ? "" : "s")"
+            out += " <span class=\"error\">\(feed.consecutiveFailures) failure\(feed.consecutiveFailures == 1 ? "" : "s")"
             if let error = feed.lastError { out += ": \(Markup.escape(error))" }
             if let since = feed.failingSince, now.timeIntervalSince(since) >= 7 * 86_400 { out += " (failing for a week or more)" }
             out += "</span>"

@@ -18,7 +18,7 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
             context.logger.error("request failed: \(error)")
             response = Pages.errorResponse(status: .internalServerError, message: "The database could not be read; see the server's log.")
         }
-        response.headers[.contentSecurityPolicy] = HTMLPage.contentSecurityPolicy
+        response.headers[.contentSecurityPolicy] = HTMLPage.contentSecurityPolicyHeader
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.init("X-Frame-Options")!] = "DENY"
         response.headers[.init("Referrer-Policy")!] = "no-referrer"
