@@ -78,18 +78,12 @@ let package = Package(
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction"]),
         .testTarget(name: "DedupTests", dependencies: ["Dedup"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
-<<<<<<< HEAD
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"]),
-        .testTarget(name: "DigestTests", dependencies: ["Digest"]),
-        .testTarget(name: "SyndicCLITests", dependencies: ["SyndicCore", "Pipeline", "Storage", "TestSupport"]),
-=======
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
         .testTarget(name: "DigestTests", dependencies: ["Digest", "Storage", "CLibXML2"]),
         .testTarget(
             name: "WebViewTests",
             dependencies: ["WebView", "Storage", "CLibXML2", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
-        .testTarget(name: "SyndicCLITests", dependencies: ["SyndicCore", "Storage"]),
->>>>>>> wt-digest
+        .testTarget(name: "SyndicCLITests", dependencies: ["SyndicCore", "Pipeline", "Storage", "TestSupport"]),
     ]
 )
