@@ -3,7 +3,7 @@ import Foundation
 /// Turning a finished text capture into the entry or feed field it belongs to.
 extension FeedBuilder {
     func finish(_ c: TextCapture) {
-        var raw = String(decoding: c.bytes, as: UTF8.self)
+        var raw = String(decoding: captureBytes, as: UTF8.self)
         if c.isBase64, let data = Data(base64Encoded: raw, options: .ignoreUnknownCharacters) {
             raw = String(decoding: data, as: UTF8.self)
         }

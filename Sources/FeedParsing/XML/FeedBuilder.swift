@@ -16,6 +16,8 @@ final class FeedBuilder {
 
     @exclusivity(unchecked) var depth = 0
     @exclusivity(unchecked) var capture: TextCapture?
+    /// Text of the current capture (reused from one capture to the next).
+    @exclusivity(unchecked) var captureBytes: [UInt8] = []
     /// Depths of elements whose children describe something else (image, textinput, source).
     @exclusivity(unchecked) var ignoredDepth = 0
     @exclusivity(unchecked) var authorDepth = 0
@@ -197,9 +199,9 @@ final class FeedBuilder {
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         if let c = capture {
             if c.mode == .xhtml && c.sawElement {
-                Self.appendEscaped(bytes, to: &c.bytes)
+                Self.appendEscaped(bytes, to: &captureBytes)
             } else {
-                c.bytes.append(contentsOf: bytes)
+                captureBytes.append(contentsOf: bytes)
             }
         } else if authorDepth != 0, authorDepth == depth {
             authorDraft.text.append(contentsOf: bytes)
@@ -235,6 +237,7 @@ final class FeedBuilder {
 
     func begin(_ target: CaptureTarget, mode: TextMode, attributes: SAXAttributes? = nil) {
         capture = TextCapture(target: target, depth: depth, mode: mode, forEntry: entry != nil)
+        captureBytes.removeAll(keepingCapacity: true)
         // Atom 0.3 `mode="base64"`.
         if let attributes, attributes.count > 0, Self.isBase64(mode: attributes.value("mode"), type: attributes.value("type")) {
             capture!.isBase64 = true
@@ -260,16 +263,16 @@ final class FeedBuilder {
     private func appendStartTag(_ name: String, attributes: SAXAttributes) {
         capture!.sawElement = true
         guard capture!.mode != .plain else { return }
-        capture!.bytes.append(0x3C)
-        capture!.bytes.append(contentsOf: Self.localPart(name).utf8)
+        captureBytes.append(0x3C)
+        captureBytes.append(contentsOf: Self.localPart(name).utf8)
         for (key, value) in attributes.all() {
-            capture!.bytes.append(0x20)
-            capture!.bytes.append(contentsOf: key.utf8)
-            capture!.bytes.append(contentsOf: "=\"".utf8)
-            capture!.bytes.append(contentsOf: HTMLText.escape(value).utf8)
-            capture!.bytes.append(0x22)
+            captureBytes.append(0x20)
+            captureBytes.append(contentsOf: key.utf8)
+            captureBytes.append(contentsOf: "=\"".utf8)
+            captureBytes.append(contentsOf: HTMLText.escape(value).utf8)
+            captureBytes.append(0x22)
         }
-        capture!.bytes.append(0x3E)
+        captureBytes.append(0x3E)
     }
 
     private static func localPart(_ name: String) -> Substring {
@@ -279,9 +282,9 @@ final class FeedBuilder {
 
     private func appendEndTag(_ name: String) {
         guard capture!.mode != .plain else { return }
-        capture!.bytes.append(contentsOf: "</".utf8)
-        capture!.bytes.append(contentsOf: Self.localPart(name).utf8)
-        capture!.bytes.append(0x3E)
+        captureBytes.append(contentsOf: "</".utf8)
+        captureBytes.append(contentsOf: Self.localPart(name).utf8)
+        captureBytes.append(0x3E)
     }
 
     /// Character data re-escaped for inline XHTML (runs without `& < >` are copied in one go).
