@@ -3,7 +3,8 @@
 clusters for scripts/browser-check.sh, including one hostile story whose title, links and body try
 script tags, event handlers, javascript:/data: links and CSS/comment injection.
 
-Usage: browser-seed.py DATABASE
+Usage: browser-seed.py DATABASE               # the feeds wire, daily, gazette, evening, evil, evil2 .example
+       browser-seed.py DATABASE --synthetic N   # N more synthetic stories of 1 to 5 copies (benchmarks)
 """
 import sqlite3
 import sys
@@ -39,14 +40,14 @@ STORIES = [
      None, 8),
 ]
 
-for copies, article, hours_ago in STORIES:
+def insert_story(copies, article, hours_ago, key):
     t = now - hours_ago * 3600
     ids = []
     for i, (site, title, url, content) in enumerate(copies):
         cur = db.execute(
             "INSERT INTO entry (feed_id, guid, url, title, published_at, content_html, content_hash, first_seen_at, last_seen_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (feed(site), "%s-%d-%d" % (site, hours_ago, i), url, title, t - 600 + i * 300, content, "h%d%d" % (hours_ago, i), t + i * 60, t + i * 60))
+            (feed(site), "%s-%s-%d" % (site, key, i), url, title, t - 600 + i * 300, content, "h%s-%d" % (key, i), t + i * 60, t + i * 60))
         ids.append(cur.lastrowid)
     story = ids[0]
     last = t + (len(ids) - 1) * 60
@@ -57,10 +58,24 @@ for copies, article, hours_ago in STORIES:
     if article:
         db.execute("INSERT INTO article (entry_id, text, status, fetched_at) VALUES (?, ?, 'ok', ?)", (story, article, t))
 
+
+for n, (copies, article, hours_ago) in enumerate(STORIES):
+    insert_story(copies, article, hours_ago, "fixed%d" % n)
+
+if len(sys.argv) > 3 and sys.argv[2] == "--synthetic":
+    sites = ["wire.example", "daily.example", "gazette.example", "evening.example", "evil.example"]
+    words = "council bridge harbour team cup library mayor budget river school rail storm court market".split()
+    for n in range(int(sys.argv[3])):
+        topic = " ".join(words[(n * k) % len(words)] for k in (1, 3, 5))
+        copies = [(sites[c], "Story %d: the %s" % (n, topic), "https://%s/s/%d" % (sites[c], n),
+                   "<p>Report %d about the %s. Officials met on Monday. The U.S. office said more on Tuesday. Residents reacted.</p>" % (n, topic))
+                  for c in range(1 + n % 5)]
+        insert_story(copies, None, 1 + (n % 20) / 10.0, "syn%d" % n)
+
 # Feed states for /feeds: healthy, failing with a hostile error message, disabled.
 db.execute("UPDATE feed SET last_fetched_at = ?, last_success_at = ?, last_status = 200, next_fetch_at = ?", (now - 600, now - 600, now + 1800))
 db.execute("UPDATE feed SET last_status = 500, consecutive_failures = 3, failing_since = ?, last_error = ? WHERE url = ?",
            (now - 86400, "<script>alert('error')</script> server error", "https://evil2.example/feed.xml"))
 db.execute("UPDATE feed SET disabled_reason = '410 Gone: the site removed this feed' WHERE url = ?", ("https://evening.example/feed.xml",))
 db.commit()
-print("seeded %d stories" % len(STORIES))
+print("seeded %d stories" % db.execute("SELECT COUNT(*) FROM story").fetchone()[0])

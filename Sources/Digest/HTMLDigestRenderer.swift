@@ -32,7 +32,7 @@ public enum HTMLDigestRenderer {
         } else {
             out += HTMLPage.link(item.headline, to: headlineHref)
         }
-        out += "</h2>\n<p class=\"meta\"><span class=\"badge\">\(item.sourceCount) \(item.sourceCount == 1 ? "source" : "sources")</span> "
+        out += "</h2>\n<p class=\"meta\"><span class=\"badge\">\(item.sourceCount) \(item.sourceCount == 1 ? "source" : "sources")</span> · "
         out += "first seen \(HTMLPage.time(item.firstSeenAt))</p>\n"
         if !item.lead.isEmpty { out += "<p class=\"lead\">\(Markup.escape(item.lead))</p>\n" }
         out += sourceList(item.sources)

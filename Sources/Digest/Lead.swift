@@ -4,7 +4,8 @@ import Foundation
 public enum Lead {
     /// Builds a lead from the representative's extracted article text, else its feed content,
     /// else its feed summary (the first that yields text). Paragraphs that only repeat the headline
-    /// or look like a byline or a stray label ("By Jane Doe", "Advertisement") are skipped.
+    /// or look like a byline or a stray label ("By Jane Doe", "Advertisement") are skipped, and so
+    /// are syndication notes ("This story was first published by …", "(Updated …)").
     ///
     /// - Parameters:
     ///   - maxSentences: at most this many sentences (1 to 3 makes a lead).
@@ -30,7 +31,7 @@ public enum Lead {
         var chosen: [String] = []
         var length = 0
         outer: for paragraph in paragraphs {
-            for sentence in SentenceSplitter.sentences(in: paragraph) {
+            for sentence in SentenceSplitter.sentences(in: paragraph) where !isSyndicationNote(sentence) {
                 if chosen.isEmpty {
                     chosen.append(sentence.count > maxCharacters ? cut(sentence, to: maxCharacters) : sentence)
                     length = chosen[0].count
@@ -44,6 +45,19 @@ public enum Lead {
             }
         }
         return chosen.joined(separator: " ")
+    }
+
+    /// Notes that wire copies add and that say nothing about the story.
+    static let notePrefixes = [
+        "this story was first published", "this story was originally published", "this article was first published",
+        "this article was originally published", "this story originally appeared", "this article originally appeared",
+        "first published", "originally published", "(updated", "updated:", "advertisement",
+    ]
+
+    /// "This story was first published by …", "(Updated with new details throughout.)" and the like.
+    static func isSyndicationNote(_ sentence: String) -> Bool {
+        let lowered = sentence.lowercased()
+        return notePrefixes.contains { lowered.hasPrefix($0) }
     }
 
     /// Cuts at the last space before `limit` characters and appends an ellipsis.

@@ -15,13 +15,20 @@ struct WebRoutes: Sendable {
     ]
 
     func register(on router: Router<BasicRequestContext>) {
-        router.get("/") { request, _ in try self.stories(request) }
-        router.get("/story/{id}") { _, context in try self.story(context.parameters.get("id") ?? "") }
-        router.get("/feeds") { _, _ in try self.feeds() }
-        router.get("/healthz") { _, _ in try self.health() }
+        read(router, "/") { request, _ in try self.stories(request) }
+        read(router, "/story/{id}") { _, context in try self.story(context.parameters.get("id") ?? "") }
+        read(router, "/feeds") { _, _ in try self.feeds() }
+        read(router, "/healthz") { _, _ in try self.health() }
         for (path, format) in Self.digestPaths {
-            router.get(RouterPath(path)) { request, _ in try self.digest(request, format: format) }
+            read(router, path) { request, _ in try self.digest(request, format: format) }
         }
+    }
+
+    /// Registers a read-only route for GET and HEAD (feed readers and link checkers send HEAD).
+    private func read(_ router: Router<BasicRequestContext>, _ path: String,
+                      _ handler: @escaping @Sendable (Request, BasicRequestContext) async throws -> Response) {
+        router.get(RouterPath(path), use: handler)
+        router.head(RouterPath(path), use: handler)
     }
 
     func stories(_ request: Request) throws -> Response {

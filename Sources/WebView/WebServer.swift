@@ -10,7 +10,7 @@ import Storage
 /// Routes: `/` (stories, with `since` and `min-sources` filters), `/story/ID`, `/feeds`,
 /// `/digest.atom`, `/digest.rss`, `/digest.json` (JSON Feed), `/digest.html`, `/digest.md`
 /// (with the digest command's options as query parameters, ETag and 304), `/healthz`.
-/// Only GET routes exist: nothing the server does writes to the database.
+/// Only GET and HEAD routes exist: nothing the server does writes to the database.
 ///
 /// ```swift
 /// let app = WebServer.application(database: db, host: "127.0.0.1", port: 8080) { url in print(url) }

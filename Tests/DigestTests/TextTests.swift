@@ -62,6 +62,12 @@ struct LeadTests {
         #expect(Lead.make(articleText: nil, contentHTML: nil, summaryHTML: nil, headline: "H") == "")
     }
 
+    @Test("syndication notes are not part of the lead")
+    func notes() {
+        let text = "(Updated with new details throughout.) This story was first published by www.example.com. The real news. More."
+        #expect(Lead.make(articleText: text, contentHTML: nil, summaryHTML: nil, headline: "H") == "The real news. More.")
+    }
+
     @Test("the character budget drops later sentences; an overlong first sentence is cut with an ellipsis")
     func budget() {
         let lead = Lead.make(articleText: long, contentHTML: nil, summaryHTML: nil, headline: "H", maxCharacters: 45)

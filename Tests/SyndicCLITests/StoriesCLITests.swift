@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import Storage
 import Testing
 
@@ -153,5 +156,39 @@ struct StoriesCLITests {
         #expect(unwritable.status == 73)
         #expect(try cli.run(["digest", "--self-url", "javascript:alert(1)"]).status == 64)
         #expect(try cli.run(["digest", "--format", "pdf"]).status == 64)
+    }
+
+    @Test("serve: prints its loopback address, answers /healthz and the digest, stops cleanly on SIGTERM")
+    func serve() async throws {
+        let (cli, _, _, _) = try Self.seeded()
+        let process = Process()
+        process.executableURL = CLIRunner.binary
+        process.arguments = ["serve", "--port", "0"]
+        process.environment = ProcessInfo.processInfo.environment.merging(["SYNDIC_DB": cli.databasePath, "NO_COLOR": "1"]) { $1 }
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 30, execute: watchdog)
+        var printed = Data()
+        while !printed.contains(UInt8(ascii: "\n")) {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            printed.append(chunk)
+        }
+        let line = String(decoding: printed, as: UTF8.self)
+        let base = try #require(line.split(separator: " ").first { $0.hasPrefix("http://127.0.0.1:") }.map(String.init), "printed: \(line)")
+        let (health, healthResponse) = try await URLSession.shared.data(from: try #require(URL(string: base + "healthz")))
+        #expect((healthResponse as? HTTPURLResponse)?.statusCode == 200)
+        #expect(String(decoding: health, as: UTF8.self) == "ok\n")
+        let (atom, atomResponse) = try await URLSession.shared.data(from: try #require(URL(string: base + "digest.atom")))
+        #expect((atomResponse as? HTTPURLResponse)?.value(forHTTPHeaderField: "Content-Type") == "application/atom+xml; charset=utf-8")
+        #expect(String(decoding: atom, as: UTF8.self).contains("Council approves new bridge"))
+        process.terminate()
+        process.waitUntilExit()
+        watchdog.cancel()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 0)
     }
 }

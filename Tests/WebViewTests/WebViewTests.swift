@@ -167,7 +167,7 @@ struct WebViewTests {
         }
     }
 
-    @Test("/healthz answers ok; only GET routes exist")
+    @Test("/healthz answers ok; only GET and HEAD routes exist")
     func health() async throws {
         let world = try Self.world()
         try await Self.app(world).test(.router) { client in
@@ -177,6 +177,11 @@ struct WebViewTests {
             }
             try await client.execute(uri: "/", method: .post) { response in
                 #expect(response.status != .ok)
+            }
+            for uri in ["/", "/feeds", "/story/1", "/digest.atom", "/healthz"] {
+                try await client.execute(uri: uri, method: .head) { response in
+                    #expect(response.status == .ok, "HEAD \(uri)")
+                }
             }
         }
     }
