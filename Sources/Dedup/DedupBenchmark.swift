@@ -129,6 +129,7 @@ public struct DedupBenchmark {
         var groups = [Int32](repeating: 0, count: count)
         var clusters = [Int64](repeating: 0, count: count)
         var generateTime = Duration.zero, signTime = Duration.zero, clusterTime = Duration.zero
+        var generateCPU = 0.0, signCPU = 0.0, clusterCPU = 0.0
         let clock = ContinuousClock()
         let workers = 2
         var builders = (0..<workers).map { _ in SignatureBuilder(configuration: config) }
@@ -139,6 +140,7 @@ public struct DedupBenchmark {
             // Generate and sign a batch of groups on two threads (one builder each), then add
             // them to the clusterer in group order, which keeps the run deterministic.
             let t0 = clock.now
+            let c0 = Self.processCPUSeconds()
             let first = nextGroup
             var texts = [[String]](repeating: [], count: groupsPerBatch)
             texts.withUnsafeMutableBufferPointer { out in
@@ -148,6 +150,7 @@ public struct DedupBenchmark {
                 }
             }
             let tGenerated = clock.now
+            let cGenerated = Self.processCPUSeconds()
             let generated = texts
             var batch = [[DocumentSignature]](repeating: [], count: groupsPerBatch)
             batch.withUnsafeMutableBufferPointer { out in
@@ -163,6 +166,7 @@ public struct DedupBenchmark {
             }
             nextGroup += groupsPerBatch
             let t1 = clock.now
+            let c1 = Self.processCPUSeconds()
             for (g, signatures) in batch.enumerated() {
                 for signature in signatures where doc < count {
                     groups[doc] = Int32(first + g)
@@ -172,11 +176,14 @@ public struct DedupBenchmark {
                 }
             }
             let t2 = clock.now
+            let c2 = Self.processCPUSeconds()
             generateTime += tGenerated - t0; signTime += t1 - tGenerated; clusterTime += t2 - t1
+            generateCPU += cGenerated - c0; signCPU += c1 - cGenerated; clusterCPU += c2 - c1
         }
         let score = PairwiseScore(gold: groups, predicted: clusters)
         print("scale docs=\(count) groups=\(Set(groups).count) stories=\(clusterer.storyCount) (compact mode, \(config.banding))")
         print("  generate texts (\(workers) threads) \(Self.seconds(generateTime)) s   sign (\(workers) threads) \(Self.seconds(signTime)) s   cluster (1 thread) \(Self.seconds(clusterTime)) s   sign+cluster \(Self.seconds(signTime + clusterTime)) s")
+        print("  CPU seconds: generate \(Self.round2(generateCPU))   sign \(Self.round2(signCPU))   cluster \(Self.round2(clusterCPU))   (on 2 idle cores sign+cluster ≈ \(Self.round2(signCPU / Double(workers) + clusterCPU)) s)")
         print("  pairwise precision \(score.precision) recall \(score.recall) F1 \(score.f1)")
     }
 
@@ -196,6 +203,14 @@ public struct DedupBenchmark {
     struct Timing {
         var wall: Duration
         var cpuSeconds: Double
+    }
+
+    static func round2(_ x: Double) -> String { String(Double(Int(x * 100)) / 100) }
+
+    static func processCPUSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 
     static func threadCPUSeconds() -> Double {

@@ -250,6 +250,13 @@ public final class StoryClusterer {
         return best
     }
 
+    /// True when the first sampled lead shingle of `slot` is among `other`'s sampled shingles,
+    /// i.e. (almost always) `other` begins the way `slot` begins.
+    private func leadAligned(_ slot: Int32, _ other: Int32) -> Bool {
+        guard let first = signatures[Int(slot)].containmentSample.first else { return false }
+        return signatures[Int(other)].containmentSample.contains(first)
+    }
+
     private struct StoryMatch {
         var key: Int64
         var matched: Int32
@@ -271,12 +278,16 @@ public final class StoryClusterer {
         for key in storyKeys {
             guard let story = stories[key], let match = evaluate(slot, against: story, key: key) else { continue }
             if let current = best {
-                // Rank by overall likeness (Jaccard), so an excerpt that two stories both contain joins
-            // the one it covers most of; then by the deciding similarity; then the older key.
-            let (a, b) = (match.comparison, current.comparison)
-            let ja = a.exactJaccard ?? a.estimatedJaccard, jb = b.exactJaccard ?? b.estimatedJaccard
-            let better = ja != jb ? ja > jb
-                : (a.similarity != b.similarity ? a.similarity > b.similarity : match.key < current.key)
+                // Rank first by lead alignment: a summary or excerpt that two stories both contain
+                // belongs to the one that *starts* with it, not to a follow-up quoting it further
+                // down. Then by overall likeness (Jaccard), so it joins the story it covers most of;
+                // then by the deciding similarity; then the older key.
+                let la = leadAligned(slot, match.matched), lb = leadAligned(slot, current.matched)
+                let (a, b) = (match.comparison, current.comparison)
+                let ja = a.exactJaccard ?? a.estimatedJaccard, jb = b.exactJaccard ?? b.estimatedJaccard
+                let better = la != lb ? la
+                    : ja != jb ? ja > jb
+                    : (a.similarity != b.similarity ? a.similarity > b.similarity : match.key < current.key)
                 if !better { continue }
             }
             best = match

@@ -51,6 +51,23 @@ struct StoryClustererTests {
         #expect(clusterer.story(1) == StorySnapshot(key: 1, representative: 2, members: [1, 2]))
     }
 
+    @Test("a summary that a follow-up also quotes joins the story that starts with it")
+    func summaryPrefersLeadStory() {
+        var builder = SignatureBuilder()
+        let clusterer = StoryClusterer()
+        let original = FakeStory(seed: 12, paragraphs: 12)
+        var followUp = FakeStory(seed: 13, paragraphs: 3)
+        followUp.paragraphs.insert(contentsOf: original.paragraphs[0...1], at: 2)   // quotes the lead, mid-text
+        clusterer.add(document: 1, signature: builder.signatureOf(original), timestamp: 0, hasFullText: true)
+        #expect(clusterer.add(document: 2, signature: builder.signatureOf(followUp), timestamp: 1, hasFullText: true)
+                == .newStory(storyKey: 2))
+        let summary = builder.signature(of: original.lead(words: 30))
+        // Contained in both; the follow-up is shorter, so plain Jaccard would pick it.
+        #expect(clusterer.compare(summary, builder.signatureOf(followUp)).isMatch)
+        let result = clusterer.add(document: 3, signature: summary, timestamp: 2, hasFullText: false)
+        #expect(result.storyKey == 1)
+    }
+
     @Test("a follow-up quoting two paragraphs of a story starts its own story")
     func followUpStaysApart() {
         var builder = SignatureBuilder()
