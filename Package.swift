@@ -73,7 +73,7 @@ let package = Package(
         // TestSupport: helpers shared by test targets (the loopback HTTP test server's launcher).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SyndicCoreTests", dependencies: ["SyndicCore"]),
-        .testTarget(name: "FetchTests", dependencies: ["Fetch"]),
+        .testTarget(name: "FetchTests", dependencies: ["Fetch", "TestSupport"]),
         .testTarget(name: "FeedParsingTests", dependencies: ["FeedParsing"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction"]),
         .testTarget(name: "DedupTests", dependencies: ["Dedup"]),

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Fetch
 
 /// Transfers that end without a usable response: timeouts, stalls, resets, size limits, refused addresses.
@@ -8,10 +9,10 @@ import Testing
 
     @Test func slowHeadersHitTheTotalTimeout() async {
         let started = Date()
-        let url = server.url("/slow-headers?delay=10")
+        let url = server.url("/slow-headers?delay=60")
         let result = await Fetcher().fetch(FetchRequest(url: url, timeout: 0.5))
         #expect(result.failure == .totalTimeout(url: url, seconds: 0.5))
-        #expect(Date().timeIntervalSince(started) < 6)  // the server would answer after 10 s
+        #expect(Date().timeIntervalSince(started) < 30)  // the server would answer after 60 s (generous bound: CI is shared)
     }
 
     @Test func slowBodyIsAbortedAsStalled() async {
@@ -22,7 +23,7 @@ import Testing
         let started = Date()
         let result = await Fetcher(policy: policy).fetch(FetchRequest(url: url))
         #expect(result.failure == .stalled(url: url, bytesPerSecond: 1000, seconds: 1))
-        #expect(Date().timeIntervalSince(started) < 8)  // the whole body would take over 40 minutes
+        #expect(Date().timeIntervalSince(started) < 30)  // the whole body would take over 40 minutes
     }
 
     @Test func resetMidBodyIsConnectionLost() async {

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import Fetch
 
 /// Redirects: chains recorded hop by hop, permanence, loops and schemes a redirect may not reach.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Fetch
 
 /// Ordinary exchanges with a real HTTP/1.1 server on 127.0.0.1: statuses, validators, headers, bodies.

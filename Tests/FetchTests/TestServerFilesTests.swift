@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Fetch
 
 /// The test server's `/files/` route, which Pipeline tests use to serve fixture feeds and pages.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dedup
+import Extraction
 import Foundation
 import SyndicCore
 
@@ -9,7 +10,8 @@ struct DedupCommand: ParsableCommand {
         commandName: "dedup",
         abstract: "Group files that are copies of the same story.",
         discussion: """
-        Reads .txt files as text and .html files through a crude tag stripper (see docs/DEDUP.md), \
+        Reads .txt files as text and .html files through the article extractor (boilerplate out, \
+        with each site's repeated blocks learned across the given pages), \
         from the given files and folders (not recursive). Longer documents are processed first so \
         each story's representative is its fullest copy. Cluster ids are the file name of the \
         document that started the story.
@@ -56,7 +58,7 @@ struct DedupCommand: ParsableCommand {
 
     func run() throws {
         if let bench {
-            let corpus = try DocumentFiles.collect([bench]).map { try DocumentFiles.text(of: $0) }.joined(separator: "\n\n")
+            let corpus = try DocumentFiles.texts(of: DocumentFiles.collect([bench])).joined(separator: "\n\n")
             DedupBenchmark(corpusText: corpus, wordsPerDocument: words)
                 .run(mode: benchMode, documents: docs) { line in
                     FileHandle.standardOutput.write(Data((line + "\n").utf8))
@@ -67,7 +69,7 @@ struct DedupCommand: ParsableCommand {
         configuration.threshold = threshold
         let files = try DocumentFiles.collect(paths)
         var documents: [(name: String, text: String)] = []
-        for file in files { documents.append((DocumentFiles.baseName(file), try DocumentFiles.text(of: file))) }
+        for (file, text) in zip(files, try DocumentFiles.texts(of: files)) { documents.append((DocumentFiles.baseName(file), text)) }
         let result = BatchClustering.cluster(documents, configuration: configuration)
         let names = documents.map(\.name)
         switch format {
@@ -104,10 +106,6 @@ struct DedupCommand: ParsableCommand {
 
 /// Reading documents for the offline commands (`dedup`, `explain`).
 enum DocumentFiles {
-    /// Turns page HTML into story text. Placeholder until Extraction lands: strips tags, script
-    /// and style crudely (no boilerplate removal). Replace with the ArticleExtractor at merge.
-    static let htmlToText: @Sendable (String) -> String = CrudeHTMLText.text(of:)
-
     /// `.txt` and `.html`/`.htm` files of `paths`; folders contribute their direct children, sorted.
     static func collect(_ paths: [String]) throws(DedupInputError) -> [String] {
         var files: [String] = []
@@ -136,10 +134,37 @@ enum DocumentFiles {
         ((path as NSString).lastPathComponent as NSString).deletingPathExtension
     }
 
+    /// The story text of one file: `.txt` as it is, a page through the article extractor.
     static func text(of path: String) throws(DedupInputError) -> String {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path) }
-        let text = String(decoding: data, as: UTF8.self)
-        return (path as NSString).pathExtension.lowercased() == "txt" ? text : htmlToText(text)
+        try texts(of: [path])[0]
+    }
+
+    /// The story texts of several files. Pages go through the article extractor twice: the first
+    /// pass learns each site's template (text blocks repeated on ≥ 3 of its pages: author bios,
+    /// disclaimers, newsletter boxes), the second drops them — as a poll does over time.
+    static func texts(of paths: [String]) throws(DedupInputError) -> [String] {
+        var bytes: [[UInt8]] = []
+        for path in paths {
+            guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path) }
+            bytes.append(Array(data))
+        }
+        let isPage = paths.map { (($0 as NSString).pathExtension.lowercased()) != "txt" }
+        var site: [String?] = Array(repeating: nil, count: paths.count)
+        var pagesWithBlock: [String: [UInt64: Int]] = [:]
+        for i in paths.indices where isPage[i] {
+            guard let result = try? ArticleExtractor.extract(html: bytes[i]) else { continue }
+            let key = result.article.canonicalURL.flatMap { URLComponents(string: $0)?.host?.lowercased() }
+            site[i] = key
+            guard let key else { continue }
+            for hash in Set(result.blockHashes) { pagesWithBlock[key, default: [:]][hash, default: 0] += 1 }
+        }
+        return paths.indices.map { i in
+            guard isPage[i] else { return String(decoding: bytes[i], as: UTF8.self) }
+            let template = site[i].map { key in
+                SiteTemplate(blockHashes: Set((pagesWithBlock[key] ?? [:]).filter { $0.value >= SiteTemplate.minimumPages }.keys))
+            }
+            return (try? ArticleExtractor.extract(html: bytes[i], template: template))?.article.text ?? ""
+        }
     }
 }
 
@@ -165,58 +190,15 @@ enum DedupInputError: UserFacingError {
     }
 }
 
-/// Strips markup crudely: drops script/style/noscript bodies and tags, decodes a few entities.
-/// Keeps all visible text, navigation and footers included (no boilerplate removal).
-enum CrudeHTMLText {
-    static func text(of html: String) -> String {
-        var out = ""
-        out.reserveCapacity(html.utf8.count / 2)
-        var rest = Substring(html)
-        while let open = rest.firstIndex(of: "<") {
-            out += rest[..<open]
-            rest = rest[open...]
-            let lower = rest.prefix(10).lowercased()
-            var skipUntil: String?
-            for tag in ["script", "style", "noscript"] where lower.hasPrefix("<" + tag) { skipUntil = "</" + tag }
-            if let end = skipUntil {
-                if let r = rest.range(of: end, options: .caseInsensitive) {
-                    rest = rest[r.upperBound...]
-                } else {
-                    rest = ""
-                }
-            }
-            if let close = rest.firstIndex(of: ">") {
-                rest = rest[rest.index(after: close)...]
-                out += " "
-            } else {
-                rest = ""
-            }
-        }
-        out += rest
-        for (entity, value) in [("&nbsp;", " "), ("&amp;", "&"), ("&quot;", "\""), ("&#39;", "'"), ("&lt;", "<"), ("&gt;", ">")] {
-            out = out.replacingOccurrences(of: entity, with: value)
-        }
-        return out
-    }
-}
-
 func formatRatio(_ value: Double) -> String {
     String(format: "%.3f", value)
 }
 
+/// A JSON string literal for `s`.
 func jsonString(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\t": out += "\\t"
-        default:
-            if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-        }
-    }
-    return out + "\""
+    var out = ""
+    JSONValue.escape(s, into: &out)
+    return out
 }
 
 extension DedupBenchmark.Mode: ExpressibleByArgument {}
