@@ -1,5 +1,25 @@
 import CLibXML2
 
+/// The attribute array libxml2's SAX `startElement` receives.
+struct SAXAttributes {
+    let pointer: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+
+    /// The value of attribute `name` (lowercase ASCII), or nil when absent or valueless.
+    func value(_ name: StaticString) -> UnsafePointer<xmlChar>? {
+        guard let pointer else { return nil }
+        var index = 0
+        while let attribute = pointer[index] {
+            if DOM.equalsIgnoringCase(attribute, name) { return pointer[index + 1] }
+            index += 2
+        }
+        return nil
+    }
+
+    func string(_ name: StaticString) -> String? {
+        value(name).map { String(cString: $0) }
+    }
+}
+
 /// Small allocation-free helpers over raw libxml2 nodes.
 enum DOM {
     /// The raw value bytes of attribute `name` (lowercase ASCII) on an element, or nil.
@@ -34,6 +54,29 @@ enum DOM {
             attr = current.pointee.next
             guard let name = current.pointee.name else { continue }
             let value: UnsafePointer<xmlChar>? = current.pointee.children?.pointee.content.map { UnsafePointer($0) }
+            switch name[0] | 0x20 {
+            case UInt8(ascii: "c"): if equalsIgnoringCase(name, "class") { found.classValue = value }
+            case UInt8(ascii: "i"):
+                if equalsIgnoringCase(name, "id") { found.idValue = value }
+                else if equalsIgnoringCase(name, "itemprop") { found.itemprop = value }
+            case UInt8(ascii: "r"): if equalsIgnoringCase(name, "role") { found.role = value }
+            case UInt8(ascii: "s"): if equalsIgnoringCase(name, "style") { found.style = value }
+            case UInt8(ascii: "h"): if equalsIgnoringCase(name, "hidden") { found.hidden = true }
+            default: break
+            }
+        }
+        return found
+    }
+
+    /// The same, from a SAX attribute array (`name, value, name, value, …, NULL`; a boolean
+    /// attribute such as `hidden` has a NULL value).
+    static func walkerAttributes(_ list: SAXAttributes) -> WalkerAttributes {
+        var found = WalkerAttributes()
+        guard let atts = list.pointer else { return found }
+        var index = 0
+        while let name = atts[index] {
+            let value = atts[index + 1]
+            index += 2
             switch name[0] | 0x20 {
             case UInt8(ascii: "c"): if equalsIgnoringCase(name, "class") { found.classValue = value }
             case UInt8(ascii: "i"):

@@ -13,6 +13,41 @@ struct MetadataCollector {
     var firstH1: String?
     var firstTimeDatetime: String?
 
+    /// Metadata from an element's start tag (SAX). `<title>` and JSON-LD text arrive later through
+    /// ``finishTitle(_:)`` and ``finishScript(_:)``.
+    mutating func visit(tag: HTMLTag, attributes: SAXAttributes) {
+        switch tag {
+        case .meta:
+            guard let content = attributes.string("content") else { return }
+            for key in ["property", "name", "itemprop", "http-equiv"] as [StaticString] {
+                if let name = attributes.string(key) {
+                    let lowered = name.lowercased()
+                    if metas[lowered] == nil { metas[lowered] = content }
+                }
+            }
+        case .link:
+            guard let rel = attributes.value("rel"), let href = attributes.string("href") else { return }
+            if DOM.equalsIgnoringCase(rel, "canonical"), canonicalLink == nil { canonicalLink = href }
+            if DOM.equalsIgnoringCase(rel, "author"), authorLink == nil { authorLink = href }
+        case .time:
+            if firstTimeDatetime == nil, let value = attributes.string("datetime"), !value.isEmpty {
+                firstTimeDatetime = value
+            }
+        case .html:
+            if htmlLanguage == nil { htmlLanguage = attributes.string("lang") ?? attributes.string("xml:lang") }
+        default:
+            break
+        }
+    }
+
+    mutating func finishTitle(_ bytes: [UInt8]) {
+        if titleText == nil { titleText = collapse(String(decoding: bytes, as: UTF8.self)) }
+    }
+
+    mutating func finishScript(_ bytes: [UInt8]) {
+        jsonLD.append(String(decoding: bytes, as: UTF8.self))
+    }
+
     mutating func visit(_ node: xmlNodePtr, tag: HTMLTag) {
         switch tag {
         case .meta:
