@@ -100,6 +100,7 @@ enum ChromeText {
     ]
 
     private static let anywhereMatcher = WordMatcher(anywherePhrases)
+    private static let prefixMatcher = WordMatcher(shortPrefixes)
     private static let creditMatcher = WordMatcher(creditMarkers)
     /// Picture credits inside a caption sentence: "… in the 14th century (Image: GETTY)".
     private static let captionMatcher = WordMatcher([
@@ -149,7 +150,11 @@ enum ChromeText {
             if isDateLine(lowered) { return "date line" }
             if creditMatcher.matches(lowered) { return "photo credit" }
         }
-        for prefix in shortPrefixes where lowered.hasPrefix(prefix) { return "chrome text \"\(prefix)\"" }
+        var loweredBytes = lowered
+        if loweredBytes.withUTF8({ prefixMatcher.prefix(of: $0) }) != nil {
+            let prefix = shortPrefixes.first { lowered.hasPrefix($0) } ?? ""
+            return "chrome text \"\(prefix)\""
+        }
         return nil
     }
 
