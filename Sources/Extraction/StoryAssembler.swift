@@ -57,6 +57,12 @@ struct StoryAssembler {
             assembly.keptChars += Int(block.chars)
         }
         dropTailPromotions(&assembly)
+        // A heading with nothing after it introduces something that is not there (or not story).
+        while let last = assembly.blocks.last, last.kind == .heading, assembly.blocks.count > 1 {
+            assembly.blocks.removeLast()
+            assembly.removed.append(RemovedBlock(text: last.text, reason: "heading at the end of the story"))
+            assembly.keptChars -= last.text.utf8.count
+        }
         return assembly
     }
 
