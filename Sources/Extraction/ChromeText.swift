@@ -90,6 +90,7 @@ enum ChromeText {
         "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thurs", "fri",
         "sat", "sun", "montag", "dienstag", "mittwoch", "donnerstag",
         "freitag", "samstag", "sonntag", "updated", "published", "posted", "on", "at", "um", "am", "de", "del",
+        "min", "mins", "read", "ago", "hour", "hours", "minute", "minutes", "às", "le", "à",
     ]
 
     /// Phrases that are chrome wherever they appear in a block of any length.

@@ -78,6 +78,9 @@ struct StoryAssembler {
         }
     }
 
+    /// A lead paragraph is at least this long (UTF-8 bytes); shorter lines are deks and kickers.
+    static let minimumLeadBytes: Int32 = 80
+
     /// At most this many lead paragraphs are taken from before the story container.
     static let maximumLeadBlocks = 3
 
@@ -99,7 +102,8 @@ struct StoryAssembler {
             let block = model.blocks[position]
             position -= 1
             if block.chromeReason >= 0 || block.chars < 25 { continue }
-            guard block.chars >= 80, block.linkChars * 4 < block.chars, isDescendant(Int(block.owner), of: scope) else {
+            guard block.chars >= Self.minimumLeadBytes, block.kind != .heading, block.linkChars * 4 < block.chars,
+                  isDescendant(Int(block.owner), of: scope) else {
                 if block.chars >= 60 { break } else { continue }
             }
             lead.insert(position + 1)
