@@ -79,7 +79,7 @@ struct StoryAssembler {
     }
 
     /// A lead paragraph is at least this long (UTF-8 bytes); shorter lines are deks and kickers.
-    static let minimumLeadBytes: Int32 = 80
+    static let minimumLeadBytes: Int32 = 120
 
     /// At most this many lead paragraphs are taken from before the story container.
     static let maximumLeadBlocks = 3
