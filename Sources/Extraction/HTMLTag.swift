@@ -47,11 +47,6 @@ enum HTMLTag: UInt8 {
         }
     }
 
-    static func of(_ node: xmlNodePtr) -> HTMLTag {
-        guard let name = node.pointee.name else { return .other }
-        return of(name: name)
-    }
-
     static func of(name: UnsafePointer<xmlChar>) -> HTMLTag {
         var key: UInt64 = 0
         var index = 0

@@ -134,7 +134,6 @@ struct PageWalker {
         if let itemprop = attributes.itemprop, DOM.contains(itemprop, "articlebody") {
             weight += 50
             evidenceRank = 3
-            model.evidence.append(index)
         }
         if reason < 0 { reason = tagReason(tag, role: attributes.role) }
         if tag == .body { model.body = index }
