@@ -8,7 +8,7 @@ import Foundation
 /// print(result.article.title ?? "", result.article.text)
 /// ```
 ///
-/// Steps: pick the character encoding, parse with libxml2, walk the tree once into a flat model of
+/// Steps: pick the character encoding, parse with libxml2 in SAX mode straight into a flat model of
 /// elements and text blocks (chrome subtrees marked by tag and class/id vocabulary), choose the story
 /// container by candidate scoring, then keep that container's blocks except chrome recognised by
 /// its words, its link density or the host's learned ``SiteTemplate``.
@@ -46,16 +46,16 @@ public enum ArticleExtractor {
             repaired.reserveCapacity(bytes.count + 64)
             _ = CharsetDetector.utf8Census(bytes, repairInto: &repaired)
         }
-        let parsed = plan.repair
-            ? repaired.withUnsafeBufferPointer { HTMLDocument(bytes: $0, url: url, encoding: plan.encoding) }
-            : HTMLDocument(bytes: bytes, url: url, encoding: plan.encoding)
-        guard let document = parsed ?? HTMLDocument(bytes: bytes, url: url, encoding: "windows-1252"),
-              let root = document.root else {
+        func parse(useVocabulary: Bool) -> PageWalker? {
+            plan.repair
+                ? repaired.withUnsafeBufferPointer {
+                    HTMLSAXParser.parse($0, encoding: plan.encoding, useVocabulary: useVocabulary)
+                }
+                : HTMLSAXParser.parse(bytes, encoding: plan.encoding, useVocabulary: useVocabulary)
+        }
+        guard let walker = parse(useVocabulary: true), !walker.model.elements.isEmpty else {
             return .failure(.unparsable)
         }
-
-        var walker = PageWalker(useVocabulary: true)
-        walker.walk(root: root)
         var article = Article()
         let linked = MetadataResolver(collected: walker.metadata, pageURL: url).resolve(into: &article)
         var assembled = StoryAssembler(model: walker.model, title: article.title, template: template).assemble()
@@ -68,10 +68,10 @@ public enum ArticleExtractor {
             return block.chars >= 100 && block.linkChars * 4 < block.chars && !isDiscussion ? total + Int(block.chars) : total
         }
         if assembled.keptChars * 4 < proseChars {
-            var plain = PageWalker(useVocabulary: false)
-            plain.walk(root: root)
-            let retry = StoryAssembler(model: plain.model, title: article.title, template: template).assemble()
-            if retry.keptChars > assembled.keptChars * 2 { assembled = retry }
+            if let plain = parse(useVocabulary: false) {
+                    let retry = StoryAssembler(model: plain.model, title: article.title, template: template).assemble()
+                if retry.keptChars > assembled.keptChars * 2 { assembled = retry }
+            }
         }
         if assembled.keptChars < 250, let body = linked.articleBody, body.utf8.count > assembled.keptChars * 2 {
             assembled.blocks = paragraphs(of: body)

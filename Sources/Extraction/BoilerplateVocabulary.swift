@@ -55,7 +55,7 @@ enum BoilerplateVocabulary {
         "td-post-content", "rich-text", "richtext", "paywall-content", "artikel", "article-detail",
         "entry__content", "post__content", "post__body", "content__body", "story__content", "article__text",
         "entry__body", "article-main", "articlemain", "post-text", "posttext", "news-text", "newstext",
-        "news-content", "news-body", "detail-content", "text-body", "textbody",
+        "news-content", "news-body", "detail-content", "text-body", "textbody", "commentary",
     ]
 
     /// Weaker words that raise a container's score but veto nothing.

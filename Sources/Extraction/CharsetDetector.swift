@@ -126,7 +126,16 @@ enum CharsetDetector {
         let count = bytes.count
         var valid = 0
         var invalid = 0
+        let raw = UnsafeRawBufferPointer(bytes)
         while index < count {
+            // Fast path for validation: skip ASCII eight bytes at a time.
+            if output == nil {
+                while index + 8 <= count,
+                      raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                }
+                if index >= count { break }
+            }
             let byte = bytes[index]
             if byte < 0x80 {
                 output?.pointee.append(byte)

@@ -15,12 +15,15 @@ enum ChromeOverride {
             prose[Int(block.owner)] += block.chars
         }
         var holdsStory = [Bool](repeating: false, count: count)
+        var holdsArticleBody = [Bool](repeating: false, count: count)
         for index in stride(from: count - 1, through: 1, by: -1) {
             let parent = Int(model.elements[index].parent)
             if model.elements[index].evidenceRank > 0, prose[index] > 0 { holdsStory[index] = true }
+            if model.elements[index].evidenceRank == 3, prose[index] > 0 { holdsArticleBody[index] = true }
             if parent >= 0 {
                 prose[parent] += prose[index]
                 if holdsStory[index] { holdsStory[parent] = true }
+                if holdsArticleBody[index] { holdsArticleBody[parent] = true }
             }
         }
         let pageProse = prose[0]
@@ -28,7 +31,9 @@ enum ChromeOverride {
         var changed = false
         for index in 0..<count {
             let own = model.elements[index].ownReason
-            guard own >= 0, prose[index] * 2 >= pageProse, isOverridable(model.reasons[Int(own)]),
+            guard own >= 0, prose[index] * 2 >= pageProse else { continue }
+            // An itemprop=articleBody holding the page's prose outranks any name around it.
+            guard holdsArticleBody[index] || isOverridable(model.reasons[Int(own)]),
                   holdsStory[index] || ![.aside, .nav, .footer].contains(model.elements[index].tag) else { continue }
             model.elements[index].ownReason = -1
             changed = true

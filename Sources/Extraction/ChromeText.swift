@@ -9,7 +9,7 @@ enum ChromeText {
         "twitter", "x", "linkedin", "pinterest", "whatsapp", "reddit", "telegram", "tumblr", "flipboard",
         "messenger", "copy", "link", "on", "via", "this", "save", "k", "m", "reads", "read", "min", "minute",
         "minutes", "teilen", "kommentare", "partager", "compartir", "udostępnij", "condividi", "comentarios",
-        "kommentar", "twittern", "drucken", "mailen",
+        "kommentar", "twittern", "drucken", "mailen", "drukuj", "pdf", "więcej", "aufrufe", "imprimir",
     ]
 
     /// Block openings that mark a whole section of chrome: the block and everything after it in the
@@ -33,7 +33,8 @@ enum ChromeText {
         "empfehlungen", "unsere empfehlungen", "related", "see also", "more news", "latest news",
         "zobacz także", "polecamy", "à lire aussi", "lire aussi", "dans la même rubrique", "tags", "schlagwörter",
         "schlagworte", "stichworte", "kategorien", "share this article", "diesen artikel teilen",
-        "top stories", "most read", "editor's picks", "related tags", "related topics", "topics",
+        "top stories", "most read", "editor's picks", "weiterführende informationen", "weitere informationen",
+        "kontakt", "das könnte sie auch interessieren", "إضافة تعليق جديد", "more information", "related tags", "related topics", "topics",
         "more on this story", "more on this topic", "read next", "up next", "what to read next", "further reading",
     ]
 
@@ -68,6 +69,7 @@ enum ChromeText {
         "zapraszamy", "hazte miembro", "siguenos", "síguenos", "únete", "¿ya sabías", "for the latest stories",
         "jede kleine spende", "unterstütze ", "gefällt dir", "verraten sie", "opublikowano", "(noch keine bewertungen)",
         "- anzeige", "anzeige -", "download the", "get the app", "listen to this", "watch:", "video:", "audio:",
+        "externer inhalt", "explore further", "wir respektieren", "we respect your privacy", "abbildung", "grafik:", "karte:",
         "(reporting by", "reporting by", "editing by", "writing by", "additional reporting", "(additional reporting",
         "this article was", "this story was", "this post was", "originally published", "ursprünglich veröffentlicht",
     ]
@@ -88,6 +90,7 @@ enum ChromeText {
         "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thurs", "fri",
         "sat", "sun", "montag", "dienstag", "mittwoch", "donnerstag",
         "freitag", "samstag", "sonntag", "updated", "published", "posted", "on", "at", "um", "am", "de", "del",
+        "min", "mins", "read", "ago", "hour", "hours", "minute", "minutes", "às", "le", "à",
     ]
 
     /// Phrases that are chrome wherever they appear in a block of any length.
@@ -96,10 +99,12 @@ enum ChromeText {
         "you must be logged in to post a comment", "save my name, email, and website",
         "this site uses akismet", "notify me of follow-up comments", "notify me of new posts",
         "ihre e-mail-adresse wird nicht veröffentlicht", "votre adresse e-mail ne sera pas publiée",
-        "tu dirección de correo electrónico no será publicada",
+        "tu dirección de correo electrónico no será publicada", "diese website verwendet akismet",
+        "wenn sie diesen blogeintrag kommentieren", "ta strona używa akismet",
     ]
 
     private static let anywhereMatcher = WordMatcher(anywherePhrases)
+    private static let prefixMatcher = WordMatcher(shortPrefixes)
     private static let creditMatcher = WordMatcher(creditMarkers)
     /// Picture credits inside a caption sentence: "… in the 14th century (Image: GETTY)".
     private static let captionMatcher = WordMatcher([
@@ -115,7 +120,7 @@ enum ChromeText {
         "reporting by", "editing by", "writing by", "sign up for", "subscribe to", "follow us on", "follow her on",
         "follow him on", "follow me on", "may be reached at", "can be reached at", "if you enjoyed this",
         "join nrplus", "newsletter", "is out now", "is available now", "download the app", "follow us at",
-        "folgen sie uns", "abonnieren sie", "suivez-nous", "síguenos",
+        "folgen sie uns", "abonnieren sie", "suivez-nous", "síguenos", "on twitter", "on instagram", "on facebook",
     ]
     private static let tailMatcher = WordMatcher(tailPhrases)
 
@@ -149,14 +154,18 @@ enum ChromeText {
             if isDateLine(lowered) { return "date line" }
             if creditMatcher.matches(lowered) { return "photo credit" }
         }
-        for prefix in shortPrefixes where lowered.hasPrefix(prefix) { return "chrome text \"\(prefix)\"" }
+        var loweredBytes = lowered
+        if loweredBytes.withUTF8({ prefixMatcher.prefix(of: $0) }) != nil {
+            let prefix = shortPrefixes.first { lowered.hasPrefix($0) } ?? ""
+            return "chrome text \"\(prefix)\""
+        }
         return nil
     }
 
     /// Whether the block opens a chrome section that runs to the end of the container.
     static func sectionMarker(for text: String, isHeading: Bool = false) -> String? {
         guard text.utf8.count <= 100 else { return nil }
-        let lowered = text.lowercased().trimmingCharacters(in: " :.-–—|»›>".unicodeScalars)
+        let lowered = text.lowercased().trimmingCharacters(in: " :.-–—|»›>!?".unicodeScalars)
         for marker in sectionMarkers {
             if lowered == marker || lowered + ":" == marker { return marker }
             // Headings may go on: "More from the Los Angeles Times", "Related articles on Brexit".

@@ -1,22 +1,27 @@
 import CLibXML2
 
-/// Small allocation-free helpers over raw libxml2 nodes.
-enum DOM {
-    /// The raw value bytes of attribute `name` (lowercase ASCII) on an element, or nil.
-    static func attribute(_ node: xmlNodePtr, _ name: StaticString) -> UnsafePointer<xmlChar>? {
-        var attr = node.pointee.properties
-        while let current = attr {
-            if let attrName = current.pointee.name, equalsIgnoringCase(attrName, name) {
-                guard let child = current.pointee.children, let content = child.pointee.content else {
-                    return emptyValue
-                }
-                return UnsafePointer(content)
-            }
-            attr = current.pointee.next
+/// The attribute array libxml2's SAX `startElement` receives.
+struct SAXAttributes {
+    let pointer: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+
+    /// The value of attribute `name` (lowercase ASCII), or nil when absent or valueless.
+    func value(_ name: StaticString) -> UnsafePointer<xmlChar>? {
+        guard let pointer else { return nil }
+        var index = 0
+        while let attribute = pointer[index] {
+            if DOM.equalsIgnoringCase(attribute, name) { return pointer[index + 1] }
+            index += 2
         }
         return nil
     }
 
+    func string(_ name: StaticString) -> String? {
+        value(name).map { String(cString: $0) }
+    }
+}
+
+/// Small allocation-free helpers over libxml2's NUL-terminated attribute strings.
+enum DOM {
     /// The attributes the walker looks at, gathered in one pass over an element's attribute list.
     struct WalkerAttributes {
         var classValue: UnsafePointer<xmlChar>?
@@ -27,13 +32,15 @@ enum DOM {
         var hidden = false
     }
 
-    static func walkerAttributes(_ node: xmlNodePtr) -> WalkerAttributes {
+    /// Gathers them from a SAX attribute array (`name, value, name, value, …, NULL`; a boolean
+    /// attribute such as `hidden` has a NULL value).
+    static func walkerAttributes(_ list: SAXAttributes) -> WalkerAttributes {
         var found = WalkerAttributes()
-        var attr = node.pointee.properties
-        while let current = attr {
-            attr = current.pointee.next
-            guard let name = current.pointee.name else { continue }
-            let value: UnsafePointer<xmlChar>? = current.pointee.children?.pointee.content.map { UnsafePointer($0) }
+        guard let atts = list.pointer else { return found }
+        var index = 0
+        while let name = atts[index] {
+            let value = atts[index + 1]
+            index += 2
             switch name[0] | 0x20 {
             case UInt8(ascii: "c"): if equalsIgnoringCase(name, "class") { found.classValue = value }
             case UInt8(ascii: "i"):
@@ -46,15 +53,6 @@ enum DOM {
             }
         }
         return found
-    }
-
-    /// The attribute's value as a String (nil when absent).
-    static func attributeString(_ node: xmlNodePtr, _ name: StaticString) -> String? {
-        attribute(node, name).map { String(cString: $0) }
-    }
-
-    static func hasAttribute(_ node: xmlNodePtr, _ name: StaticString) -> Bool {
-        attribute(node, name) != nil
     }
 
     static func equalsIgnoringCase(_ value: UnsafePointer<xmlChar>, _ literal: StaticString) -> Bool {
@@ -88,31 +86,4 @@ enum DOM {
         }
         return false
     }
-
-    /// All text under a node (for `<title>`, JSON-LD scripts and the like), iteratively.
-    static func textContent(_ node: xmlNodePtr, limit: Int = 4_000_000) -> String {
-        var bytes: [UInt8] = []
-        var current: xmlNodePtr? = node.pointee.children
-        while let visiting = current, bytes.count < limit {
-            if visiting.pointee.type == XML_TEXT_NODE || visiting.pointee.type == XML_CDATA_SECTION_NODE,
-               let content = visiting.pointee.content {
-                var index = 0
-                while content[index] != 0 { bytes.append(content[index]); index += 1 }
-            }
-            if let child = visiting.pointee.children, visiting.pointee.type == XML_ELEMENT_NODE {
-                current = child
-                continue
-            }
-            var climbing: xmlNodePtr? = visiting
-            current = nil
-            while let up = climbing, up != node {
-                if let next = up.pointee.next { current = next; break }
-                climbing = up.pointee.parent
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    private static let emptyLiteral: StaticString = ""
-    private static var emptyValue: UnsafePointer<xmlChar> { emptyLiteral.utf8Start }
 }

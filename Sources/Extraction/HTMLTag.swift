@@ -6,7 +6,7 @@ enum HTMLTag: UInt8 {
     case other
     case html, head, body, title, meta, link, base
     case script, style, noscript, template, svg, math, iframe, object, embed, canvas, video, audio
-    case select, option, textarea, button, input, label, dialog, map
+    case select, option, textarea, button, input, label, dialog, map, rt, rp
     case p, div, section, article, main, header, footer, aside, nav, address, center, form, fieldset
     case h1, h2, h3, h4, h5, h6
     case ul, ol, li, dl, dt, dd, menu
@@ -15,11 +15,12 @@ enum HTMLTag: UInt8 {
     case figure, figcaption, picture, img
     case a, br, hr, time, span, strong, em, b, i, font, small, sup, sub
 
-    /// Elements whose text is never story text and whose subtree is skipped entirely.
+    /// Elements whose text is never story text and whose subtree is skipped entirely (`rt`/`rp`:
+    /// ruby pronunciation glosses, which would otherwise be spliced into CJK sentences).
     var isSkipped: Bool {
         switch self {
         case .head, .script, .style, .noscript, .template, .svg, .math, .iframe, .object, .embed, .canvas,
-             .video, .audio, .select, .option, .textarea, .button, .input, .dialog, .map:
+             .video, .audio, .select, .option, .textarea, .button, .input, .dialog, .map, .rt, .rp:
             return true
         default:
             return false
@@ -46,8 +47,7 @@ enum HTMLTag: UInt8 {
         }
     }
 
-    static func of(_ node: xmlNodePtr) -> HTMLTag {
-        guard let name = node.pointee.name else { return .other }
+    static func of(name: UnsafePointer<xmlChar>) -> HTMLTag {
         var key: UInt64 = 0
         var index = 0
         while index < 8 {
@@ -86,7 +86,7 @@ enum HTMLTag: UInt8 {
             ("template", .template), ("svg", .svg), ("math", .math), ("iframe", .iframe), ("object", .object),
             ("embed", .embed), ("canvas", .canvas), ("video", .video), ("audio", .audio), ("select", .select),
             ("option", .option), ("textarea", .textarea), ("button", .button), ("input", .input),
-            ("label", .label), ("dialog", .dialog), ("map", .map), ("p", .p), ("div", .div),
+            ("label", .label), ("dialog", .dialog), ("map", .map), ("rt", .rt), ("rp", .rp), ("p", .p), ("div", .div),
             ("section", .section), ("article", .article), ("main", .main), ("header", .header),
             ("footer", .footer), ("aside", .aside), ("nav", .nav), ("address", .address), ("center", .center),
             ("form", .form), ("fieldset", .fieldset), ("h1", .h1), ("h2", .h2), ("h3", .h3), ("h4", .h4),

@@ -37,7 +37,5 @@ struct PageModel {
     var blocks: [Block] = []
     var reasons: [String] = []
     var classNames: [String] = [""]
-    /// Elements with `itemprop=articleBody` or similar hard evidence of being the story container.
-    var evidence: [Int32] = []
     var body: Int32 = 0
 }

@@ -1,7 +1,8 @@
 import CLibXML2
 
-/// One iterative pass over the libxml2 tree (no recursion, so 100,000 nested elements cannot
-/// overflow the stack) that builds the ``PageModel`` and feeds the ``MetadataCollector``.
+/// Builds the ``PageModel`` and feeds the ``MetadataCollector`` from libxml2's SAX events, in one
+/// pass and without a DOM tree (no recursion, no per-node objects; libxml2's tree build and free
+/// would cost about as much as the rest of the extraction).
 ///
 /// Text is gathered into blocks: every block-level element starts a new block, inline elements
 /// (`a`, `span`, `em`, …) add to the current one, and `<br>` ends it. Whitespace is collapsed on
@@ -31,60 +32,86 @@ struct PageWalker {
         text.reserveCapacity(4096)
     }
 
-    mutating func walk(root: xmlNodePtr) {
-        var stack: [(node: xmlNodePtr, element: Int32, tag: HTMLTag)] = []
-        stack.reserveCapacity(64)
-        var current: xmlNodePtr? = root
-        while let node = current {
-            var descend = false
-            switch node.pointee.type {
-            case XML_ELEMENT_NODE:
-                let tag = HTMLTag.of(node)
-                let parent = stack.last?.element ?? -1
-                if parent >= 0 { model.elements[Int(parent)].elementChildren += 1 }
-                if tag.isSkipped || tag == .meta || tag == .link || tag == .title || tag == .time || tag == .html {
-                    if tag == .head { metadata.visitHead(node) } else { metadata.visit(node, tag: tag) }
-                }
-                let attributes = DOM.walkerAttributes(node)
-                if tag.isSkipped || isHidden(attributes) {
-                    if tag == .br { flush() }
-                    break
-                }
-                let index = enter(node, tag: tag, parent: parent, attributes: attributes)
-                stack.append((node, index, tag))
-                descend = node.pointee.children != nil
-                if !descend { exit(tag: tag, element: index); stack.removeLast() }
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = node.pointee.content { appendText(content) }
-            default:
-                break
+    // MARK: - SAX events
+
+    /// Open elements of the model, innermost last.
+    private var openElements: [(element: Int32, tag: HTMLTag)] = []
+    /// Depth inside a skipped subtree (`<script>`, `<head>`, hidden …); 0 outside.
+    private var skipDepth = 0
+    /// The `<title>` or JSON-LD `<script>` whose text is being collected, if any.
+    private var captureTag: HTMLTag?
+    private var captureBuffer: [UInt8] = []
+
+    /// Text collected for `<title>` and JSON-LD is capped (bytes).
+    static let captureLimit = 4_000_000
+
+    mutating func startElement(name: UnsafePointer<xmlChar>, attributes: SAXAttributes) {
+        let tag = HTMLTag.of(name: name)
+        switch tag {
+        case .meta, .link, .time, .html:
+            metadata.visit(tag: tag, attributes: attributes)
+        case .title:
+            if metadata.titleText == nil, captureTag == nil { beginCapture(.title) }
+        case .script:
+            if let type = attributes.value("type"), DOM.contains(type, "ld+json"), captureTag == nil {
+                beginCapture(.script)
             }
-            if descend, let child = node.pointee.children {
-                current = child
-                continue
-            }
-            // Next sibling, or climb, closing elements on the way up.
-            var climbing: xmlNodePtr? = node
-            current = nil
-            while let up = climbing {
-                if let next = up.pointee.next {
-                    current = next
-                    break
-                }
-                guard let parent = up.pointee.parent, let top = stack.last, top.node == parent else { break }
-                exit(tag: top.tag, element: top.element)
-                stack.removeLast()
-                climbing = parent
-            }
+        default:
+            break
         }
-        while let top = stack.popLast() { exit(tag: top.tag, element: top.element) }
+        if skipDepth > 0 {
+            skipDepth += 1
+            return
+        }
+        let parent = openElements.last?.element ?? -1
+        if parent >= 0 { model.elements[Int(parent)].elementChildren += 1 }
+        let walkerAttributes = DOM.walkerAttributes(attributes)
+        if tag.isSkipped || isHidden(walkerAttributes) {
+            skipDepth = 1
+            return
+        }
+        let index = enter(tag: tag, parent: parent, attributes: walkerAttributes)
+        openElements.append((index, tag))
+    }
+
+    mutating func endElement(name: UnsafePointer<xmlChar>) {
+        if let capturing = captureTag, HTMLTag.of(name: name) == capturing { finishCapture() }
+        if skipDepth > 0 {
+            skipDepth -= 1
+            return
+        }
+        guard let top = openElements.popLast() else { return }
+        exit(tag: top.tag, element: top.element)
+    }
+
+    mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if captureTag != nil, captureBuffer.count < Self.captureLimit { captureBuffer.append(contentsOf: bytes) }
+        if skipDepth > 0 { return }
+        appendText(bytes)
+    }
+
+    /// Closes what is still open and settles the chrome marks; call once after the parse.
+    mutating func finish() {
+        if captureTag != nil { finishCapture() }
+        while let top = openElements.popLast() { exit(tag: top.tag, element: top.element) }
         flush()
         ChromeOverride.apply(to: &model)
     }
 
+    private mutating func beginCapture(_ tag: HTMLTag) {
+        captureTag = tag
+        captureBuffer.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func finishCapture() {
+        if captureTag == .title { metadata.finishTitle(captureBuffer) } else { metadata.finishScript(captureBuffer) }
+        captureTag = nil
+        captureBuffer.removeAll(keepingCapacity: true)
+    }
+
     // MARK: - Elements
 
-    private mutating func enter(_ node: xmlNodePtr, tag: HTMLTag, parent: Int32, attributes: DOM.WalkerAttributes) -> Int32 {
+    private mutating func enter(tag: HTMLTag, parent: Int32, attributes: DOM.WalkerAttributes) -> Int32 {
         if tag.isBlock { flush() }
         if tag == .td || tag == .th { pendingSpace = true }
         let index = Int32(model.elements.count)
@@ -107,7 +134,6 @@ struct PageWalker {
         if let itemprop = attributes.itemprop, DOM.contains(itemprop, "articlebody") {
             weight += 50
             evidenceRank = 3
-            model.evidence.append(index)
         }
         if reason < 0 { reason = tagReason(tag, role: attributes.role) }
         if tag == .body { model.body = index }
@@ -227,18 +253,18 @@ struct PageWalker {
 
     // MARK: - Text
 
-    private mutating func appendText(_ content: UnsafeMutablePointer<xmlChar>) {
+    private mutating func appendText(_ content: UnsafeBufferPointer<UInt8>) {
         var index = 0
         let inLink = linkDepth > 0
-        while true {
+        let count = content.count
+        while index < count {
             let byte = content[index]
-            if byte == 0 { break }
             if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
                 pendingSpace = true
                 index += 1
                 continue
             }
-            if byte == 0xC2, content[index + 1] == 0xA0 { // no-break space
+            if byte == 0xC2, index + 1 < count, content[index + 1] == 0xA0 { // no-break space
                 pendingSpace = true
                 index += 2
                 continue

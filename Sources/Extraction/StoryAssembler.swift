@@ -57,6 +57,12 @@ struct StoryAssembler {
             assembly.keptChars += Int(block.chars)
         }
         dropTailPromotions(&assembly)
+        // A heading with nothing after it introduces something that is not there (or not story).
+        while let last = assembly.blocks.last, last.kind == .heading, assembly.blocks.count > 1 {
+            assembly.blocks.removeLast()
+            assembly.removed.append(RemovedBlock(text: last.text, reason: "heading at the end of the story"))
+            assembly.keptChars -= last.text.utf8.count
+        }
         return assembly
     }
 
@@ -71,6 +77,9 @@ struct StoryAssembler {
             assembly.keptChars -= block.text.utf8.count
         }
     }
+
+    /// A lead paragraph is at least this long (UTF-8 bytes); shorter lines are deks and kickers.
+    static let minimumLeadBytes: Int32 = 120
 
     /// At most this many lead paragraphs are taken from before the story container.
     static let maximumLeadBlocks = 3
@@ -93,7 +102,8 @@ struct StoryAssembler {
             let block = model.blocks[position]
             position -= 1
             if block.chromeReason >= 0 || block.chars < 25 { continue }
-            guard block.chars >= 80, block.linkChars * 4 < block.chars, isDescendant(Int(block.owner), of: scope) else {
+            guard block.chars >= Self.minimumLeadBytes, block.kind != .heading, block.linkChars * 4 < block.chars,
+                  isDescendant(Int(block.owner), of: scope) else {
                 if block.chars >= 60 { break } else { continue }
             }
             lead.insert(position + 1)

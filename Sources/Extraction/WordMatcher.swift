@@ -49,6 +49,17 @@ struct WordMatcher: Sendable {
         return false
     }
 
+    /// The first word that `bytes` starts with, if any.
+    func prefix(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = bytes.first else { return nil }
+        for (position, word) in buckets[Int(first)].enumerated() where word.count <= bytes.count {
+            var offset = 1
+            while offset < word.count, bytes[offset] == word[offset] { offset += 1 }
+            if offset == word.count { return position }
+        }
+        return nil
+    }
+
     func matches(_ string: String) -> Bool {
         var string = string
         return string.withUTF8 { matches($0) }

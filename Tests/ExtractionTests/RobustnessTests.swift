@@ -44,11 +44,10 @@ struct RobustnessTests {
 
     @Test("Windows-1252 bytes declared by meta charset decode correctly")
     func windows1252() throws {
-        let prefix = Array("<html><head><meta charset=\"windows-1252\"></head><body><p>Caf".utf8)
-        let suffix = Array(" au lait co\u{00FB}te trois euros dans ce quartier, ce qui reste raisonnable pour Paris.</p></body></html>".utf8)
-        let latin = suffix.map { $0 } // ASCII apart from the û, fixed below
-        var bytes = prefix + [0xE9] + latin
-        if let index = bytes.firstIndex(of: 0xC3) { bytes.replaceSubrange(index...(index + 1), with: [0xFB]) }
+        // "Café au lait coûte …" with é = 0xE9 and û = 0xFB, as a Windows-1252 page stores them.
+        let bytes = Array("<html><head><meta charset=\"windows-1252\"></head><body><p>Caf".utf8) + [0xE9]
+            + Array(" au lait co".utf8) + [0xFB]
+            + Array("te trois euros dans ce quartier, ce qui reste raisonnable pour Paris.</p></body></html>".utf8)
         let text = try ArticleExtractor.extract(html: bytes).article.text
         #expect(text.hasPrefix("Café au lait coûte"))
     }

@@ -1,0 +1,50 @@
+import Testing
+@testable import Extraction
+
+/// Named cases for the word-level chrome rules, the last line of defence after class/id names.
+@Suite("Chrome text rules")
+struct ChromeTextTests {
+    @Test("counter rows are chrome", arguments: ["0 51", "12 Shares", "Share 0 Tweet 51", "1.2k views", "Email Print", "5 min read"])
+    func counters(_ line: String) {
+        #expect(ChromeText.reason(for: line, isShort: true) != nil)
+    }
+
+    @Test("short story lines are not chrome", arguments: [
+        "He said no.", "Shares of Apple rose 2 percent.", "The vote is on 12 May.", "Comments were closed after the ruling.",
+    ])
+    func storyLines(_ line: String) {
+        #expect(ChromeText.reason(for: line, isShort: true) == nil)
+    }
+
+    @Test("comment-form text is chrome at any length")
+    func commentForm() {
+        let long = "Leave your thoughts below. Your email address will not be published. Required fields are marked *"
+            + String(repeating: " More words here.", count: 20)
+        #expect(ChromeText.reason(for: long, isShort: false) == "comment form text")
+    }
+
+    @Test("section markers: exact headings, terminal or guarded", arguments: [
+        ("About Author", "about author"), ("About the author:", "about the author"), ("Leave a Reply", "leave a reply"),
+        ("Related posts", "related posts"), ("You may also like", "you may also like"), ("12 Comments", "comments"),
+        ("Das könnte Sie auch interessieren!", "das könnte sie auch interessieren"),
+    ])
+    func markers(_ text: String, _ marker: String) {
+        #expect(ChromeText.sectionMarker(for: text) == marker)
+    }
+
+    @Test("sentences that merely start like a marker are not markers")
+    func notMarkers() {
+        #expect(ChromeText.sectionMarker(for: "Related: the minister resigned on Friday") == nil)
+        #expect(ChromeText.sectionMarker(for: "Comments from the minister surprised everyone in the chamber") == nil)
+        #expect(ChromeText.terminalMarkers.contains("about the author"))
+        #expect(!ChromeText.terminalMarkers.contains("related posts"))
+    }
+
+    @Test("dates, photo credits and captions", arguments: [
+        ("Nov. 19, 2019", "date line"), ("5:50 PM", "date line"), ("Photo: KCNA", "photo credit"),
+        ("Getty Images", "photo credit"), ("The plague wiped out half of Europe in the 14th century (Image: GETTY)", "photo caption"),
+    ])
+    func furniture(_ line: String, _ reason: String) {
+        #expect(ChromeText.reason(for: line, isShort: true) == reason)
+    }
+}
