@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
-"""Serves the demo world: each site of Feeds/demo/sites on its own loopback address, as real sites
-have their own hosts (so Syndic's per-host politeness and template learning see six sites, not one).
+"""Serves the demo world: each site of Feeds/demo/sites under its own host name, as real sites have
+their own hosts (so Syndic's per-host politeness and template learning see six sites, not one).
+Names are `<site>.localhost`, which libcurl and browsers resolve to the loopback address (RFC 6761).
 
     scripts/demo-server.py OPML_IN OPML_OUT     # prints "ready" when serving; stops on SIGTERM/SIGINT
 
 OPML_IN names feeds as http://127.0.0.1:8765/sites/<slug>/<file>; OPML_OUT gets the same list with
-each site's real address, http://127.0.0.<n>:<port>/<file>. Conditional GET (If-Modified-Since) is
+each site's address, http://<site>.localhost:<port>/<file>. Conditional GET (If-Modified-Since) is
 answered with 304 by Python's SimpleHTTPRequestHandler.
 """
 import functools, http.server, os, re, signal, socket, sys, threading
@@ -25,14 +26,14 @@ def free_port(host):
     return port
 
 servers, mapping = [], {}
-for n, slug in enumerate(sorted(os.listdir(root)), start=11):
-    host = f"127.0.0.{n}"
+for slug in sorted(os.listdir(root)):
+    host = "127.0.0.1"
     port = free_port(host)
     handler = functools.partial(Quiet, directory=os.path.join(root, slug))
     server = http.server.ThreadingHTTPServer((host, port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     servers.append(server)
-    mapping[slug] = f"http://{host}:{port}/"
+    mapping[slug] = f"http://{slug}.localhost:{port}/"
 
 text = open(opml_in, encoding="utf-8").read()
 text = re.sub(r"http://127\.0\.0\.1:8765/sites/([a-z0-9-]+)/", lambda m: mapping[m.group(1)], text)

@@ -18,7 +18,7 @@ out=${SYNDIC_DEMO_DIR:-$root/out/demo}
 rm -rf "$out" && mkdir -p "$out"
 export SYNDIC_DB="$out/syndic.sqlite"
 
-# Serve each demo site on its own loopback address (127.0.0.11-16), as real sites have their own hosts.
+# Serve each demo site under its own host name (<site>.localhost, on loopback), as real sites have their own hosts.
 python3 scripts/demo-server.py Feeds/demo.opml "$out/demo.opml" >"$out/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
