@@ -4,12 +4,13 @@ import Foundation
 import SyndicCore
 
 /// `syndic extract …`: the story text out of saved web pages, for inspection, scoring and benchmarks.
-struct ExtractCommand: ParsableCommand {
+struct ExtractCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
-        abstract: "Extract the story text and metadata from saved HTML pages.",
+        abstract: "Extract the story text and metadata from news pages.",
         discussion: """
-        Reads local files (or file:// URLs); it does not download. Examples:
+        Reads local files, file:// URLs, or http(s) URLs (fetched once, as a poll would). Examples:
+          syndic extract https://example.org/2026/11/story.html
           syndic extract page.html --url https://example.org/story
           syndic extract a.html b.html --format jsonl
           syndic extract page.html --explain
@@ -22,7 +23,7 @@ struct ExtractCommand: ParsableCommand {
         case text, json, jsonl
     }
 
-    @Argument(help: "HTML files or file:// URLs (with --bench: files or folders of .html files).")
+    @Argument(help: "HTML files, file:// or http(s) URLs (with --bench: files or folders of .html files).")
     var inputs: [String] = []
 
     @Option(help: "The page's address, for resolving relative links (single input).")
@@ -48,7 +49,7 @@ struct ExtractCommand: ParsableCommand {
         if let url, !url.isEmpty, inputs.count > 1 { throw ValidationError("--url applies to a single input file.") }
     }
 
-    func run() throws {
+    func run() async throws {
         if let manifest {
             try ExtractBatch(manifestPath: manifest, outputPath: out).run()
             return
@@ -60,8 +61,8 @@ struct ExtractCommand: ParsableCommand {
         var failure: SyndicExitCode?
         for input in inputs {
             do {
-                try extractOne(input)
-            } catch {
+                try extractOne(input, try await LoadedInput.load(input))
+            } catch let error as any UserFacingError {
                 FileHandle.standardError.write(Data("syndic extract: \(input): \(error.description)\n".utf8))
                 failure = error.exitCode
             }
@@ -69,13 +70,11 @@ struct ExtractCommand: ParsableCommand {
         if let failure { throw ExitCode(failure.rawValue) }
     }
 
-    private func extractOne(_ input: String) throws(ExtractInputError) {
-        let path = try ExtractInputError.localPath(input)
-        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path) }
-        let pageURL = url ?? (input.hasPrefix("file://") ? input : nil)
+    private func extractOne(_ input: String, _ loaded: LoadedInput) throws(ExtractInputError) {
+        let pageURL = url ?? loaded.url
         let result: ExtractionResult
         do {
-            result = try ArticleExtractor.extract(html: data, url: pageURL)
+            result = try ArticleExtractor.extract(html: loaded.bytes, url: pageURL, httpCharset: loaded.httpCharset)
         } catch {
             throw .extraction(error)
         }
@@ -96,22 +95,11 @@ struct ExtractCommand: ParsableCommand {
 
 /// Why one input of `syndic extract` failed.
 enum ExtractInputError: UserFacingError {
-    case notLocal(String)
     case unreadable(String)
     case extraction(ExtractionError)
 
-    static func localPath(_ input: String) throws(ExtractInputError) -> String {
-        if input.hasPrefix("file://") {
-            return URL(string: input)?.path ?? String(input.dropFirst("file://".count))
-        }
-        if input.hasPrefix("http://") || input.hasPrefix("https://") { throw .notLocal(input) }
-        return input
-    }
-
     var description: String {
         switch self {
-        case .notLocal:
-            return "extract reads saved pages only; download it first (curl -o page.html URL) and pass the file."
         case .unreadable(let path):
             return "cannot read \(path); check the path and permissions."
         case .extraction(let error):
@@ -121,7 +109,6 @@ enum ExtractInputError: UserFacingError {
 
     var exitCode: SyndicExitCode {
         switch self {
-        case .notLocal: return .usage
         case .unreadable: return .noInput
         case .extraction(let error): return error.exitCode
         }

@@ -5,7 +5,7 @@ import SyndicCore
 
 /// `syndic parse FILE [--url BASE] [--format json|text]`: parse one feed file and print what Syndic sees.
 /// `syndic parse --bench PATH... [--repeat N]`: time the parser over many files (single thread).
-struct ParseCommand: ParsableCommand {
+struct ParseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parse",
         abstract: "Parse a feed file (RSS, RDF, Atom, JSON Feed) and print it, or benchmark the parser.",
@@ -13,10 +13,11 @@ struct ParseCommand: ParsableCommand {
         Examples:
           syndic parse feed.xml
           syndic parse --format json --url https://example.org/feed.xml feed.xml
+          syndic parse https://example.org/feed.xml
           syndic parse --bench ../shared/corpus/feeds --repeat 3
 
-        Only local files (plain paths or file:// URLs) are read; fetching http(s) URLs is done by
-        `syndic poll`. --format json prints the feedcorpus/1 schema (shared/corpus/feeds/SCHEMA.md);
+        Reads a local file, a file:// URL, or an http(s) URL (fetched once, as a poll would).
+        --format json prints the feedcorpus/1 schema (shared/corpus/feeds/SCHEMA.md);
         a document that is not a feed still prints JSON, with "bozo": true and no entries.
         """
     )
@@ -25,7 +26,7 @@ struct ParseCommand: ParsableCommand {
         case json, text
     }
 
-    @Argument(help: "Feed file (path or file:// URL); with --bench, files or folders to parse.")
+    @Argument(help: "Feed file, file:// or http(s) URL; with --bench, files or folders to parse.")
     var paths: [String]
 
     @Option(name: .long, help: "Base URL relative links are resolved against (the feed's own URL).")
@@ -45,12 +46,12 @@ struct ParseCommand: ParsableCommand {
         if `repeat` < 1 { throw ValidationError("--repeat must be at least 1.") }
     }
 
-    func run() throws {
+    func run() async throws {
         if bench { return try runBench() }
-        let data = try Self.readInput(paths[0])
+        let input = try await LoadedInput.load(paths[0])
         let feed: ParsedFeed
         do {
-            feed = try FeedParser.parse(data: data, url: url)
+            feed = try FeedParser.parse(bytes: input.bytes, url: url ?? input.url, httpCharset: input.httpCharset)
         } catch {
             guard format == .json else {
                 FileHandle.standardError.write(Data("syndic parse: \(error.description)\n".utf8))
@@ -64,22 +65,6 @@ struct ParseCommand: ParsableCommand {
         case .json: FileHandle.standardOutput.write(Data(FeedCorpusJSON.encode(feed).utf8))
         case .text: print(Self.textReport(feed), terminator: "")
         }
-    }
-
-    /// Reads a plain path or a file:// URL; other URL schemes are refused with advice.
-    static func readInput(_ argument: String) throws -> Data {
-        var path = argument
-        if argument.hasPrefix("file://") {
-            path = URL(string: argument)?.path ?? String(argument.dropFirst(7))
-        } else if argument.contains("://") {
-            FileHandle.standardError.write(Data("syndic parse: only local files can be parsed here; download the feed first (curl -o feed.xml URL) or add it with `syndic feeds add`.\n".utf8))
-            throw ExitCode(SyndicExitCode.usage.rawValue)
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            FileHandle.standardError.write(Data("syndic parse: cannot read \(path); check the path and its permissions.\n".utf8))
-            throw ExitCode(SyndicExitCode.noInput.rawValue)
-        }
-        return data
     }
 
     static func textReport(_ feed: ParsedFeed) -> String {
