@@ -52,5 +52,18 @@ struct DemoWorldTests {
         for pair in expected.must_not_merge {
             #expect(clusterOf[pair.a] != clusterOf[pair.b], "\(pair.kind): \(pair.a) and \(pair.b) were merged")
         }
+
+        // `explain` on stored entries agrees with the clustering.
+        let biggest = try #require(parsed.first?["entries"] as? [[String: Any]])
+        let other = try #require(parsed.last?["entries"] as? [[String: Any]])
+        let a = try #require(biggest[0]["id"] as? Int), b = try #require(biggest[1]["id"] as? Int)
+        let c = try #require(other[0]["id"] as? Int)
+        let same = try cli.run(["explain", String(a), String(b)])
+        #expect(same.status == 0)
+        #expect(same.stdout.contains("decision           SAME STORY"))
+        let different = try cli.run(["explain", String(a), String(c)])
+        #expect(different.stdout.contains("decision           DIFFERENT STORIES"))
+        let unknown = try cli.run(["explain", "999999", String(a)])
+        #expect(unknown.status == 64)
     }
 }

@@ -1,8 +1,10 @@
 import ArgumentParser
 import Dedup
+import Foundation
+import Storage
 
 /// `syndic explain A B`: every figure behind the decision whether two documents are one story.
-struct ExplainCommand: ParsableCommand {
+struct ExplainCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
         abstract: "Show why two documents are (or are not) copies of one story.",
@@ -16,25 +18,24 @@ struct ExplainCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Two .txt or .html files.")
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "Two entry ids, or two .txt / .html files.")
     var documents: [String]
 
     @Option(help: "Jaccard similarity (0-1) at or above which two documents are copies.")
     var threshold: Double = DedupConfiguration().threshold
 
     func validate() throws {
-        guard documents.count == 2 else { throw ValidationError("give exactly two files, e.g. syndic explain a.txt b.txt") }
+        guard documents.count == 2 else { throw ValidationError("give exactly two entry ids or two files, e.g. syndic explain 812 907") }
         guard threshold > 0 && threshold <= 1 else { throw ValidationError("--threshold must be in (0, 1], e.g. 0.5") }
     }
 
-    func run() throws {
+    func run() async throws {
         var configuration = DedupConfiguration()
         configuration.threshold = threshold
-        var builder = SignatureBuilder(configuration: configuration)
-        let a = builder.signature(of: try DocumentFiles.text(of: documents[0]))
-        let b = builder.signature(of: try DocumentFiles.text(of: documents[1]))
+        let (a, b, nameA, nameB) = try loadPair(configuration)
         let c = PairVerifier(configuration: configuration).compare(a, b)
-        let nameA = DocumentFiles.baseName(documents[0]), nameB = DocumentFiles.baseName(documents[1])
         let banding = configuration.banding
         print("A: \(nameA)  \(c.shingleCounts.first) shingles (\(configuration.shingleSize)-word)")
         print("B: \(nameB)  \(c.shingleCounts.second) shingles")
@@ -45,6 +46,29 @@ struct ExplainCommand: ParsableCommand {
         print("shared LSH bands   \(c.sharedBands) of \(banding.bands) (\(banding), tuned for Jaccard \(configuration.candidateThreshold))")
         let verdict = c.isMatch ? "SAME STORY" : "DIFFERENT STORIES"
         print("decision           \(verdict): \(explanation(c, configuration))")
+    }
+
+    /// Both documents: stored signatures of two entries, or signatures of two files.
+    private func loadPair(_ configuration: DedupConfiguration) throws -> (DocumentSignature, DocumentSignature, String, String) {
+        let ids = documents.compactMap(Int64.init)
+        if ids.count == 2, !documents.contains(where: { FileManager.default.fileExists(atPath: $0) }) {
+            let db = try global.openDatabase()
+            var signatures: [DocumentSignature] = []
+            var names: [String] = []
+            for id in ids {
+                guard let entry = try db.entry(id: id) else { throw ValidationError("no entry has id \(id); `syndic story ID` lists a story's entries") }
+                guard let stored = try db.signature(entryID: id), let signature = try? DocumentSignature(bytes: stored.minhash) else {
+                    throw ValidationError("entry \(id) has no signature yet; run `syndic poll` first")
+                }
+                signatures.append(signature)
+                names.append("entry \(id) (story \(entry.storyID.map(String.init) ?? "-"), \(stored.source.rawValue) text): \(entry.title ?? "")")
+            }
+            return (signatures[0], signatures[1], names[0], names[1])
+        }
+        var builder = SignatureBuilder(configuration: configuration)
+        let texts = try DocumentFiles.texts(of: documents)
+        return (builder.signature(of: texts[0]), builder.signature(of: texts[1]),
+                DocumentFiles.baseName(documents[0]), DocumentFiles.baseName(documents[1]))
     }
 
     private func explanation(_ c: PairComparison, _ config: DedupConfiguration) -> String {
