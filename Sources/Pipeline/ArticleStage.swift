@@ -17,16 +17,9 @@ struct ArticleStage {
     let log: Logger
     let progress: (@Sendable (PollProgress) -> Void)?
 
-    /// Which entries need their page.
+    /// Which entries need their page (decided when their feed text was prepared).
     func selectEntries(_ work: [EntryWork]) -> [EntryWork] {
-        switch options.fullText {
-        case .never: return []
-        case .always, .auto:
-            return work.filter { item in
-                guard let link = item.link, LinkSafety.isFetchable(link, feedURL: item.feedURL) else { return false }
-                return options.fullText == .always || item.feedWordCount < options.fullTextWords
-            }
-        }
+        work.filter(\.prepared.needsPage)
     }
 
     /// Fetches and extracts; returns one article row per selected entry (ok or failed).

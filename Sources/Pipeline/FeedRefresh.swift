@@ -1,3 +1,4 @@
+import Dedup
 import FeedParsing
 import Fetch
 import Foundation
@@ -10,9 +11,11 @@ struct FeedRefresh: Sendable {
     var kind: FeedOutcomeKind
     /// Unique by stable id, in feed order; empty unless the body was parsed.
     var drafts: [EntryDraft]
+    /// The text (and, where no page is needed, the signature) of each draft, in the same order.
+    var prepared: [PreparedText] = []
 
     static func make(feed: Feed, result: Result<FetchResponse, FetchError>, updater: FeedStateUpdater,
-                     now: Date, random: Double) -> FeedRefresh {
+                     options: PollOptions, now: Date, random: Double) -> FeedRefresh {
         let response: FetchResponse
         switch result {
         case .failure(let error):
@@ -63,11 +66,17 @@ struct FeedRefresh: Sendable {
                               itemDates: parsed.entries.compactMap { $0.published ?? $0.updated })
         var seen = Set<String>()
         var drafts: [EntryDraft] = []
+        var prepared: [PreparedText] = []
         drafts.reserveCapacity(parsed.entries.count)
+        prepared.reserveCapacity(parsed.entries.count)
+        var builder = SignatureBuilder(configuration: options.dedup)
+        let updated = updater.succeeded(feed, response: response, hints: hints, bodyHash: bodyHash, now: now)
         for entry in parsed.entries where seen.insert(entry.stableID).inserted {
-            drafts.append(EntryDrafting.draft(entry))
+            let draft = EntryDrafting.draft(entry)
+            drafts.append(draft)
+            prepared.append(PreparedText(contentHTML: draft.contentHTML, summaryHTML: draft.summaryHTML, title: draft.title,
+                                         link: draft.url, feedURL: updated.url, options: options, builder: &builder))
         }
-        return FeedRefresh(feed: updater.succeeded(feed, response: response, hints: hints, bodyHash: bodyHash, now: now),
-                           kind: .fetched, drafts: drafts)
+        return FeedRefresh(feed: updated, kind: .fetched, drafts: drafts, prepared: prepared)
     }
 }

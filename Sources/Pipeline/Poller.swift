@@ -1,3 +1,4 @@
+import Dedup
 import Fetch
 import Foundation
 import Logging
@@ -93,22 +94,22 @@ public final class Poller {
                 case .gone: recordFailure(refresh.feed, refresh.feed.disabledReason ?? "410 Gone")
                 }
                 let outcomes = try db.commitFeedFetch(feed: refresh.feed, drafts: refresh.drafts, now: now)
-                for (draft, outcome) in zip(refresh.drafts, outcomes) {
+                for ((draft, prepared), outcome) in zip(zip(refresh.drafts, refresh.prepared), outcomes) {
                     switch outcome {
                     case .unchanged: continue
                     case .new: summary.entriesNew += 1
                     case .updated: summary.entriesUpdated += 1
                     }
                     work.append(EntryWork(entryID: outcome.entryID, feedID: refresh.feed.id, feedURL: refresh.feed.url,
-                                          link: draft.url, title: draft.title, contentHTML: draft.contentHTML,
-                                          summaryHTML: draft.summaryHTML, firstSeenAt: now))
+                                          link: draft.url, title: draft.title, firstSeenAt: now, prepared: prepared))
                 }
                 progress?(PollProgress(phase: .feeds, done: done, total: feeds.count))
             }
             for await (index, result) in fetcher.fetch(requests) {
                 let feed = feeds[index]
                 let random = Double.random(in: 0..<1)
-                group.addTask { FeedRefresh.make(feed: feed, result: result, updater: updater, now: now, random: random) }
+                let options = self.options
+                group.addTask { FeedRefresh.make(feed: feed, result: result, updater: updater, options: options, now: now, random: random) }
                 inFlight += 1
                 while inFlight >= maxParallel, let refresh = try await group.next() { try store(refresh) }
             }
@@ -126,6 +127,7 @@ public final class Poller {
         for entry in leftovers where feedURLs[entry.feedID] == nil {
             feedURLs[entry.feedID] = try db.feed(id: entry.feedID)?.url ?? ""
         }
-        return leftovers.map { EntryWork(stored: $0, feedURL: feedURLs[$0.feedID] ?? "") }
+        var builder = SignatureBuilder(configuration: options.dedup)
+        return leftovers.map { EntryWork(stored: $0, feedURL: feedURLs[$0.feedID] ?? "", options: options, builder: &builder) }
     }
 }
