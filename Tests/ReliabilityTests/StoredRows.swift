@@ -24,10 +24,11 @@ struct FuzzReplay {
 
     var describe: String { signal.map { "killed by signal \($0): \(output.suffix(2000))" } ?? "exit \(status): \(output.suffix(2000))" }
 
-    static func run(target: String, files: [String]) throws -> FuzzReplay {
+    static func run(target: String, files: [String], environment: [String: String] = [:]) throws -> FuzzReplay {
         let process = Process()
         process.executableURL = Reliability.binary("SyndicFuzz")
         process.arguments = [target] + files
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
