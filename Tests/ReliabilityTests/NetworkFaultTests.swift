@@ -44,7 +44,10 @@ struct NetworkFaultTests {
         let summary = try await Poller(db: db, options: Self.shortPolicy()).run()
         let elapsed = Date().timeIntervalSince(started)
 
-        #expect(elapsed < 20, "a stalled server kept the poll for \(elapsed) s (total timeout 3 s)")
+        // The stall is bounded by the policy (its error says "took longer than 3 s" or "stalled", checked below);
+        // alone this poll takes about 3.5 s. The wall-clock bound is loose because the tests share the
+        // cooperative thread pool with CPU-heavy tests: it catches a poll that never ends, not a slow one.
+        #expect(elapsed < 120, "a stalled server kept the poll for \(elapsed) s (total timeout 3 s)")
         #expect(summary.feedsPolled == feeds.count + 1)
         #expect(summary.failed == feeds.count)
         for (feed, id) in zip(feeds, ids) {
