@@ -18,11 +18,12 @@ targets=("$@")
 # FUZZ_DETECT_LEAKS=0 keeps fuzzing past a known leak (LeakSanitizer stops at the first one).
 leaks="${FUZZ_DETECT_LEAKS:-1}"
 
+mkdir -p .fuzz
 echo "building SyndicFuzz with -sanitize=fuzzer,address (scratch path .build-fuzz)…"
 if ! swift build -c release --product SyndicFuzz --scratch-path .build-fuzz \
-        -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -parse-as-library > .build-fuzz.log 2>&1; then
-    tail -30 .build-fuzz.log
-    echo "build failed (full log: .build-fuzz.log)" >&2
+        -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -parse-as-library > .fuzz/build.log 2>&1; then
+    tail -30 .fuzz/build.log
+    echo "build failed (full log: .fuzz/build.log)" >&2
     exit 2
 fi
 binary=".build-fuzz/release/SyndicFuzz"

@@ -18,7 +18,8 @@ struct NetworkFaultTests {
         return options
     }
 
-    @Test("reset mid-body, close without answer, a stall, a slow drip and a DNS failure: all recorded, the good feed stored, the poll bounded")
+    @Test("reset mid-body, close without answer, a stall, a slow drip and a DNS failure: all recorded, the good feed stored, the poll bounded",
+          .timeLimit(.minutes(3)))
     func faultsInOnePoll() async throws {
         let dir = try Reliability.folder("www")
         try Data(HostileFeeds.rss(items: HostileFeeds.item("ok", title: "fine", description: "fine")).utf8)
@@ -44,10 +45,11 @@ struct NetworkFaultTests {
         let summary = try await Poller(db: db, options: Self.shortPolicy()).run()
         let elapsed = Date().timeIntervalSince(started)
 
-        // The stall is bounded by the policy (its error says "took longer than 3 s" or "stalled", checked below);
-        // alone this poll takes about 3.5 s. The wall-clock bound is loose because the tests share the
-        // cooperative thread pool with CPU-heavy tests: it catches a poll that never ends, not a slow one.
-        #expect(elapsed < 120, "a stalled server kept the poll for \(elapsed) s (total timeout 3 s)")
+        // The stall and the drip are cut by the policy: their errors say "took longer than 3 s" or "stalled"
+        // (checked below). Alone this poll takes about 3.5 s; no wall-clock bound is asserted because the
+        // tests share Swift's cooperative thread pool with CPU-heavy tests (and sanitizers slow them), so the
+        // elapsed time measures the machine, not the poll. It is printed for the record.
+        print("faults poll: \(String(format: "%.1f", elapsed)) s")
         #expect(summary.feedsPolled == feeds.count + 1)
         #expect(summary.failed == feeds.count)
         for (feed, id) in zip(feeds, ids) {
