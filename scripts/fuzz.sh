@@ -30,7 +30,6 @@ binary=".build-fuzz/release/SyndicFuzz"
 
 failed=0
 printf '%-6s %8s %12s %10s %8s  %s\n' target seconds executions exec/s crashes result
-summary=()
 for target in "${targets[@]}"; do
     seeds="Tests/Fixtures/Fuzz/$target"
     work=".fuzz/$target"
@@ -50,6 +49,5 @@ for target in "${targets[@]}"; do
     if ((status != 0 || crashes > 0)); then result="FAILED (exit $status; see $log)"; failed=1; fi
     line=$(printf '%-6s %8s %12s %10s %8s  %s' "$target" "$seconds" "$execs" "$rate" "$crashes" "$result")
     echo "$line"
-    summary+=("$line")
 done
 exit $failed

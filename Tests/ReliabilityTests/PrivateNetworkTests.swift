@@ -58,10 +58,16 @@ struct PrivateNetworkTests {
         // tell) serves a redirect to a server on 127.0.0.1. Nothing leaves the namespace.
         let script = """
         set -e
+        # The servers serve until their stdin (a fifo a sleep keeps open) ends; all three are killed at the end.
         ip link set lo up
         ip addr add 198.51.100.7/32 dev lo
-        sleep 20 2>/dev/null | python3 '\(serverScript)' --port 0 --bind 198.51.100.7 > '\(folder.path)/public.port' &
-        sleep 20 2>/dev/null | python3 '\(serverScript)' --port 0 --bind 127.0.0.1 > '\(folder.path)/private.port' &
+        mkfifo '\(folder.path)/stdin'
+        sleep 10 > '\(folder.path)/stdin' 2>/dev/null &
+        sleep_pid=$!
+        python3 '\(serverScript)' --port 0 --bind 198.51.100.7 > '\(folder.path)/public.port' 2>/dev/null < '\(folder.path)/stdin' &
+        public_pid=$!
+        python3 '\(serverScript)' --port 0 --bind 127.0.0.1 > '\(folder.path)/private.port' 2>/dev/null < '\(folder.path)/stdin' &
+        private_pid=$!
         for i in $(seq 50); do [ -s '\(folder.path)/public.port' ] && [ -s '\(folder.path)/private.port' ] && break; sleep 0.1; done
         pub=$(head -1 '\(folder.path)/public.port'); priv=$(head -1 '\(folder.path)/private.port')
         export SYNDIC_DB='\(path)' NO_COLOR=1
@@ -71,20 +77,24 @@ struct PrivateNetworkTests {
         curl -s "http://127.0.0.1:$priv/_stats"; echo
         '\(syndic)' poll --force --full-text never > '\(folder.path)/allowed.out' 2>&1 || true
         curl -s "http://127.0.0.1:$priv/_stats"; echo
-        kill %1 %2 2>/dev/null || true
+        kill $public_pid $private_pid $sleep_pid 2>/dev/null || true
         """
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["unshare", "-n", "bash", "-c", script]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
+        let log = folder.appendingPathComponent("script.log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        let logHandle = try FileHandle(forWritingTo: log)
+        process.standardOutput = logHandle
+        process.standardError = logHandle
+        process.standardInput = FileHandle.nullDevice
         do { try process.run() } catch {
             print("skipped: unshare is not available, so no public address can be simulated")
             return
         }
-        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
+        try logHandle.close()
+        let output = try String(contentsOf: log, encoding: .utf8)
         if output.contains("Operation not permitted") || output.contains("unshare failed") {
             print("skipped: creating a network namespace is not permitted here (\(output.prefix(200)))")
             return
