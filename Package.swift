@@ -69,6 +69,14 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // libFuzzer targets (scripts/fuzz.sh builds them with -sanitize=fuzzer,address -DFUZZING);
+        // a normal build replays inputs: `SyndicFuzz TARGET FILE...`. See docs/RELIABILITY.md.
+        .executableTarget(
+            name: "SyndicFuzz",
+            dependencies: ["SyndicCore", "FeedParsing", "Extraction"],
+            swiftSettings: strictSettings
+        ),
+
         // One test target per module, plus end-to-end tests of the built binary.
         // TestSupport: helpers shared by test targets (the loopback HTTP test server's launcher).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -85,5 +93,12 @@ let package = Package(
             dependencies: ["WebView", "Storage", "CLibXML2", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
         .testTarget(name: "SyndicCLITests", dependencies: ["SyndicCore", "Pipeline", "Storage", "TestSupport"]),
+        // Hostile input and faults through the real modules and the built binaries (docs/RELIABILITY.md).
+        .testTarget(
+            name: "ReliabilityTests",
+            dependencies: ["SyndicCore", "Fetch", "FeedParsing", "Extraction", "Storage", "Pipeline", "TestSupport",
+                           .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Fixtures")]
+        ),
     ]
 )

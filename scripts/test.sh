@@ -2,7 +2,8 @@
 # Builds Syndic and runs the whole test suite. Non-zero on any failure.
 #   scripts/test.sh                     # everything
 #   scripts/test.sh --filter Dedup      # a subset (swift test --filter)
-#   scripts/test.sh --sanitize address  # under a sanitizer (address or thread)
+#   scripts/test.sh --sanitize address  # under a sanitizer (address or thread), in its own scratch path
+#                                       # (.build-asan / .build-tsan) so the normal .build is not clobbered
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -11,12 +12,24 @@ args=()
 build_args=()
 while (($#)); do
     case "$1" in
-        --sanitize) build_args+=(--sanitize "$2"); args+=(--sanitize "$2"); shift 2 ;;
+        --sanitize)
+            case "${2:-}" in
+                address) scratch=.build-asan ;;
+                thread) scratch=.build-tsan ;;
+                *) echo "--sanitize takes address or thread" >&2; exit 64 ;;
+            esac
+            build_args+=(--sanitize "$2" --scratch-path "$scratch")
+            args+=(--sanitize "$2" --scratch-path "$scratch")
+            shift 2 ;;
         --filter) args+=(--filter "$2"); shift 2 ;;
         *) args+=("$1"); shift ;;
     esac
 done
 
 export PATH="/opt/swift/usr/bin:$PATH"
-swift build --build-tests "${build_args[@]}"
-swift test --skip-build "${args[@]}"
+# LeakSanitizer is on; the toolchain's own leaks (XCTest, Foundation.Process) are suppressed.
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"
+export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$PWD/scripts/lsan-suppressions.txt:print_suppressions=0}"
+export TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=0}"
+swift build --build-tests ${build_args[@]+"${build_args[@]}"}
+swift test --skip-build ${args[@]+"${args[@]}"}

@@ -1,0 +1,76 @@
+import Extraction
+import FeedParsing
+import Foundation
+import SyndicCore
+import Testing
+
+/// Inputs that scripts/fuzz.sh found crashing, hanging or leaking, replayed through the real module APIs.
+/// Each fixture lives in Fixtures/fuzz-regressions/, named after its target and what it triggered.
+@Suite("fuzz regressions")
+struct FuzzRegressionTests {
+    /// The seed corpora of scripts/fuzz.sh, replayed through every target: all return.
+    @Test("every seed of every fuzz target replays without a crash", arguments: ["feed", "html", "opml", "date", "url"])
+    func seedsReplay(target: String) throws {
+        let folder = Reliability.packageRoot.appendingPathComponent("Tests/Fixtures/Fuzz/\(target)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().map { folder.appendingPathComponent($0).path }
+        #expect(!files.isEmpty)
+        let run = try FuzzReplay.run(target: target, files: files)
+        #expect(run.status == 0, "\(run.describe)")
+        #expect(run.output.split(separator: "\n").filter { $0.contains(": ok (") }.count == files.count, "\(run.output)")
+    }
+
+    @Test("feed-leak-entity-decl: an internal entity declaration parses, and leaves no libxml2 document behind")
+    func entityDeclarationLeak() throws {
+        let data = try Reliability.fixture("fuzz-regressions/feed-leak-entity-decl.xml")
+        let parsed = try FeedParser.parse(data: data, url: "http://example.invalid/feed.xml")
+        #expect(parsed.bozo, "the fuzzed input is not well-formed")
+
+        // 2,000 parses of the input in a child process (LeakSanitizer off there, so an ASan build measures too): libxml2 builds a document for the entity
+        // declarations (SAX mode, "expat compatibility"), which SAXFeedReader.parse never frees (~12 KB each).
+        let path = Reliability.packageRoot.appendingPathComponent("Tests/ReliabilityTests/Fixtures/fuzz-regressions/feed-leak-entity-decl.xml").path
+        let run = try FuzzReplay.run(target: "feed", files: [path], environment: ["SYNDIC_FUZZ_REPEAT": "2000", "ASAN_OPTIONS": "detect_leaks=0"])
+        #expect(run.status == 0, "\(run.describe)")
+        let growth = run.output.split(separator: "heap-growth=").last.flatMap { Int($0.prefix { $0.isNumber || $0 == "-" }) }
+        let bytes = try #require(growth, "\(run.output)")
+        withKnownIssue("bug: FeedParsing SAXFeedReader.parse does not free ctxt.pointee.myDoc (xmlFreeDoc) after xmlParseDocument") {
+            #expect(bytes < 1_000_000, "heap grew by \(bytes) bytes over 2,000 parses")
+        }
+    }
+
+    @Test("url-percent25-not-idempotent: normalizing a URL twice gives the same URL as normalizing it once")
+    func percentEncodedPercent() throws {
+        let fuzzed = String(decoding: try Reliability.fixture("fuzz-regressions/url-percent25-not-idempotent.txt"), as: UTF8.self)
+        for input in [fuzzed, "file://%2541/", "http://example.org/%2541", "file:///tmp/%2541.xml"] {
+            let once = try URLNormalizer.normalize(input)
+            let twice = try URLNormalizer.normalize(once)
+            if input.hasPrefix("file://%25") {
+                // `file://%2541/` → `file://%41/` → `file://A/`: %25 in the authority of a file URL is decoded.
+                withKnownIssue("bug: SyndicCore URLNormalizer.normalize decodes %25 in a file URL's host, so normalizing twice changes the URL") {
+                    #expect(twice == once, "\(input) → \(once) → \(twice)")
+                }
+            } else {
+                #expect(twice == once, "\(input) → \(once) → \(twice)")
+            }
+        }
+    }
+
+    @Test("feed-iconv-leak: a feed in an iconv-backed encoding (windows-1251) leaves no converter behind")
+    func iconvHandleLeak() throws {
+        let data = try Reliability.fixture("fuzz-regressions/feed-iconv-leak-windows-1251.xml")
+        let parsed = try FeedParser.parse(data: data, url: "http://example.invalid/feed.xml")
+        #expect(parsed.entries.count == 1)
+
+        // Found as an out-of-memory in the feed target (iconv_open held 213 MB after 186,000 inputs).
+        // CharsetDecision checks `xmlFindCharEncodingHandler(claimed) != nil` and never calls
+        // xmlCharEncCloseFunc, so every iconv-backed charset (windows-1251, ISO-8859-2, KOI8-R, EUC-JP) leaks
+        // one converter (about 12 KB) per parse; built-in ones (UTF-8, UTF-16, ASCII) do not.
+        let path = Reliability.packageRoot.appendingPathComponent("Tests/ReliabilityTests/Fixtures/fuzz-regressions/feed-iconv-leak-windows-1251.xml").path
+        let run = try FuzzReplay.run(target: "feed", files: [path], environment: ["SYNDIC_FUZZ_REPEAT": "2000", "ASAN_OPTIONS": "detect_leaks=0"])
+        #expect(run.status == 0, "\(run.describe)")
+        let growth = run.output.split(separator: "heap-growth=").last.flatMap { Int($0.prefix { $0.isNumber || $0 == "-" }) }
+        let bytes = try #require(growth, "\(run.output)")
+        withKnownIssue("bug: FeedParsing CharsetDecision leaks the handler of xmlFindCharEncodingHandler (no xmlCharEncCloseFunc)") {
+            #expect(bytes < 1_000_000, "heap grew by \(bytes) bytes over 2,000 parses")
+        }
+    }
+}

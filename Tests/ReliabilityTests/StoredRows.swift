@@ -1,0 +1,43 @@
+import Foundation
+import GRDB
+
+/// Read-only SQL over a Syndic database file, for assertions the Storage API does not offer.
+struct StoredRows {
+    let queue: DatabaseQueue
+
+    init(_ path: String) throws {
+        var config = Configuration()
+        config.readonly = true
+        queue = try DatabaseQueue(path: path, configuration: config)
+    }
+
+    func int(_ sql: String) throws -> Int { try queue.read { try Int.fetchOne($0, sql: sql) ?? 0 } }
+    func strings(_ sql: String) throws -> [String] { try queue.read { try String.fetchAll($0, sql: sql) } }
+}
+
+/// Runs the `SyndicFuzz` replay binary (a normal build of Sources/SyndicFuzz) on inputs in a child
+/// process, so an input that crashes a module fails its test instead of the whole test run.
+struct FuzzReplay {
+    var status: Int32
+    var signal: Int32?
+    var output: String
+
+    var describe: String { signal.map { "killed by signal \($0): \(output.suffix(2000))" } ?? "exit \(status): \(output.suffix(2000))" }
+
+    static func run(target: String, files: [String], environment: [String: String] = [:]) throws -> FuzzReplay {
+        let process = Process()
+        process.executableURL = Reliability.binary("SyndicFuzz")
+        process.arguments = [target] + files
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let signaled = process.terminationReason == .uncaughtSignal
+        return FuzzReplay(status: signaled ? -1 : process.terminationStatus,
+                          signal: signaled ? process.terminationStatus : nil,
+                          output: String(decoding: data, as: UTF8.self))
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Storage
+
+/// Helpers shared by the reliability tests: temporary folders and databases, the built binaries.
+enum Reliability {
+    /// A fresh temporary folder.
+    static func folder(_ label: String) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("syndic-rel-\(label)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    /// A new database in its own temporary folder.
+    static func database(_ label: String = "db", maxPageCount: Int? = nil) throws -> SyndicDatabase {
+        try SyndicDatabase(path: folder(label).appendingPathComponent("s.sqlite").path, maxPageCount: maxPageCount)
+    }
+
+    /// The package root (for Feeds/hostile and Tests/Fixtures).
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// A built executable of this package: beside the test bundle (`swift build --build-tests` builds both).
+    static func binary(_ name: String) -> URL {
+        if name == "syndic", let explicit = ProcessInfo.processInfo.environment["SYNDIC_BIN"] {
+            return URL(fileURLWithPath: explicit)
+        }
+        var dir = Bundle.main.bundleURL
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent(name)
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return packageRoot.appendingPathComponent(".build/debug/\(name)")
+    }
+
+    /// Reads a fixture of this target.
+    static func fixture(_ name: String) throws -> Data {
+        guard let url = Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: nil) else {
+            throw CocoaError(.fileNoSuchFile)
+        }
+        return try Data(contentsOf: url)
+    }
+}
+
+/// Runs `syndic` as a user would and captures what it prints.
+struct SyndicRun {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+
+    /// Runs `syndic ARGS` against `database`; `stdin` is written and closed.
+    @discardableResult
+    static func run(_ args: [String], database: String, stdin: String? = nil, timeout: TimeInterval = 60) throws -> SyndicRun {
+        let process = Process()
+        process.executableURL = Reliability.binary("syndic")
+        process.arguments = args
+        var env = ProcessInfo.processInfo.environment
+        env["SYNDIC_DB"] = database
+        env["NO_COLOR"] = "1"
+        process.environment = env
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let errBox = DataBox()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async { errBox.set(err.fileHandleForReading.readDataToEndOfFile()); group.leave() }
+        let killer = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer)
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        killer.cancel()
+        return SyndicRun(status: process.terminationStatus,
+                         stdout: String(decoding: outData, as: UTF8.self),
+                         stderr: String(decoding: errBox.get(), as: UTF8.self))
+    }
+}
+
+final class DataBox: @unchecked Sendable {
+    private var data = Data()
+    private let lock = NSLock()
+    func set(_ d: Data) { lock.lock(); data = d; lock.unlock() }
+    func get() -> Data { lock.lock(); defer { lock.unlock() }; return data }
+}
