@@ -25,7 +25,11 @@ RUNS=${BENCH_RUNS:-5}
 HELP=$ROOT/scripts/bench
 COMMAND_LINE="scripts/bench.sh $*"
 ALL_AREAS="import parse extract dedup fetch poll"
-NOTE_NOISE="machine shared with other work while measuring: ${BENCH_NOISE:-unknown load} (see the load average above); compare ratios measured in the same run, not absolute figures across runs"
+noise_note() { # the machine's load when the area started, so a reader can judge the figures
+  local load; load=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
+  NOTE_NOISE="load average when this area started: $load on $(nproc) cores${BENCH_NOISE:+ ($BENCH_NOISE)}; compare ratios measured in the same run rather than absolute figures across runs"
+}
+NOTE_NOISE="load unknown"
 
 say() { printf '\033[1m== %s\033[0m\n' "$*"; }
 warn() { printf 'bench.sh: %s\n' "$*" >&2; }
@@ -58,14 +62,18 @@ ensure_system_tools() {
 PEERS="feedparser fastfeedparser feedparser-rs trafilatura readability-lxml resiliparse datasketch lxml html-text"
 ensure_venv() {
   [ -x "$PY" ] || python3 -m venv "$VENV" || { warn "cannot create $VENV"; return 1; }
+  local have p v
+  have=$("$VENV/bin/pip" list --format=freeze 2>/dev/null | tr 'A-Z_' 'a-z-')
+  for p in $PEERS; do
+    grep -q "^$p==" <<<"$have" && continue
+    say "pip install $p (into .bench/venv)"
+    "$VENV/bin/pip" install -q "$p" >"$LOGS/pip-$p.log" 2>&1 || warn "pip install $p failed; its rows will be missing"
+  done
+  have=$("$VENV/bin/pip" list --format=freeze 2>/dev/null | tr 'A-Z_' 'a-z-')
   : > "$BENCH/peers.txt"
   for p in $PEERS; do
-    if "$VENV/bin/pip" show -q "$p" >/dev/null 2>&1 || "$VENV/bin/pip" install -q "$p" >"$LOGS/pip-$p.log" 2>&1; then
-      echo "$p $("$VENV/bin/pip" show "$p" 2>/dev/null | sed -n 's/^Version: //p')" >> "$BENCH/peers.txt"
-    else
-      echo "$p NOT-INSTALLED (see .bench/logs/pip-$p.log)" >> "$BENCH/peers.txt"
-      warn "pip install $p failed; its rows will be missing"
-    fi
+    v=$(sed -n "s/^$p==//p" <<<"$have")
+    echo "$p ${v:-NOT-INSTALLED (see .bench/logs/pip-$p.log)}" >> "$BENCH/peers.txt"
   done
 }
 peer_ok() { grep -q "^$1 [0-9]" "$BENCH/peers.txt" 2>/dev/null; }
@@ -180,7 +188,7 @@ area_parse() {
     for sub in "$SHARED"/corpus/feeds/*/; do
       case "$(basename "$sub")" in *-tests) ;; *) dirs+=("${sub%/}") ;; esac
     done
-    note="input: the real-world sub-corpora of ../shared/corpus/feeds ($(du -cb $(find "${dirs[@]}" -type f ! -name '*.expected.json' ! -name README.md ! -name SCHEMA.md ! -name MANIFEST.txt) | tail -1 | awk '{printf "%.1f MB", $1/1e6}'), files read into memory first, one thread, parse calls only (\`syndic parse --bench\`, \`../shared/eval/feeds/speed.py --parsers X\`), one pass per process"
+    note="input: the real-world sub-corpora of ../shared/corpus/feeds, $(du -cb $(find "${dirs[@]}" -type f ! -name '*.expected.json' ! -name README.md ! -name SCHEMA.md ! -name MANIFEST.txt) | tail -1 | awk '{printf "%.1f MB", $1/1e6}'); files read into memory first, one thread, parse calls only (\`syndic parse --bench\`, \`../shared/eval/feeds/speed.py --parsers X\`), one pass per process"
   else
     python3 "$HELP/gendata.py" feeds "$d/feeds" 200; dirs=("$d/feeds")
     note="input: 200 generated RSS feeds (../shared absent); peers skipped: they run through ../shared/eval/feeds/speed.py"
@@ -287,8 +295,7 @@ area_fetch() {
   local d=$WORK/fetch rows=$WORK/fetch/rows.json spec=$WORK/fetch/spec.json port=${BENCH_FETCH_PORT:-18090} n=10000
   rm -rf "$d"; mkdir -p "$d/www"; chmod 755 "$d" "$d/www"
   command -v nginx >/dev/null || { echo "nginx not installed"; return 1; }
-  head -c 20480 /dev/urandom | base64 -w 100 | head -c 20480 > "$d/www/body.txt"
-  : > "$d/urls.txt"; : > "$d/urls.curl"
+  python3 -c 'import random, string, sys; r = random.Random(7); sys.stdout.write("".join(r.choice(string.ascii_letters + " \n") for _ in range(20480)))' > "$d/www/body.txt"
   for i in $(seq $n); do echo "http://127.0.0.1:$port/body.txt?n=$i"; done > "$d/urls.txt"
   sed 's/.*/url = "&"\noutput = "\/dev\/null"/' "$d/urls.txt" > "$d/urls.curl"
   trap stop_nginx EXIT
@@ -368,39 +375,47 @@ area_title() {
 
 # ------------------------------------------------------------------ main
 
-areas=()
-for a in "${@:-all}"; do
-  case $a in
-    all) areas+=($ALL_AREAS);;
-    fetch|parse|extract|dedup|poll|import|micro) areas+=("$a");;
-    -h|--help|help) usage; exit 0;;
-    *) usage; echo "bench.sh: unknown area '$a'" >&2; exit 64;;
-  esac
-done
+# The whole run is one function, parsed before it starts: editing this file mid-run is harmless.
+main() {
+  areas=()
+  for a in "${@:-all}"; do
+    case $a in
+      all) areas+=($ALL_AREAS);;
+      fetch|parse|extract|dedup|poll|import|micro) areas+=("$a");;
+      -h|--help|help) usage; exit 0;;
+      *) usage; echo "bench.sh: unknown area '$a'" >&2; exit 64;;
+    esac
+  done
 
-mkdir -p "$WORK" "$LOGS" "$(dirname "$DOC")"
-[ -x /usr/bin/time ] || ensure_system_tools
-if [ "${areas[*]}" != micro ]; then
-  ensure_system_tools
-  ensure_venv || warn "no Python venv: the Python peers are skipped"
-  build || { for a in "${areas[@]}"; do [ "$a" = micro ] || render_failed "$a" "$(area_title "$a")" "release build failed (see .bench/logs/build.log)"; done; exit 1; }
-fi
-[ -d "$SHARED" ] || warn "$SHARED not found: generated data only; poll and the peers that need ../shared/eval are skipped"
-
-status=0; summary=()
-for a in "${areas[@]}"; do
-  say "area $a (log: .bench/logs/$a.log)"
-  # A background subshell keeps `set -e` active inside the area (it is off in an `||` list).
-  ( set -euo pipefail; "area_$a" ) > >(tee "$LOGS/$a.log") 2>&1 &
-  if wait $!; then
-    summary+=("$a: ok")
-  else
-    reason=$(grep -v '^\s*$' "$LOGS/$a.log" | tail -1 | cut -c1-200)
-    warn "area $a failed: $reason"
-    [ "$a" = micro ] || render_failed "$a" "$(area_title "$a")" "failed: ${reason//|//}"
-    summary+=("$a: FAILED ($reason)"); status=1
+  mkdir -p "$WORK" "$LOGS" "$(dirname "$DOC")"
+  [ -x /usr/bin/time ] || ensure_system_tools
+  if [ "${areas[*]}" != micro ]; then
+    ensure_system_tools
+    ensure_venv || warn "no Python venv: the Python peers are skipped"
+    build || { for a in "${areas[@]}"; do [ "$a" = micro ] || render_failed "$a" "$(area_title "$a")" "release build failed (see .bench/logs/build.log)"; done; exit 1; }
   fi
-done
-sleep 0.2
-say "done"; printf '  %s\n' "${summary[@]}"; echo "  table: docs/BENCHMARKS.md"
-exit $status
+  [ -d "$SHARED" ] || warn "$SHARED not found: generated data only; poll and the peers that need ../shared/eval are skipped"
+
+  status=0; summary=()
+  for a in "${areas[@]}"; do
+    say "area $a (log: .bench/logs/$a.log)"
+    noise_note
+    # A background subshell keeps `set -e` active inside the area (it is off in an `||` list).
+    ( set -euo pipefail; "area_$a" ) > >(tee "$LOGS/$a.log") 2>&1 &
+    if wait $!; then
+      summary+=("$a: ok")
+    else
+      sleep 0.5 # let tee write the area's last lines
+      reason=$(grep -v '^\s*$' "$LOGS/$a.log" | tail -1 | cut -c1-200)
+      warn "area $a failed: $reason"
+      [ "$a" = micro ] || render_failed "$a" "$(area_title "$a")" "failed: ${reason//|//}"
+      summary+=("$a: FAILED ($reason)"); status=1
+    fi
+  done
+  sleep 0.2
+  say "done"; printf '  %s\n' "${summary[@]}"; echo "  table: docs/BENCHMARKS.md"
+  return $status
+}
+
+main "$@"
+exit $?
