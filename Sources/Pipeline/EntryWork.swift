@@ -22,15 +22,18 @@ struct EntryWork: Sendable {
         self.link = link
         self.title = title
         self.firstSeenAt = firstSeenAt
-        let content = contentHTML.flatMap(HTMLText.toText)
-        let summary = summaryHTML.flatMap(HTMLText.toText)
         // Prefer the longer of the two: some feeds put the full story in the description.
-        if let content, content.count >= (summary?.count ?? 0) {
+        // (HTML length decides which to convert, so only one is converted to text.)
+        let useContent = (contentHTML?.utf8.count ?? 0) >= (summaryHTML?.utf8.count ?? 0)
+        if useContent, let content = contentHTML.flatMap(HTMLText.toText) {
             feedText = content
             feedTextSource = .content
-        } else if let summary {
+        } else if let summary = summaryHTML.flatMap(HTMLText.toText) {
             feedText = summary
             feedTextSource = .summary
+        } else if let content = contentHTML.flatMap(HTMLText.toText) {
+            feedText = content
+            feedTextSource = .content
         } else {
             feedText = nil
             feedTextSource = .title

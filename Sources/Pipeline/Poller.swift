@@ -34,16 +34,25 @@ public final class Poller {
         let feeds = try selectFeeds(now: now)
         var work = try await refreshFeeds(feeds, now: now, summary: &summary)
         work += try unfinishedWork(excluding: Set(work.map(\.entryID)))
+        log.debug("feeds: \(feeds.count) fetched and stored in \(Self.since(started))")
 
+        let pagesStarted = Date()
         let articleStage = ArticleStage(db: db, fetcher: fetcher, options: options, log: log, progress: progress)
         let articles = try await articleStage.run(articleStage.selectEntries(work), summary: &summary)
+        log.debug("pages: \(articles.count) fetched and extracted in \(Self.since(pagesStarted))")
 
+        let storiesStarted = Date()
         progress?(PollProgress(phase: .stories, done: 0, total: work.count))
         try await StoryStage(db: db, options: options, log: log).run(work, articles: articles, now: now, summary: &summary)
         progress?(PollProgress(phase: .stories, done: work.count, total: work.count))
+        log.debug("stories: \(work.count) entries signed and placed in \(Self.since(storiesStarted))")
 
         summary.seconds = Date().timeIntervalSince(started)
         return summary
+    }
+
+    private static func since(_ start: Date) -> String {
+        String(format: "%.2f s", Date().timeIntervalSince(start))
     }
 
     /// Due feeds, or all active ones with `force`, limited to `feedIDs` when given.

@@ -22,7 +22,10 @@ struct StoryStage {
 
     func run(_ work: [EntryWork], articles: [Int64: StoredArticle], now: Date, summary: inout PollSummary) async throws {
         guard !work.isEmpty else { return }
+        var mark = Date()
+        func lap(_ what: String) { log.debug("stories: \(what) \(String(format: "%.2f s", Date().timeIntervalSince(mark)))"); mark = Date() }
         let signed = await sign(work.sorted { $0.entryID < $1.entryID }, articles: articles)
+        lap("signed \(signed.count) entries in")
 
         let clusterer = StoryClusterer(configuration: options.dedup, expectedDocuments: max(1024, signed.count * 2))
         let processing = Set(work.map(\.entryID))
@@ -36,6 +39,7 @@ struct StoryStage {
                                          storyKey: item.storyID ?? item.signature.entryID, hasFullText: item.hasFullText))
         }
         clusterer.load(documents: stored)
+        lap("loaded \(stored.count) earlier signatures in")
         let existingStories = Set(stored.map(\.storyKey))
 
         var assignments: [StoryAssignment] = []
@@ -58,8 +62,10 @@ struct StoryStage {
                                               shingleCount: item.signature.shingleCount, source: item.source,
                                               fullText: item.hasFullText))
         }
+        lap("placed in stories and serialized in")
         try db.commitProcessed(articles: Array(articles.values), signatures: signatures, pages: [],
                                assignments: assignments, now: now)
+        lap("committed in")
         summary.storiesNew += newStories.count
         summary.storiesGrown += grown.count
     }

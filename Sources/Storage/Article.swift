@@ -103,10 +103,10 @@ extension SyndicDatabase {
     }
 
     static func saveSignature(_ db: Database, _ s: StoredSignature, now: Date) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO signature (entry_id, minhash, shingles, shingle_count, source, full_text, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [s.entryID, Data(s.minhash), s.shingles.map { Data($0) }, s.shingleCount, s.source.rawValue,
+            """).execute(arguments: [s.entryID, Data(s.minhash), s.shingles.map { Data($0) }, s.shingleCount, s.source.rawValue,
                              s.fullText, now.timeIntervalSince1970])
     }
 

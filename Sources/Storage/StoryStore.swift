@@ -12,18 +12,19 @@ extension SyndicDatabase {
     static func applyStoryAssignments(_ db: Database, _ assignments: [StoryAssignment], now: Date) throws {
         guard !assignments.isEmpty else { return }
         let t = now.timeIntervalSince1970
+        let createStory = try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO story (id, first_seen_at, last_seen_at, size, updated_at) VALUES (?, ?, ?, 0, ?)
+            """)
+        let currentStory = try db.cachedStatement(sql: "SELECT story_id FROM entry WHERE id = ?")
+        let touchStory = try db.cachedStatement(sql: "UPDATE story SET updated_at = ? WHERE id = ?")
+        let placeEntry = try db.cachedStatement(sql: "UPDATE entry SET story_id = ?, similarity = ? WHERE id = ?")
         var touched = Set<Int64>()
         for a in assignments {
-            try db.execute(sql: """
-                INSERT OR IGNORE INTO story (id, first_seen_at, last_seen_at, size, updated_at) VALUES (?, ?, ?, 0, ?)
-                """, arguments: [a.storyID, t, t, t])
-            let previous = try Int64.fetchOne(db, sql: "SELECT story_id FROM entry WHERE id = ?", arguments: [a.entryID])
+            try createStory.execute(arguments: [a.storyID, t, t, t])
+            let previous = try Int64.fetchOne(currentStory, arguments: [a.entryID])
             if let previous, previous != a.storyID { touched.insert(previous) }
-            if previous != a.storyID {
-                try db.execute(sql: "UPDATE story SET updated_at = ? WHERE id = ?", arguments: [t, a.storyID])
-            }
-            try db.execute(sql: "UPDATE entry SET story_id = ?, similarity = ? WHERE id = ?",
-                           arguments: [a.storyID, a.similarity, a.entryID])
+            if previous != a.storyID { try touchStory.execute(arguments: [t, a.storyID]) }
+            try placeEntry.execute(arguments: [a.storyID, a.similarity, a.entryID])
             touched.insert(a.storyID)
         }
         try StoryMaintenance.refresh(db, storyIDs: touched.sorted())

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("syndic feeds (end to end)")
 struct FeedsCLITests {
@@ -21,12 +22,12 @@ struct FeedsCLITests {
     @Test("add normalizes, reports duplicates, rejects bad URLs with exit 65")
     func add() throws {
         let cli = try CLIRunner()
-        let first = try cli.run(["feeds", "add", "HTTPS://Example.ORG:443/feed.xml#frag", "--tag", "news"])
+        let first = try cli.run(["feeds", "add", "--no-check", "HTTPS://Example.ORG:443/feed.xml#frag", "--tag", "news"])
         #expect(first.status == 0)
         #expect(first.stdout == "added feed 1: https://example.org/feed.xml\n")
-        let again = try cli.run(["feeds", "add", "https://example.org/feed.xml"])
+        let again = try cli.run(["feeds", "add", "--no-check", "https://example.org/feed.xml"])
         #expect(again.stdout == "already subscribed as feed 1: https://example.org/feed.xml\n")
-        let bad = try cli.run(["feeds", "add", "gopher://old.example/1"])
+        let bad = try cli.run(["feeds", "add", "--no-check", "gopher://old.example/1"])
         #expect(bad.status == 65)
         #expect(bad.stderr.contains("only reads http, https and file URLs"))
         let list = try cli.run(["feeds", "list", "--format", "json"])
@@ -86,7 +87,7 @@ struct FeedsCLITests {
     @Test("remove takes ids or URLs; an unknown one exits 66")
     func remove() throws {
         let cli = try CLIRunner()
-        try cli.run(["feeds", "add", "https://a.example/rss", "https://b.example/rss"])
+        try cli.run(["feeds", "add", "--no-check", "https://a.example/rss", "https://b.example/rss"])
         let removed = try cli.run(["feeds", "remove", "1", "https://B.example/rss"])
         #expect(removed.status == 0)
         #expect(removed.stdout == "removed feed 1: https://a.example/rss\nremoved feed 2: https://b.example/rss\n")
@@ -112,5 +113,40 @@ struct FeedsCLITests {
         let unwritable = try cli.run(["feeds", "list", "--db", blocked + "/sub/syndic.sqlite"], useDatabase: false)
         #expect(unwritable.status == 73)
         #expect(unwritable.stderr.contains("cannot create the folder"))
+    }
+
+    @Test("add fetches the URL once: a feed gets its title, a web page is searched for the feed it advertises")
+    func addWithDiscovery() throws {
+        let cli = try CLIRunner()
+        let www = cli.folder.appendingPathComponent("www")
+        try FileManager.default.createDirectory(at: www, withIntermediateDirectories: true)
+        try """
+            <?xml version="1.0"?><rss version="2.0"><channel><title>Harbour News</title><link>http://h.example/</link>
+            <item><title>x</title><guid>1</guid></item></channel></rss>
+            """.write(to: www.appendingPathComponent("feed.xml"), atomically: true, encoding: .utf8)
+        try """
+            <!DOCTYPE html><html><head><title>Harbour</title>
+            <link rel="alternate" type="application/rss+xml" title="Harbour News (RSS)" href="feed.xml"></head><body>hi</body></html>
+            """.write(to: www.appendingPathComponent("index.html"), atomically: true, encoding: .utf8)
+        try "<html><body>no feeds here</body></html>".write(to: www.appendingPathComponent("plain.html"), atomically: true, encoding: .utf8)
+        let server = try TestHTTPServer(filesDirectory: www.path)
+        defer { server.stop() }
+
+        let direct = try cli.run(["feeds", "add", server.url("/files/feed.xml")])
+        #expect(direct.status == 0)
+        #expect(direct.stdout == "added feed 1: \(server.url("/files/feed.xml"))\n")
+        let viaPage = try cli.run(["feeds", "add", server.url("/files/index.html")])
+        #expect(viaPage.stdout == "already subscribed as feed 1: \(server.url("/files/feed.xml"))\n")
+        let none = try cli.run(["feeds", "add", server.url("/files/plain.html")])
+        #expect(none.status == 65)
+        #expect(none.stderr.contains("advertises no feed"))
+        let missing = try cli.run(["feeds", "add", server.url("/status/404")])
+        #expect(missing.status == 65)
+        let down = try cli.run(["feeds", "add", "http://127.0.0.1:9/feed.xml"])
+        #expect(down.status == 0)
+        #expect(down.stderr.contains("added anyway"))
+        let list = try cli.run(["feeds", "list", "--format", "json"])
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        #expect(parsed.map { $0["title"] as? String } == ["Harbour News", nil])
     }
 }

@@ -9,7 +9,7 @@ public enum FeedDate {
             return nil
         }
         if first >= 0x30, first <= 0x39 {
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = text.trimmedASCIIWhitespace
             if let value = ISO8601DateParser.unixSeconds(trimmed) { return value }
             return RFC822DateParser.unixSeconds(trimmed)
         }

@@ -62,10 +62,15 @@ public enum ISO8601DateParser {
             } else if peek(0x2B) || peek(0x2D) {
                 let negative = b[i] == 0x2D
                 i += 1
-                guard let oh = digits(2) else { return nil }
+                // Lenient like feedparser: "+9", "+09", "+0900", "+09:00", even "+00:0".
+                var oh = 0, hourDigits = 0
+                while i < n, hourDigits < 2, b[i] >= 0x30, b[i] <= 0x39 { oh = oh * 10 + Int(b[i] - 0x30); i += 1; hourDigits += 1 }
+                guard hourDigits > 0 else { return nil }
                 var om = 0
                 if peek(0x3A) { i += 1 }
-                if i < n { guard let v = digits(2) else { return nil }; om = v }
+                var minuteDigits = 0
+                while i < n, minuteDigits < 2, b[i] >= 0x30, b[i] <= 0x39 { om = om * 10 + Int(b[i] - 0x30); i += 1; minuteDigits += 1 }
+                guard oh <= 14, om < 60 else { return nil }
                 offset = (oh * 60 + om) * 60 * (negative ? -1 : 1)
             }
         }

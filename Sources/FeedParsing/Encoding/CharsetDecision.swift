@@ -25,8 +25,8 @@ struct CharsetDecision {
             || (bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF) || bytes[0] == 0 || bytes[1] == 0 {
             return CharsetDecision(override: nil, transcoded: nil, overridden: false)
         }
-        let http = httpCharset?.trimmingCharacters(in: .whitespaces).lowercased()
-        let declared = XMLInputRepair.declaredEncoding(bytes)?.lowercased()
+        let http = httpCharset?.trimmedASCIIWhitespace.asciiLowercased
+        let declared = XMLInputRepair.declaredEncoding(bytes)?.asciiLowercased
         let claimed = (http?.isEmpty == false ? http : nil) ?? declared
         guard let claimed, !isUTF8Family(claimed), !isLatin1Family(claimed),
               xmlFindCharEncodingHandler(claimed) != nil else {

@@ -17,7 +17,9 @@ public enum FeedCorpusJSON {
             out += "\"id\": \(string(entry.id)), \"link\": \(string(entry.link)), \"title\": \(string(entry.title)), "
             out += "\"published\": \(string(entry.published.map(Timestamp.rfc3339))), "
             // feedparser 6 (the oracle) answers `updated` with `published` when there is no update date.
-            out += "\"updated\": \(string((entry.updated ?? entry.published).map(Timestamp.rfc3339))), "
+            // (Not for JSON Feed, whose oracle is a plain spec mapping.)
+            let updated = entry.updated ?? (feed.format == .json ? nil : entry.published)
+            out += "\"updated\": \(string(updated.map(Timestamp.rfc3339))), "
             out += "\"author\": \(string(entry.author)), "
             out += "\"summary_text\": \(string(entry.summaryText)), \"content_text\": \(string(entry.contentText)), "
             out += "\"enclosures\": ["

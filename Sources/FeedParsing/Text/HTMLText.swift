@@ -17,22 +17,68 @@ public enum HTMLText {
     }
 
     /// All whitespace runs (Python's `str.split()` set, including NBSP) to one space, trimmed;
-    /// nil when the result is empty.
+    /// nil when the result is empty. Works on UTF-8 bytes; returns the input itself when it is already
+    /// collapsed.
     public static func collapse(_ text: String) -> String? {
-        var result = String.UnicodeScalarView()
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if isPythonWhitespace(scalar) {
-                pendingSpace = !result.isEmpty
-            } else {
-                if pendingSpace {
-                    result.append(" ")
-                    pendingSpace = false
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            let n = bytes.count
+            var out: [UInt8]? = nil
+            var i = 0
+            var pendingSpace = false
+            var wrote = 0 // bytes of output so far (virtual while `out` is nil)
+            while i < n {
+                let b = bytes[i]
+                let spaceLength = whitespaceLength(bytes, i)
+                if spaceLength > 0 {
+                    // A single ASCII space between two words needs no rewrite.
+                    if out == nil, b == 0x20, spaceLength == 1, wrote > 0, i + 1 < n, whitespaceLength(bytes, i + 1) == 0 {
+                        wrote += 1
+                        i += 1
+                        continue
+                    }
+                    if out == nil {
+                        out = []
+                        out!.reserveCapacity(n)
+                        out!.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[0..<i]))
+                    }
+                    pendingSpace = wrote > 0
+                    i += spaceLength
+                    continue
                 }
-                result.append(scalar)
+                if out != nil {
+                    if pendingSpace { out!.append(0x20); wrote += 1; pendingSpace = false }
+                    out!.append(b)
+                }
+                wrote += 1
+                i += 1
             }
+            if wrote == 0 { return nil }
+            guard let out else { return nil }
+            return String(decoding: out, as: UTF8.self)
+        } ?? (text.isEmpty || isAllWhitespace(text) ? nil : text)
+    }
+
+    private static func isAllWhitespace(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy(isPythonWhitespace)
+    }
+
+    /// Length in bytes of the whitespace character at `i` (0 when not whitespace).
+    @inline(__always)
+    static func whitespaceLength(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        let c = b[i]
+        if c < 0x80 { return (c == 0x20 || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F)) ? 1 : 0 }
+        let n = b.count
+        if c == 0xC2, i + 1 < n { return b[i + 1] == 0xA0 || b[i + 1] == 0x85 ? 2 : 0 }
+        if c == 0xE1, i + 2 < n { return b[i + 1] == 0x9A && b[i + 2] == 0x80 ? 3 : 0 }
+        if c == 0xE2, i + 2 < n {
+            let c1 = b[i + 1], c2 = b[i + 2]
+            if c1 == 0x80 { return (c2 >= 0x80 && c2 <= 0x8A) || c2 == 0xA8 || c2 == 0xA9 || c2 == 0xAF ? 3 : 0 }
+            if c1 == 0x81 { return c2 == 0x9F ? 3 : 0 }
+            return 0
         }
-        return result.isEmpty ? nil : String(result)
+        if c == 0xE3, i + 2 < n { return b[i + 1] == 0x80 && b[i + 2] == 0x80 ? 3 : 0 }
+        return 0
     }
 
     /// `&`, `<`, `>`, `"` escaped, for putting plain text into HTML.

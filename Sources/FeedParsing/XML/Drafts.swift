@@ -14,8 +14,9 @@ struct FeedDraft {
     var syFrequency: String?
 }
 
-/// Entry fields collected while parsing; `build` applies the fallbacks.
-struct EntryDraft {
+/// Entry fields collected while parsing; `build` applies the fallbacks. A class so the builder
+/// updates fields in place.
+final class EntryDraft {
     var id: String?
     var guidIsPermalink = false
     var link: String?
@@ -33,7 +34,7 @@ struct EntryDraft {
     var enclosures: [FeedEnclosure] = []
     var image: String?
 
-    mutating func addEnclosure(_ enclosure: FeedEnclosure) {
+    func addEnclosure(_ enclosure: FeedEnclosure) {
         guard !enclosure.url.isEmpty, !enclosures.contains(where: { $0.url == enclosure.url }) else { return }
         enclosures.append(enclosure)
     }
@@ -80,7 +81,7 @@ struct AuthorDraft {
         while end < text.endIndex, isEmailChar(text[end]) { end = text.index(after: end) }
         guard start < at, text.index(after: at) < end else { return text }
         var rest = text.replacingCharacters(in: start..<end, with: "")
-        for junk in ["()", "<>", "&lt;&gt;", "mailto:"] { rest = rest.replacingOccurrences(of: junk, with: "") }
+        for junk in ["mailto:", "()", "<>", "&lt;&gt;"] { rest = rest.replacingOccurrences(of: junk, with: "") }
         rest = rest.trimmingCharacters(in: .whitespaces)
         if rest.hasPrefix("(") { rest.removeFirst() }
         if rest.hasSuffix(")") { rest.removeLast() }

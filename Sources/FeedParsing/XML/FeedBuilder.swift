@@ -1,3 +1,4 @@
+import CLibXML2
 import Foundation
 
 /// Turns the element events of an RSS / RDF / Atom document into a `ParsedFeed`.
@@ -8,20 +9,26 @@ import Foundation
 final class FeedBuilder {
     private(set) var format: FeedFormat?
     private(set) var version: String?
-    private var feed = FeedDraft()
-    private var entries: [ParsedEntry] = []
-    private var entry: EntryDraft?
-    private var entryDepth = 0
+    @exclusivity(unchecked) private var feed = FeedDraft()
+    @exclusivity(unchecked) private var entries: [ParsedEntry] = []
+    @exclusivity(unchecked) private var entry: EntryDraft?
+    @exclusivity(unchecked) private var entryDepth = 0
 
-    private var depth = 0
-    private var capture: TextCapture?
+    @exclusivity(unchecked) private var depth = 0
+    @exclusivity(unchecked) private var capture: TextCapture?
     /// Depths of elements whose children describe something else (image, textinput, source).
-    private var ignoredDepth = 0
-    private var authorDepth = 0
-    private var authorDraft = AuthorDraft()
+    @exclusivity(unchecked) private var ignoredDepth = 0
+    @exclusivity(unchecked) private var authorDepth = 0
+    @exclusivity(unchecked) private var authorDraft = AuthorDraft()
     private var feedDepth = 0
-    private var baseStack: [(depth: Int, base: String)] = []
+    @exclusivity(unchecked) private var baseStack: [(depth: Int, base: String)] = []
     private let documentURL: String?
+
+    // libxml2 glue state (see SAXFeedReader.swift).
+    @exclusivity(unchecked) var nameCache = ElementNameCache()
+    @exclusivity(unchecked) var parserContext: xmlParserCtxtPtr?
+    @exclusivity(unchecked) var sawXMLError = false
+    var firstXMLError: String?
     private var reserveHint: Int
 
     init(documentURL: String?, expectedEntries: Int = 16) {
@@ -31,98 +38,99 @@ final class FeedBuilder {
 
     // MARK: - Events
 
-    func startElement(_ name: String, uri: String?, attributes: SAXAttributes) {
+    func startElement(_ element: ElementInfo, attributes: SAXAttributes) {
+        let uri = element.uri
         depth += 1
         if let xmlBase = attributes.xmlBase() {
             baseStack.append((depth, resolve(xmlBase) ?? xmlBase))
         }
         if capture != nil {
-            appendStartTag(name, attributes: attributes)
+            appendStartTag(element.name, attributes: attributes)
             return
         }
         if ignoredDepth != 0 { return }
         let inEntry = entry != nil
-        switch name {
-        case "rss":
+        switch element.kind {
+        case .rss:
             format = .rss
             version = Self.rssVersion(attributes.value("version"))
-        case "rdf:rdf":
+        case .rdfRoot:
             if format == nil { format = .rdf; version = "rss10" }
-        case "feed":
+        case .feed:
             if format == nil {
                 format = .atom
                 version = uri == FeedNamespaces.atom10 ? "atom10" : uri == FeedNamespaces.atom03 ? "atom03" : "atom"
                 feedDepth = depth
             }
-        case "channel":
+        case .channel:
             if format == nil { format = .rss; version = "rss" }
             if format == .rdf { version = uri == FeedNamespaces.rss090 ? "rss090" : "rss10" }
             if feedDepth == 0 { feedDepth = depth }
-        case "item", "entry":
+        case .item, .entry:
             guard !inEntry else { return }
-            if format == nil, name == "entry" { format = .atom; version = "atom" }
+            if format == nil, element.kind == .entry { format = .atom; version = "atom" }
             entry = EntryDraft()
             entryDepth = depth
             if let about = attributes.value("about") { entry!.id = about }
-        case "image", "textinput", "source":
+        case .container:
             ignoredDepth = depth
-        case "title", "dc:title", "media:title":
-            if name != "title", inEntry ? entry!.title != nil : feed.title != nil { return }
-            begin(.title, mode: titleMode(attributes))
-        case "link":
+        case .title, .secondaryTitle:
+            if element.kind == .secondaryTitle, inEntry ? entry!.title != nil : feed.title != nil { return }
+            begin(.title, mode: titleMode(attributes), attributes: attributes)
+        case .link:
             if let href = attributes.value("href") {
                 handleAtomLink(href: href, attributes: attributes)
             } else {
                 begin(.link, mode: .plain)
             }
-        case "guid":
+        case .guid:
             guard inEntry else { return }
             entry!.guidIsPermalink = attributes.value("ispermalink").map { $0 == "true" } ?? true
             begin(.id, mode: .plain)
-        case "id":
+        case .id:
             // feedparser reads Atom `id` like an RSS guid: it stands in for a missing link.
             if inEntry { entry!.guidIsPermalink = true; begin(.id, mode: .plain) }
-        case "description", "dc:description", "summary", "itunes:summary", "media:description":
+        case .rssDescription, .dcDescription, .summaryLike:
             // feedparser's rule: a second summary-like element, before any content, is content.
             if inEntry {
-                let defaultMode: TextMode = name == "description" || name == "dc:description" ? .html : .plain
-                let mode = name == "description" ? TextMode.html
+                let defaultMode: TextMode = element.kind == .summaryLike ? .plain : .html
+                let mode = element.kind == .rssDescription ? TextMode.html
                     : TextMode.fromAtomType(attributes.value("type"), mode: attributes.value("mode"), defaultMode: defaultMode)
-                begin(entry!.summary != nil && !entry!.hasContent ? .content : .summary, mode: mode)
-            } else if name == "description" || name == "dc:description" {
+                begin(entry!.summary != nil && !entry!.hasContent ? .content : .summary, mode: mode, attributes: attributes)
+            } else if element.kind != .summaryLike {
                 begin(.description, mode: .html)
             }
-        case "subtitle", "tagline":
+        case .subtitle:
             if !inEntry {
                 begin(.description, mode: TextMode.fromAtomType(attributes.value("type"), mode: attributes.value("mode"), defaultMode: .plain))
             }
-        case "content:encoded", "xhtml:body", "body", "fullitem":
+        case .encodedContent, .xhtmlBody:
             if inEntry {
                 entry!.hasContent = true
-                begin(.content, mode: name == "content:encoded" || name == "fullitem" ? .html : .xhtml)
+                begin(.content, mode: element.kind == .encodedContent ? .html : .xhtml)
             }
-        case "content":
+        case .content:
             if inEntry {
                 let mode = TextMode.fromAtomType(attributes.value("type"), mode: attributes.value("mode"), defaultMode: .plain)
                 entry!.hasContent = true
-                begin(.content, mode: mode)
+                begin(.content, mode: mode, attributes: attributes)
             }
-        case "author", "contributor":
-            if inEntry, name == "author", entry!.author == nil {
+        case .author, .contributor:
+            if inEntry, element.kind == .author, entry!.author == nil {
                 authorDepth = depth
                 authorDraft = AuthorDraft()
             }
-        case "name":
+        case .name:
             if authorDepth != 0 { begin(.authorName, mode: .plain) }
-        case "email":
+        case .email:
             if authorDepth != 0 { begin(.authorEmail, mode: .plain) }
-        case "dc:creator", "dc:author", "itunes:author":
+        case .creator:
             if inEntry, entry!.author == nil { begin(.author, mode: .plain) }
-        case "pubdate", "published", "issued", "dcterms:issued":
+        case .published:
             begin(.published, mode: .plain)
-        case "dc:date", "updated", "modified", "dcterms:modified", "lastbuilddate":
+        case .updated:
             begin(.updated, mode: .plain)
-        case "category", "dc:subject":
+        case .category:
             if inEntry {
                 if let term = attributes.value("term") {
                     entry!.categories.append(term)
@@ -130,47 +138,47 @@ final class FeedBuilder {
                     begin(.category, mode: .plain)
                 }
             }
-        case "enclosure":
+        case .enclosure:
             if inEntry, let url = attributes.value("url") ?? attributes.value("href") {
                 entry!.addEnclosure(FeedEnclosure(
-                    url: resolve(url.trimmingCharacters(in: .whitespacesAndNewlines)) ?? url,
+                    url: resolve(url.trimmedASCIIWhitespace) ?? url,
                     type: attributes.value("type"),
-                    length: attributes.value("length").flatMap { Int64($0.trimmingCharacters(in: .whitespaces)) }))
+                    length: attributes.value("length").flatMap { Int64($0.trimmedASCIIWhitespace) }))
             }
-        case "media:thumbnail":
+        case .mediaThumbnail:
             if inEntry, entry!.image == nil, let url = attributes.value("url") { entry!.image = resolve(url) ?? url }
-        case "media:content":
+        case .mediaContent:
             if inEntry, entry!.image == nil, let url = attributes.value("url") {
                 let medium = attributes.value("medium") ?? ""
                 let type = attributes.value("type") ?? ""
                 if medium == "image" || type.hasPrefix("image/") { entry!.image = resolve(url) ?? url }
             }
-        case "itunes:image":
+        case .itunesImage:
             if inEntry, entry!.image == nil, let url = attributes.value("href") { entry!.image = resolve(url) ?? url }
-        case "language", "dc:language":
+        case .language:
             if !inEntry { begin(.language, mode: .plain) }
-        case "ttl":
+        case .ttl:
             if !inEntry { begin(.ttl, mode: .plain) }
-        case "sy:updateperiod":
+        case .syPeriod:
             if !inEntry { begin(.syPeriod, mode: .plain) }
-        case "sy:updatefrequency":
+        case .syFrequency:
             if !inEntry { begin(.syFrequency, mode: .plain) }
-        default:
+        case .other:
             break
         }
     }
 
-    func endElement(_ name: String) {
+    func endElement(_ element: ElementInfo) {
         defer {
             if let last = baseStack.last, last.depth == depth { baseStack.removeLast() }
             depth -= 1
         }
-        if var current = capture {
+        if let current = capture {
             if current.depth == depth {
                 capture = nil
-                finish(&current)
+                finish(current)
             } else {
-                appendEndTag(name)
+                appendEndTag(element.name)
             }
             return
         }
@@ -191,11 +199,11 @@ final class FeedBuilder {
     }
 
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if capture != nil {
-            if capture!.mode == .xhtml && capture!.sawElement {
-                appendEscaped(bytes)
+        if let c = capture {
+            if c.mode == .xhtml && c.sawElement {
+                Self.appendEscaped(bytes, to: &c.bytes)
             } else {
-                capture!.bytes.append(contentsOf: bytes)
+                c.bytes.append(contentsOf: bytes)
             }
         } else if authorDepth != 0, authorDepth == depth {
             authorDraft.text.append(contentsOf: bytes)
@@ -209,7 +217,7 @@ final class FeedBuilder {
             entries.append(draft.build(resolvedLink: { [self] in resolve($0) ?? $0 }))
             entry = nil
         }
-        let ttl = feed.ttl.flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        let ttl = feed.ttl.flatMap { Int($0.trimmedASCIIWhitespace) }
         var interval = ttl.flatMap { UpdateInterval(seconds: $0 * 60) }
         if feed.syPeriod != nil || feed.syFrequency != nil,
            let sy = UpdateInterval(syndicationPeriod: feed.syPeriod, frequency: feed.syFrequency),
@@ -227,8 +235,10 @@ final class FeedBuilder {
 
     // MARK: - Capture
 
-    private func begin(_ target: CaptureTarget, mode: TextMode) {
+    private func begin(_ target: CaptureTarget, mode: TextMode, attributes: SAXAttributes? = nil) {
         capture = TextCapture(target: target, depth: depth, mode: mode, forEntry: entry != nil)
+        // Atom 0.3 `mode="base64"`.
+        if let attributes, attributes.count > 0, attributes.value("mode")?.asciiLowercased == "base64" { capture!.isBase64 = true }
     }
 
     private func titleMode(_ attributes: SAXAttributes) -> TextMode {
@@ -240,34 +250,48 @@ final class FeedBuilder {
     private func appendStartTag(_ name: String, attributes: SAXAttributes) {
         capture!.sawElement = true
         guard capture!.mode != .plain else { return }
-        let local = name.split(separator: ":").last.map(String.init) ?? name
-        var tag = "<" + local
+        capture!.bytes.append(0x3C)
+        capture!.bytes.append(contentsOf: Self.localPart(name).utf8)
         for (key, value) in attributes.all() {
-            tag += " \(key)=\"\(HTMLText.escape(value))\""
+            capture!.bytes.append(0x20)
+            capture!.bytes.append(contentsOf: key.utf8)
+            capture!.bytes.append(contentsOf: "=\"".utf8)
+            capture!.bytes.append(contentsOf: HTMLText.escape(value).utf8)
+            capture!.bytes.append(0x22)
         }
-        tag += ">"
-        capture!.bytes.append(contentsOf: tag.utf8)
+        capture!.bytes.append(0x3E)
+    }
+
+    private static func localPart(_ name: String) -> Substring {
+        guard let colon = name.utf8.lastIndex(of: 0x3A) else { return name[...] }
+        return name[name.index(after: colon)...]
     }
 
     private func appendEndTag(_ name: String) {
         guard capture!.mode != .plain else { return }
-        let local = name.split(separator: ":").last.map(String.init) ?? name
-        capture!.bytes.append(contentsOf: "</\(local)>".utf8)
+        capture!.bytes.append(contentsOf: "</".utf8)
+        capture!.bytes.append(contentsOf: Self.localPart(name).utf8)
+        capture!.bytes.append(0x3E)
     }
 
-    private func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
-        for b in bytes {
-            switch b {
-            case 0x26: capture!.bytes.append(contentsOf: "&amp;".utf8)
-            case 0x3C: capture!.bytes.append(contentsOf: "&lt;".utf8)
-            case 0x3E: capture!.bytes.append(contentsOf: "&gt;".utf8)
-            default: capture!.bytes.append(b)
-            }
+    /// Character data re-escaped for inline XHTML (runs without `& < >` are copied in one go).
+    private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var runStart = 0
+        for i in 0..<bytes.count {
+            let b = bytes[i]
+            guard b == 0x26 || b == 0x3C || b == 0x3E else { continue }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+            out.append(contentsOf: b == 0x26 ? "&amp;".utf8 : b == 0x3C ? "&lt;".utf8 : "&gt;".utf8)
+            runStart = i + 1
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
     }
 
-    private func finish(_ c: inout TextCapture) {
-        let raw = String(decoding: c.bytes, as: UTF8.self)
+    private func finish(_ c: TextCapture) {
+        var raw = String(decoding: c.bytes, as: UTF8.self)
+        if c.isBase64, let data = Data(base64Encoded: raw, options: .ignoreUnknownCharacters) {
+            raw = String(decoding: data, as: UTF8.self)
+        }
         if c.forEntry, entry != nil {
             finishEntryField(c, raw)
         } else if !c.forEntry, entry == nil {
@@ -298,7 +322,14 @@ final class FeedBuilder {
             entry!.summaryIsHTML = c.mode != .plain
         case .content:
             if let existing = entry!.content {
-                entry!.content = existing + "\n" + raw
+                // feedparser keeps every content element; joined here as one body of one type.
+                let isHTML = c.mode != .plain
+                switch (entry!.contentIsHTML, isHTML) {
+                case (true, false): entry!.content = existing + "\n" + HTMLText.escape(raw)
+                case (false, true): entry!.content = HTMLText.escape(existing) + "\n" + raw
+                default: entry!.content = existing + "\n" + raw
+                }
+                entry!.contentIsHTML = entry!.contentIsHTML || isHTML
             } else {
                 entry!.content = raw
                 entry!.contentIsHTML = c.mode != .plain
@@ -346,9 +377,9 @@ final class FeedBuilder {
     // MARK: - Links
 
     private func handleAtomLink(href rawHref: String, attributes: SAXAttributes) {
-        let rel = attributes.value("rel")?.trimmingCharacters(in: .whitespaces).lowercased() ?? "alternate"
-        let type = attributes.value("type")?.lowercased()
-        let href = resolve(rawHref.trimmingCharacters(in: .whitespacesAndNewlines)) ?? rawHref
+        let rel = attributes.value("rel")?.trimmedASCIIWhitespace.asciiLowercased ?? "alternate"
+        let type = attributes.value("type")?.asciiLowercased
+        let href = resolve(rawHref.trimmedASCIIWhitespace) ?? rawHref.trimmedASCIIWhitespace
         let isHTMLType = type == nil || type == "text/html" || type == "application/xhtml+xml"
         if entry != nil {
             switch rel {
@@ -357,7 +388,7 @@ final class FeedBuilder {
             case "enclosure":
                 entry!.addEnclosure(FeedEnclosure(
                     url: href, type: attributes.value("type"),
-                    length: attributes.value("length").flatMap { Int64($0.trimmingCharacters(in: .whitespaces)) }))
+                    length: attributes.value("length").flatMap { Int64($0.trimmedASCIIWhitespace) }))
             default:
                 break
             }
@@ -378,7 +409,7 @@ final class FeedBuilder {
     }
 
     static func rssVersion(_ attribute: String?) -> String {
-        switch attribute?.trimmingCharacters(in: .whitespaces) {
+        switch attribute?.trimmedASCIIWhitespace {
         case "2.0", "2", "2.0.1", "2.01": return "rss20"
         case "0.91": return "rss091u"
         case "0.92": return "rss092"

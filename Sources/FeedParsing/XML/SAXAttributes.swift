@@ -51,8 +51,20 @@ struct SAXAttributes {
         guard let start = base![k * 5 + 3], let end = base![k * 5 + 4] else { return "" }
         let length = end - start
         let buffer = UnsafeBufferPointer(start: start, count: max(length, 0))
-        let text = String(decoding: buffer, as: UTF8.self)
-        guard buffer.contains(0x26) else { return text }
-        return text.replacingOccurrences(of: "&#38;", with: "&")
+        guard memchr(start, 0x26, buffer.count) != nil else { return String(decoding: buffer, as: UTF8.self) }
+        var out = [UInt8]()
+        out.reserveCapacity(buffer.count)
+        var i = 0
+        while i < buffer.count {
+            if buffer[i] == 0x26, i + 4 < buffer.count, buffer[i + 1] == 0x23, buffer[i + 2] == 0x33,
+               buffer[i + 3] == 0x38, buffer[i + 4] == 0x3B {
+                out.append(0x26)
+                i += 5
+            } else {
+                out.append(buffer[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -9,13 +9,13 @@ enum TextMode {
 
     /// Atom / Atom 0.3 `type` (and `mode`) attributes → mode; `defaultMode` when absent or unknown.
     static func fromAtomType(_ type: String?, mode: String?, defaultMode: TextMode) -> TextMode {
-        guard let type = type?.lowercased() else {
-            return mode?.lowercased() == "escaped" ? .html : defaultMode
+        guard let type = type?.asciiLowercased else {
+            return mode?.asciiLowercased == "escaped" ? .html : defaultMode
         }
         switch type {
         case "text", "text/plain": return .plain
         case "html", "text/html": return .html
-        case "xhtml", "application/xhtml+xml": return mode?.lowercased() == "escaped" ? .html : .xhtml
+        case "xhtml", "application/xhtml+xml": return mode?.asciiLowercased == "escaped" ? .html : .xhtml
         default: return type.hasPrefix("text/") ? .plain : defaultMode
         }
     }
@@ -28,11 +28,21 @@ enum CaptureTarget {
 }
 
 /// The text being collected for one element (and its descendants when the element holds markup).
-struct TextCapture {
-    var target: CaptureTarget
-    var depth: Int
-    var mode: TextMode
-    var forEntry: Bool
-    var bytes: [UInt8] = []
-    var sawElement = false
+/// A class so the parser's hot path appends to `bytes` in place without copying the capture.
+final class TextCapture {
+    let target: CaptureTarget
+    let depth: Int
+    let mode: TextMode
+    let forEntry: Bool
+    @exclusivity(unchecked) var bytes: [UInt8] = []
+    @exclusivity(unchecked) var sawElement = false
+    /// Atom 0.3 `mode="base64"`: the text is decoded before use.
+    var isBase64 = false
+
+    init(target: CaptureTarget, depth: Int, mode: TextMode, forEntry: Bool) {
+        self.target = target
+        self.depth = depth
+        self.mode = mode
+        self.forEntry = forEntry
+    }
 }

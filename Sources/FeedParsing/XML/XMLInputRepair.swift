@@ -127,6 +127,7 @@ enum XMLInputRepair {
         }
         while j < n, j - p <= 40, isNameByte(input[j]) { j += 1 }
         guard j > p + 1, j < n, input[j] == 0x3B else { return .escapeAmpersand }
+        if isPredefined(input, from: p + 1, to: j) { return .keep }
         let name = String(decoding: UnsafeBufferPointer(rebasing: input[(p + 1)..<j]), as: UTF8.self)
         switch name {
         case "amp", "lt", "gt", "quot", "apos": return .keep
@@ -134,6 +135,18 @@ enum XMLInputRepair {
         }
         if let value = HTMLEntities.value(forName: name) { return .replace(length: j + 1 - p, with: value) }
         return hasInternalSubset ? .keep : .escapeAmpersand
+    }
+
+    /// `amp`, `lt`, `gt`, `quot`, `apos` without building a String.
+    @inline(__always)
+    static func isPredefined(_ b: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Bool {
+        switch to - from {
+        case 2: return (b[from] == 0x6C || b[from] == 0x67) && b[from + 1] == 0x74            // lt gt
+        case 3: return b[from] == 0x61 && b[from + 1] == 0x6D && b[from + 2] == 0x70           // amp
+        case 4: return (b[from] == 0x71 && b[from + 1] == 0x75 && b[from + 2] == 0x6F && b[from + 3] == 0x74)
+                || (b[from] == 0x61 && b[from + 1] == 0x70 && b[from + 2] == 0x6F && b[from + 3] == 0x73)
+        default: return false
+        }
     }
 
     /// The encoding named in the XML declaration (`<?xml … encoding="…"?>`), if any.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Fetch
 import Foundation
 import Storage
 import SyndicCore
@@ -9,11 +10,16 @@ struct FeedsAddCommand: AsyncParsableCommand {
         commandName: "add",
         abstract: "Subscribe to one or more feeds.",
         discussion: """
-        Accepts http, https and file URLs (or absolute paths). A URL that is already subscribed
-        (after normalizing scheme and host case, default port and fragment) is reported, not added twice.
+        Accepts http, https and file URLs (or absolute paths). Each URL is fetched once: a feed is added
+        with its title; a web page is searched for the feeds it advertises (<link rel="alternate">) and
+        the first is added. A URL that cannot be reached now is added anyway, with a warning. A URL that
+        is already subscribed (after normalizing scheme and host case, default port and fragment) is
+        reported, not added twice.
 
-        Example:
+        Examples:
           syndic feeds add https://www.theguardian.com/world/rss --tag world
+          syndic feeds add https://example.org/            # finds the site's feed
+          syndic feeds add --no-check https://example.org/feed.xml
         """
     )
 
@@ -28,27 +34,34 @@ struct FeedsAddCommand: AsyncParsableCommand {
     @Option(name: .customLong("tag"), help: "A tag for the new feeds (repeatable).")
     var tags: [String] = []
 
+    @Flag(help: "Add the URLs as given, without fetching them (no feed discovery, no title).")
+    var noCheck = false
+
     func validate() throws {
         if title != nil, urls.count > 1 { throw ValidationError("--title applies to one URL; add the feeds one at a time") }
     }
 
     func run() async throws {
         let db = try global.openDatabase()
+        let fetcher = noCheck ? nil : Fetcher()
         var failed = 0
         for raw in urls {
-            let normalized: String
             do {
-                normalized = try URLNormalizer.normalize(raw)
-            } catch {
+                var resolved = ResolvedFeed(url: try URLNormalizer.normalize(raw), title: nil, discoveredFrom: nil, warning: nil)
+                if let fetcher { resolved = try await FeedResolver.resolve(resolved.url, fetcher: fetcher) }
+                if let warning = resolved.warning { Output.error("\(resolved.url): \(warning); added anyway") }
+                switch try db.addFeeds([(resolved.url, title ?? resolved.title, tags)])[0] {
+                case .added(let feed):
+                    if !global.quiet {
+                        let found = resolved.discoveredFrom.map { " (found on \($0))" } ?? ""
+                        Output.print("added feed \(feed.id): \(feed.url)\(found)")
+                    }
+                case .alreadyPresent(let feed):
+                    if !global.quiet { Output.print("already subscribed as feed \(feed.id): \(feed.url)") }
+                }
+            } catch let error as any UserFacingError {
                 Output.error(error.description)
                 failed += 1
-                continue
-            }
-            switch try db.addFeeds([(normalized, title, tags)])[0] {
-            case .added(let feed):
-                if !global.quiet { Output.print("added feed \(feed.id): \(feed.url)") }
-            case .alreadyPresent(let feed):
-                if !global.quiet { Output.print("already subscribed as feed \(feed.id): \(feed.url)") }
             }
         }
         if failed > 0 { throw ExitCode(SyndicExitCode.dataError.rawValue) }
