@@ -231,12 +231,13 @@ area_extract() {
     for tool in trafilatura trafilatura-fast readability resiliparse lxml-parse; do
       local pkg=$tool; case $tool in trafilatura-fast) pkg=trafilatura;; readability) pkg=readability-lxml;; lxml-parse) pkg=lxml;; esac
       peer_ok "$pkg" || { warn "extract: $pkg not installed, $tool skipped"; continue; }
-      local label=$tool; [ "$tool" = lxml-parse ] && label="lxml-parse (libxml2 parse only, no text)"
+      local label=$tool f1=("aeb F1 (token 4-shingles);;score;;regex;;F1 (?P<v>[\\d.]+)")
+      [ "$tool" = lxml-parse ] && { label="lxml-parse (libxml2 parse only, no text)"; f1=(); }
       RSS_FILE=$d/$tool.rss contender "$spec" "$label" \
         "python3 '$score' --corpus '$aeb' --bootstrap 0 --worst 0 --batch \"/usr/bin/time -f %M -o '$d/$tool.rss' '$PY' '$anchors' $tool {manifest} {out}\"" \
         "$wallm;;rate;;regex;;wall [\\d.]+s\\s+(?P<v>[\\d.]+) pages/s" \
         "$loopm;;rate;;regex;;in-loop (?P<v>[\\d.]+) pages/s" \
-        "aeb F1 (token 4-shingles);;score;;regex;;F1 (?P<v>[\\d.]+)"
+        "${f1[@]}"
     done
     local note="input: ../shared/corpus/extraction/aeb dev pages ($npages pages, $(du -cb "$d"/pages/* | tail -1 | awk '{printf "%.1f MB", $1/1e6}')); \`syndic extract --bench\` is best of 3 rounds inside one process; the score.py rows run each tool once over the corpus in one process (peak RSS = the extractor process)"
   else
@@ -257,11 +258,11 @@ area_dedup() {
     python3 "$HELP/gendata.py" texts "$d/texts" 400; texts=$d/texts
     note="input: 500-word windows of generated texts (../shared absent; datasketch and the C probe skipped)"
   fi
-  local sig="signatures docs/s (tokenize, 5-shingles, 128-lane MinHash)" lsh="LSH insert+query docs/s (threshold 0.5)"
+  local sig="signatures docs/s (tokenize, word shingles, 128-lane MinHash)" lsh="LSH insert+query docs/s (threshold 0.5)"
   contender "$spec" "Syndic" "'$SYNDIC' dedup --bench '$texts' --docs 20000 --bench-mode signature" \
     "$sig;;rate;;regex;;signature one-permutation\\s+full \\(sorted set \\+ lanes\\) (?P<v>\\d+) docs/s" \
     "signatures docs/s, multiply-shift scheme;;rate;;regex;;signature multiply-shift\\s+full \\(sorted set \\+ lanes\\) (?P<v>\\d+) docs/s"
-  contender "$spec" "Syndic (LSH)" "'$SYNDIC' dedup --bench '$texts' --docs 200000 --bench-mode lsh" \
+  contender "$spec" "Syndic (LSH)" "'$SYNDIC' dedup --bench '$texts' --docs 100000 --bench-mode lsh" \
     "$lsh;;rate;;regex;;LSH insert\\+query \\(threshold 0\\.5[^)]*\\) (?P<v>\\d+) docs/s"
   if [ -f "$SHARED/eval/dedup/bench_datasketch.py" ] && [ -d "$SHARED/corpus/dedup/texts" ] && peer_ok datasketch; then
     contender "$spec" "datasketch" "'$PY' '$SHARED/eval/dedup/bench_datasketch.py' --texts '$texts' --docs 2000" \
@@ -278,15 +279,15 @@ area_dedup() {
   # Scale: end to end clustering of generated stories with known groups (Syndic only).
   local sspec=$d/scale.json
   for n in 10000 100000 1000000; do
-    local runs=$RUNS; [ $n = 1000000 ] && runs=${BENCH_RUNS_1M:-3}
+    local runs=$RUNS; [ $n = 1000000 ] && runs=${BENCH_RUNS_1M:-1}
     RUNS_OVERRIDE=$runs contender "$sspec" "Syndic $n docs" "'$SYNDIC' dedup --bench '$texts' --docs $n --bench-mode scale" \
       "cluster $n generated docs: sign+cluster seconds;;time;;regex;;sign\\+cluster (?P<v>[\\d.]+) s" \
       "cluster $n generated docs: pairwise F1;;score;;regex;;F1 (?P<v>[\\d.]+)"
   done
   measure dedup "$sspec" "$rows"
   render dedup "Dedup: signatures, LSH and clustering at scale" "$rows" "$note" \
-    "Syndic's signature figure: \`syndic dedup --bench --bench-mode signature\` over 20,000 docs (default one-permutation scheme; the multiply-shift row is the scheme the C probe uses); datasketch: \`bench_datasketch.py --docs 2000\` (its LSH row combines its insert and query rates); LSH: Syndic over 200,000 synthetic signatures" \
-    "scale rows: \`syndic dedup --bench --bench-mode scale --docs N\`, time to sign and cluster (generation excluded), peak RSS of the whole process; 1M docs: ${BENCH_RUNS_1M:-3} runs" \
+    "Syndic's signature figure: \`syndic dedup --bench --bench-mode signature\` over 20,000 docs (default one-permutation scheme; the multiply-shift row is the scheme the C probe uses); datasketch: \`bench_datasketch.py --docs 2000\` (its LSH row combines its insert and query rates); LSH: Syndic over 100,000 synthetic signatures in groups of three near-copies; shingles: Syndic 4 words, datasketch and the C probe 5 words" \
+    "scale rows: \`syndic dedup --bench --bench-mode scale --docs N\`, time to sign and cluster (generation excluded), peak RSS of the whole process; 1M docs: ${BENCH_RUNS_1M:-1} run(s) (one run takes minutes on a loaded machine; BENCH_RUNS_1M=N for more)" \
     "targets (issue 6): signatures at least 40,000 docs/s and 30× datasketch; LSH at least 500,000 docs/s; 1M docs in at most 60 s with at most 2 GB" \
     "$NOTE_NOISE"
 }
@@ -307,7 +308,7 @@ area_fetch() {
   measure fetch "$spec" "$rows"
   stop_nginx
   render fetch "Fetch: loopback nginx, 10,000 GETs of a 20 KB body" "$rows" \
-    "server: nginx $(nginx -v 2>&1 | cut -d/ -f2) on 127.0.0.1 (2 workers, keep-alive), 32 transfers in flight; curl's rate is 10,000 / its wall time; $(curl --version | head -1 | cut -d' ' -f1-2)" \
+    "server: nginx $(nginx -v 2>&1 | cut -d/ -f2) on 127.0.0.1 (2 workers, keep-alive), 32 transfers in flight; Syndic's rate is its own timing of the transfers (\`syndic fetch --bench-urls\`, start-up excluded), curl's is 10,000 / the wall time of the process (start-up and reading its 10,000-entry config included); $(curl --version | head -1 | cut -d' ' -f1-2)" \
     "target (issue 3): at least 80 % of curl's rate, peak memory under 50 MB" "$NOTE_NOISE"
 }
 
@@ -334,11 +335,11 @@ area_poll() {
     outs+=("$out")
   done
   python3 "$HELP/poll_rows.py" "$rows" "${outs[@]}"
-  local st; st=$(grep -h '^extra run2' "${outs[@]}" | sed 's/.*feeds\/s *//' | sort | uniq -c | head -3 | tr -s ' ' | tr '\n' ';')
+  local st; st=$(grep -h '^extra run2' "${outs[@]}" | sed 's/.*feeds\/s *//; s/ *$//' | sort | uniq -c | awk -v n=${#outs[@]} '{c=$1; $1=""; printf "%s%s in %d of %d runs", (NR>1?"; ":""), substr($0,2), c, n}')
   render poll "Poll: 1,000 real feeds on a loopback nginx, cold and warm" "$rows" \
     "command per run: \`../shared/eval/polling/bench.sh --extra 'scripts/bench/poll-cmd.sh DB {urls}'\` (fresh temp dir, fresh DB); Syndic = \`syndic poll --force --full-text never\` (its first run includes \`feeds import\` of the 1,000 URLs); newsboat reload-threads=32, its warm run is run 3 (it sends validators only from its third run)" \
     "Syndic warm run HTTP statuses (nginx log): ${st:-?}" \
-    "peak RSS: Syndic per poll from poll-cmd.sh, newsboat the largest of its three runs; curl is best of 3 inside bench.sh" \
+    "peak RSS of the run in that row (Syndic: \`/usr/bin/time\` inside poll-cmd.sh; newsboat: a PATH shim); curl's figure is its best of 3 inside bench.sh" \
     "targets (issue 7): first poll at least 3× newsboat's first run; warm poll at least 2,000 feeds/s; peak memory at most 200 MB" \
     "$NOTE_NOISE"
 }

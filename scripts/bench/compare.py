@@ -187,6 +187,10 @@ def machine():
 def render_table(rows):
     lines = ["| metric | tool | median | min – max | runs | peak RSS | Syndic vs tool |",
              "|---|---|---:|---:|---:|---:|---:|"]
+    order = {}
+    for r in rows:
+        order.setdefault(r["metric"], len(order))
+    rows = sorted(rows, key=lambda r: order[r["metric"]])  # stable: tools keep their order
     ref = {}
     for r in rows:
         if r["tool"].startswith("Syndic") and r["metric"] not in ref and r["values"]:

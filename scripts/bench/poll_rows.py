@@ -5,8 +5,9 @@
 
 Rows: first poll (Syndic run 1 = empty database vs newsboat run 1 = empty cache) and warm poll
 (Syndic run 2 vs newsboat run 3, its first run that sends validators), in feeds/s, plus curl's
-HTTP ceiling. Peak RSS: Syndic's from the file poll-cmd.sh writes (OUTPUT.syndic.rss), newsboat's
-from the PATH shim scripts/bench.sh installs (OUTPUT.newsboat.rss), one KB figure per line.
+HTTP ceiling. Peak RSS of that very run: Syndic's from the file poll-cmd.sh writes
+(OUTPUT.syndic.rss), newsboat's from the PATH shim scripts/bench.sh installs (OUTPUT.newsboat.rss),
+one KB figure per line in run order.
 """
 import json
 import re
@@ -38,13 +39,19 @@ def main():
                 rss[tool] = [int(x) for x in open(path + suffix).read().split()]
             except (OSError, ValueError):
                 rss[tool] = []
+        # Which line of the RSS file is which run: Syndic writes one per poll (run 1, 2, 3);
+        # newsboat's shim one per call (run 1, 2, 3, then `newsboat --version`).
+        rss_line = {"extra run1-cold": ("Syndic", 0), "extra run2": ("Syndic", 1),
+                    "newsboat reload-threads=32 run1-cold": ("newsboat", 0),
+                    "newsboat reload-threads=32 run3-warm": ("newsboat", 2)}
         for key, name in metrics.items():
             row = rows[key]
             if name in seen:
                 row["values"].append(seen[name][0])
                 row["statuses"].append(seen[name][1])
-                if rss.get(key[1]):
-                    row["rss_kb"].append(max(rss[key[1]]))
+                tool, line = rss_line.get(name, (None, 0))
+                if tool and len(rss.get(tool, [])) > line:
+                    row["rss_kb"].append(rss[tool][line])
             else:
                 row["errors"].append(f"no '{name}' line in {path}")
     with open(out, "w") as f:
