@@ -11,6 +11,8 @@
 # cannot be measured without it is said in the table. Each area is independent: one failing is
 # reported as failed in its section and the others still run. Logs: .bench/logs/AREA.log.
 # `all` runs every area but `micro` (the ordo-one/benchmark microbenchmarks, scripts/microbench).
+# Environment: BENCH_RUNS (5), BENCH_RUNS_1M (1), BENCH_SCALE (dedup sizes, "10000 100000 1000000"),
+# BENCH_DOC (docs/BENCHMARKS.md), SYNDIC_SHARED (../shared), BENCH_NOISE (a word on the load).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -20,7 +22,7 @@ WORK=$BENCH/work
 LOGS=$BENCH/logs
 VENV=$BENCH/venv
 PY=$VENV/bin/python
-DOC=$ROOT/docs/BENCHMARKS.md
+DOC=${BENCH_DOC:-$ROOT/docs/BENCHMARKS.md}
 RUNS=${BENCH_RUNS:-5}
 HELP=$ROOT/scripts/bench
 COMMAND_LINE="scripts/bench.sh $*"
@@ -34,7 +36,7 @@ NOTE_NOISE="load unknown"
 say() { printf '\033[1m== %s\033[0m\n' "$*"; }
 warn() { printf 'bench.sh: %s\n' "$*" >&2; }
 
-usage() { sed -n '2,13p' "$0"; }
+usage() { sed -n '2,16p' "$0"; }
 
 # ------------------------------------------------------------------ set-up
 
@@ -278,7 +280,7 @@ area_dedup() {
   measure dedup "$spec" "$rows"
   # Scale: end to end clustering of generated stories with known groups (Syndic only).
   local sspec=$d/scale.json
-  for n in 10000 100000 1000000; do
+  for n in ${BENCH_SCALE:-10000 100000 1000000}; do
     local runs=$RUNS; [ $n = 1000000 ] && runs=${BENCH_RUNS_1M:-1}
     RUNS_OVERRIDE=$runs contender "$sspec" "Syndic $n docs" "'$SYNDIC' dedup --bench '$texts' --docs $n --bench-mode scale" \
       "cluster $n generated docs: sign+cluster seconds;;time;;regex;;sign\\+cluster (?P<v>[\\d.]+) s" \
@@ -350,19 +352,7 @@ area_micro() {
   (cd "$pkg" && swift package --allow-writing-to-package-directory benchmark --no-progress --format markdown) > "$out" 2>"$LOGS/micro.stderr" \
     || { tail -5 "$LOGS/micro.stderr"; cat "$out" | tail -5; return 1; }
   cat "$out"
-  python3 - "$DOC" "$out" "$COMMAND_LINE" <<'PY'
-import datetime, re, sys
-doc, out, cmd = sys.argv[1:]
-text = open(out).read().strip()
-now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-block = (f"<!-- bench:micro:start -->\n## Microbenchmarks (ordo-one/benchmark, scripts/microbench)\n\n- date: {now}\n"
-         f"- command: `{cmd}` (= `swift package --package-path scripts/microbench benchmark`)\n"
-         f"- a regression shows as a change of these per-call times; compare with `swift package benchmark baseline`\n\n{text}\n<!-- bench:micro:end -->\n")
-s = open(doc).read() if __import__("os").path.exists(doc) else "# Benchmarks\n"
-pat = re.compile(r"<!-- bench:micro:start -->.*?<!-- bench:micro:end -->\n?", re.S)
-s = pat.sub(lambda _: block, s) if pat.search(s) else s.rstrip() + "\n\n" + block
-open(doc, "w").write(s)
-PY
+  python3 "$HELP/micro_summary.py" "$DOC" "$out" "$COMMAND_LINE" "$NOTE_NOISE"
 }
 
 area_title() {
