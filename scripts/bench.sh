@@ -36,7 +36,7 @@ NOTE_NOISE="load unknown"
 say() { printf '\033[1m== %s\033[0m\n' "$*"; }
 warn() { printf 'bench.sh: %s\n' "$*" >&2; }
 
-usage() { sed -n '2,16p' "$0"; }
+usage() { sed -n '2,15p' "$0"; }
 
 # ------------------------------------------------------------------ set-up
 
@@ -404,7 +404,7 @@ main() {
     fi
   done
   sleep 0.2
-  say "done"; printf '  %s\n' "${summary[@]}"; echo "  table: docs/BENCHMARKS.md"
+  say "done"; printf '  %s\n' "${summary[@]}"; echo "  table: ${DOC#$ROOT/}"
   return $status
 }
 
