@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // System libraries, each with a small C shim header (see the header for why).
@@ -53,12 +54,17 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "Digest", dependencies: ["SyndicCore", "Storage"], swiftSettings: strictSettings),
+        .target(
+            name: "WebView",
+            dependencies: ["SyndicCore", "Storage", "Digest", .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: strictSettings
+        ),
 
         // The command line: thin, parses flags and calls the modules.
         .executableTarget(
             name: "syndic",
             dependencies: [
-                "SyndicCore", "Fetch", "FeedParsing", "Extraction", "Dedup", "Storage", "Pipeline", "Digest",
+                "SyndicCore", "Fetch", "FeedParsing", "Extraction", "Dedup", "Storage", "Pipeline", "Digest", "WebView",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -75,7 +81,11 @@ let package = Package(
         .testTarget(name: "DedupTests", dependencies: ["Dedup"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"]),
-        .testTarget(name: "DigestTests", dependencies: ["Digest"]),
+        .testTarget(name: "DigestTests", dependencies: ["Digest", "Storage", "CLibXML2"]),
+        .testTarget(
+            name: "WebViewTests",
+            dependencies: ["WebView", "Storage", "CLibXML2", .product(name: "HummingbirdTesting", package: "hummingbird")]
+        ),
         .testTarget(name: "SyndicCLITests", dependencies: ["SyndicCore", "Pipeline", "Storage", "TestSupport"]),
     ]
 )

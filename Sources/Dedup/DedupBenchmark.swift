@@ -1,3 +1,10 @@
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Throughput and scale measurements behind `syndic dedup --bench` (figures in docs/DEDUP.md).
 ///
 /// Not a test: timings are printed, never asserted. Uses only the standard library clock.
@@ -55,8 +62,24 @@ public struct DedupBenchmark {
                     sink &+= UInt64(lanes[d & 127])
                 }
             }
-            print("signature \(scheme.rawValue == 0 ? "one-permutation" : "multiply-shift ")  full (sorted set + lanes) \(Self.rate(count, full)) docs/s   lanes only \(Self.rate(count, lanesOnly)) docs/s")
+            print("signature \(scheme.rawValue == 0 ? "one-permutation" : "multiply-shift ")  full (sorted set + lanes) \(Self.rate(count, full))   lanes only \(Self.rate(count, lanesOnly))")
         }
+        // Digest of every window's signature parts: equal across runs means deterministic output.
+        var digest = (words: UInt64(0), shingles: UInt64(0), onePermutation: UInt64(0), multiplyShift: UInt64(0))
+        var check = TextTokenizer()
+        var msConfig = DedupConfiguration()
+        msConfig.scheme = .multiplyShift
+        var oph = SignatureBuilder(), ms = SignatureBuilder(configuration: msConfig)
+        for text in texts {
+            var words: [UInt64] = []
+            check.appendWordHashes(of: text, to: &words)
+            for h in words { digest.words = Hash64.mix(digest.words ^ h) }
+            let s = oph.signature(of: text)
+            for h in s.shingles { digest.shingles = Hash64.mix(digest.shingles ^ h) }
+            for l in s.minHash { digest.onePermutation = Hash64.mix(digest.onePermutation ^ UInt64(l)) }
+            for l in ms.signature(of: text).minHash { digest.multiplyShift = Hash64.mix(digest.multiplyShift ^ UInt64(l)) }
+        }
+        print("digest of \(texts.count) windows: words \(digest.words % 100_000) shingles \(digest.shingles % 100_000) one-permutation \(digest.onePermutation % 100_000) multiply-shift \(digest.multiplyShift % 100_000)")
         var tokenizer = TextTokenizer()
         var hashes: [UInt64] = []
         let tokenize = Self.time {
@@ -66,7 +89,7 @@ public struct DedupBenchmark {
                 sink &+= hashes[0]
             }
         }
-        print("tokenize + word hashes only \(Self.rate(count, tokenize)) docs/s  (docs=\(count), words/doc=\(wordsPerDocument), shingles/doc=\(shingles / (2 * count)), sink \(sink & 0xFF))")
+        print("tokenize + word hashes only \(Self.rate(count, tokenize))  (docs=\(count), words/doc=\(wordsPerDocument), shingles/doc=\(shingles / (2 * count)), sink \(sink & 0xFF))")
     }
 
     // MARK: LSH
@@ -91,7 +114,7 @@ public struct DedupBenchmark {
             let t = Self.time {
                 for d in 0..<count { index.insert(slot: Int32(d), lanes: lanes[d]) { _ in candidates += 1 } }
             }
-            print("LSH insert+query (threshold \(threshold), \(banding)) \(Self.rate(count, t)) docs/s  (docs=\(count), candidates/doc \(String(Double(candidates) / Double(count)).prefix(4)))")
+            print("LSH insert+query (threshold \(threshold), \(banding)) \(Self.rate(count, t))  (docs=\(count), candidates/doc \(String(Double(candidates) / Double(count)).prefix(4)))")
         }
     }
 
@@ -102,49 +125,98 @@ public struct DedupBenchmark {
     private func scale(_ count: Int, _ print: (String) -> Void) {
         let generator = SyntheticStories(vocabulary: words, wordsPerDocument: wordsPerDocument)
         let config = DedupConfiguration.compact
-        var builder = SignatureBuilder(configuration: config)
         let clusterer = StoryClusterer(configuration: config, expectedDocuments: count)
         var groups = [Int32](repeating: 0, count: count)
         var clusters = [Int64](repeating: 0, count: count)
         var generateTime = Duration.zero, signTime = Duration.zero, clusterTime = Duration.zero
+        var generateCPU = 0.0, signCPU = 0.0, clusterCPU = 0.0
         let clock = ContinuousClock()
+        let workers = 2
+        var builders = (0..<workers).map { _ in SignatureBuilder(configuration: config) }
         var doc = 0
-        var group: Int32 = 0
-        var chunk: [(text: String, group: Int32)] = []
+        var nextGroup = 0
+        let groupsPerBatch = 1024
         while doc < count {
-            chunk.removeAll(keepingCapacity: true)
+            // Generate and sign a batch of groups on two threads (one builder each), then add
+            // them to the clusterer in group order, which keeps the run deterministic.
             let t0 = clock.now
-            while chunk.count < 4096 && doc + chunk.count < count {
-                for text in generator.group(Int(group)) where doc + chunk.count < count {
-                    chunk.append((text, group))
+            let c0 = Self.processCPUSeconds()
+            let first = nextGroup
+            var texts = [[String]](repeating: [], count: groupsPerBatch)
+            texts.withUnsafeMutableBufferPointer { out in
+                nonisolated(unsafe) let out = out
+                DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                    for g in stride(from: worker, to: groupsPerBatch, by: workers) { out[g] = generator.group(first + g) }
                 }
-                group += 1
             }
+            let tGenerated = clock.now
+            let cGenerated = Self.processCPUSeconds()
+            let generated = texts
+            var batch = [[DocumentSignature]](repeating: [], count: groupsPerBatch)
+            batch.withUnsafeMutableBufferPointer { out in
+                builders.withUnsafeMutableBufferPointer { b in
+                    nonisolated(unsafe) let out = out
+                    nonisolated(unsafe) let b = b
+                    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                        for g in stride(from: worker, to: groupsPerBatch, by: workers) {
+                            out[g] = generated[g].map { b[worker].signature(of: $0).compacted }
+                        }
+                    }
+                }
+            }
+            nextGroup += groupsPerBatch
             let t1 = clock.now
-            let signatures = chunk.map { builder.signature(of: $0.text).compacted }
-            let t2 = clock.now
-            for (i, signature) in signatures.enumerated() {
-                groups[doc] = chunk[i].group
-                clusters[doc] = clusterer.add(document: Int64(doc), signature: signature,
-                                              timestamp: Double(doc), hasFullText: true).storyKey
-                doc += 1
+            let c1 = Self.processCPUSeconds()
+            for (g, signatures) in batch.enumerated() {
+                for signature in signatures where doc < count {
+                    groups[doc] = Int32(first + g)
+                    clusters[doc] = clusterer.add(document: Int64(doc), signature: signature,
+                                                  timestamp: Double(doc), hasFullText: true).storyKey
+                    doc += 1
+                }
             }
-            let t3 = clock.now
-            generateTime += t1 - t0; signTime += t2 - t1; clusterTime += t3 - t2
+            let t2 = clock.now
+            let c2 = Self.processCPUSeconds()
+            generateTime += tGenerated - t0; signTime += t1 - tGenerated; clusterTime += t2 - t1
+            generateCPU += cGenerated - c0; signCPU += c1 - cGenerated; clusterCPU += c2 - c1
         }
         let score = PairwiseScore(gold: groups, predicted: clusters)
-        print("scale docs=\(count) groups=\(group) stories=\(clusterer.storyCount)")
-        print("  generate \(Self.seconds(generateTime)) s   sign \(Self.seconds(signTime)) s   cluster \(Self.seconds(clusterTime)) s   sign+cluster \(Self.seconds(signTime + clusterTime)) s")
+        print("scale docs=\(count) groups=\(Set(groups).count) stories=\(clusterer.storyCount) (compact mode, \(config.banding))")
+        print("  generate texts (\(workers) threads) \(Self.seconds(generateTime)) s   sign (\(workers) threads) \(Self.seconds(signTime)) s   cluster (1 thread) \(Self.seconds(clusterTime)) s   sign+cluster \(Self.seconds(signTime + clusterTime)) s")
+        print("  CPU seconds: generate \(Self.round2(generateCPU))   sign \(Self.round2(signCPU))   cluster \(Self.round2(clusterCPU))   (on 2 idle cores sign+cluster ≈ \(Self.round2(signCPU / Double(workers) + clusterCPU)) s)")
         print("  pairwise precision \(score.precision) recall \(score.recall) F1 \(score.f1)")
     }
 
     // MARK: Helpers
 
-    static func time(_ body: () -> Void) -> Duration {
+    /// Wall-clock and thread CPU time of `body`. On a shared machine the CPU time is the fairer
+    /// "one core" figure: it excludes the time other processes held the core.
+    static func time(_ body: () -> Void) -> Timing {
         let clock = ContinuousClock()
+        let cpuStart = threadCPUSeconds()
         let start = clock.now
         body()
-        return clock.now - start
+        let wall = clock.now - start
+        return Timing(wall: wall, cpuSeconds: threadCPUSeconds() - cpuStart)
+    }
+
+    struct Timing {
+        var wall: Duration
+        var cpuSeconds: Double
+    }
+
+    static func round2(_ x: Double) -> String { String(Double(Int(x * 100)) / 100) }
+
+    static func processCPUSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+
+    static func threadCPUSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 
     static func seconds(_ d: Duration) -> String {
@@ -152,9 +224,12 @@ public struct DedupBenchmark {
         return String(Double(Int(s * 100)) / 100)
     }
 
-    static func rate(_ count: Int, _ d: Duration) -> Int {
-        let s = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-        return s > 0 ? Int(Double(count) / s) : 0
+    /// "W docs/s wall (C per CPU-second)".
+    static func rate(_ count: Int, _ t: Timing) -> String {
+        let s = Double(t.wall.components.seconds) + Double(t.wall.components.attoseconds) / 1e18
+        let wall = s > 0 ? Int(Double(count) / s) : 0
+        let cpu = t.cpuSeconds > 0 ? Int(Double(count) / t.cpuSeconds) : 0
+        return "\(wall) docs/s wall (\(cpu) per CPU-s)"
     }
 }
 

@@ -34,11 +34,13 @@ public struct DedupConfiguration: Sendable, Equatable {
 
     public init() {}
 
-    /// Settings for millions of documents: no shingle sets in memory, LSH tuned for ``threshold``.
+    /// Settings for millions of documents: no shingle sets in memory (verification by MinHash
+    /// estimates), LSH tuned for 0.4 (32 × 4): on the 100k scale run recall 0.9988 vs 0.9859 at
+    /// 0.5 (25 × 5) for +20 % memory.
     public static var compact: DedupConfiguration {
         var c = DedupConfiguration()
         c.keepsShingleSets = false
-        c.candidateThreshold = c.threshold
+        c.candidateThreshold = 0.4
         return c
     }
 

@@ -36,10 +36,12 @@ public struct DocumentSignature: Sendable, Equatable {
     /// True when the exact shingle set is present.
     public var hasShingleSet: Bool { shingles.count == shingleCount && shingleCount > 0 }
 
-    /// The same signature without its shingle set (MinHash lanes and counts only).
+    /// The same signature without its shingle set and containment sample (MinHash lanes and
+    /// counts only), for indexes too large to keep sets in memory.
     public var compacted: DocumentSignature {
         var copy = self
         copy.shingles = []
+        copy.containmentSample = []
         return copy
     }
 }
@@ -48,8 +50,8 @@ public struct DocumentSignature: Sendable, Equatable {
 public enum ContainmentSample {
     /// Lead shingles considered: the first `window` of the text.
     public static let window = 64
-    /// A lead shingle is sampled when `hash & leadMask == 0` (one in four).
-    public static let leadMask: UInt64 = 3
+    /// A lead shingle is sampled when `hash & leadMask == 0` (one in two).
+    public static let leadMask: UInt64 = 1
     /// A body shingle is sampled when `hash & bodyMask == 0` (one in 32)…
     public static let bodyMask: UInt64 = 31
     /// …and is among the `bodyLimit` smallest such hashes.

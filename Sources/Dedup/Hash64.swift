@@ -38,6 +38,10 @@ public enum Hash64 {
     /// one finalizer then spreads the result.
     @inlinable @inline(__always)
     public static func shingle(_ words: UnsafePointer<UInt64>, start: Int, count: Int) -> UInt64 {
+        if count == 4 {     // the default shingle size, unrolled (same value as the loop)
+            let w = words + start
+            return mix(4 &* golden ^ w[0] ^ rotateLeft(w[1], 13) ^ rotateLeft(w[2], 26) ^ rotateLeft(w[3], 39))
+        }
         var h: UInt64 = UInt64(truncatingIfNeeded: count) &* golden
         var rotation: UInt64 = 0
         for offset in 0..<count {
@@ -52,7 +56,7 @@ public enum Hash64 {
 ///
 /// Bytes are packed little-endian into a 64-bit lane; each full lane is mixed into the state.
 /// The length enters the final mix so "a" and "a\0" differ.
-public struct WordHasher {
+public struct WordHasher: Sendable {
     @usableFromInline var state: UInt64 = Hash64.golden
     @usableFromInline var lane: UInt64 = 0
     @usableFromInline var laneShift: UInt64 = 0

@@ -3,11 +3,14 @@
 ///
 /// Documents are addressed by a dense `slot` number chosen by the caller (``StoryClusterer`` keeps
 /// the slot ↔ id map). Insert, query and remove cost one hash-table probe per band.
-public struct LSHIndex {
+public struct LSHIndex: Sendable {
     public let banding: LSHBanding
     private var table: BucketTable
     private var seen: [UInt32] = []
     private var stamp: UInt32 = 0
+    private var keyScratch: [UInt64] = []
+    /// Keeps the prefetching loads of ``insert(slot:lanes:candidate:)`` from being optimized away.
+    private var touchSink: UInt32 = 0
 
     public init(banding: LSHBanding, expectedDocuments: Int = 1024) {
         self.banding = banding
@@ -46,8 +49,13 @@ public struct LSHIndex {
         table.reserveNodes((Int(slot) + 1) * b)
         prepareStamp(slot)
         let stamp = self.stamp
-        var keys = [UInt64](repeating: 0, count: b)
-        lanes.withUnsafeBufferPointer { l in keys.withUnsafeMutableBufferPointer { Self.bandKeys(l, banding, into: $0) } }
+        if keyScratch.count != b { keyScratch = [UInt64](repeating: 0, count: b) }
+        let banding = self.banding
+        lanes.withUnsafeBufferPointer { l in keyScratch.withUnsafeMutableBufferPointer { Self.bandKeys(l, banding, into: $0) } }
+        let keys = keyScratch
+        var touched: UInt32 = 0
+        for band in 0..<b { touched ^= table.touch(key: keys[band]) }
+        touchSink ^= touched
         seen.withUnsafeMutableBufferPointer { seen in
             for band in 0..<b {
                 table.insert(key: keys[band], node: slot &* Int32(b) &+ Int32(band)) { node in

@@ -78,27 +78,29 @@ public struct MinHasher: Sendable {
     private func onePermutation(_ shingles: UnsafeBufferPointer<UInt64>, _ lanes: inout [UInt32]) {
         let n = laneCount
         let shift = binShift
-        lanes.withUnsafeMutableBufferPointer { m in
-            for j in 0..<n { m[j] = .max }
-            var filled = 0
-            var occupied = [Bool](repeating: false, count: n)
-            occupied.withUnsafeMutableBufferPointer { occ in
+        // Occupancy as a bit set: one small allocation per document.
+        var occupancy = [UInt64](repeating: 0, count: (n + 63) / 64)
+        occupancy.withUnsafeMutableBufferPointer { occ in
+            lanes.withUnsafeMutableBufferPointer { m in
+                for j in 0..<n { m[j] = .max }
                 for x in shingles {
                     // Shingle hashes are already avalanche-mixed: top bits pick the bin, low bits compete.
                     let bin = shift == 64 ? 0 : Int(truncatingIfNeeded: x &>> shift)
                     let value = UInt32(truncatingIfNeeded: x)
-                    if !occ[bin] { occ[bin] = true; filled &+= 1 }
+                    occ[bin &>> 6] |= 1 &<< UInt64(bin & 63)
                     if value < m[bin] { m[bin] = value }
                 }
+                var filled = 0
+                for w in 0..<((n + 63) / 64) { filled += occ[w].nonzeroBitCount }
                 guard filled > 0, filled < n else { return }
                 // Optimal densification: an empty bin j copies the first filled bin in its own fixed
                 // pseudo-random probe sequence, so two documents borrow from the same bins.
-                for j in 0..<n where !occ[j] {
+                for j in 0..<n where occ[j &>> 6] & (1 &<< UInt64(j & 63)) == 0 {
                     var attempt: UInt64 = 1
                     while attempt <= UInt64(densifySteps) {
                         let probe = Hash64.mix(UInt64(j) &* Hash64.golden &+ attempt)
                         let source = Int(truncatingIfNeeded: probe & UInt64(n - 1))
-                        if occ[source] { m[j] = m[source]; break }
+                        if occ[source &>> 6] & (1 &<< UInt64(source & 63)) != 0 { m[j] = m[source]; break }
                         attempt &+= 1
                     }
                 }

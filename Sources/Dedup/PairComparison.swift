@@ -43,7 +43,7 @@ public struct PairComparison: Sendable, Equatable {
 }
 
 /// Decides whether two signatures are copies of one story (see ``DedupConfiguration``).
-public struct PairVerifier {
+public struct PairVerifier: Sendable {
     public let configuration: DedupConfiguration
     public let banding: LSHBanding
 

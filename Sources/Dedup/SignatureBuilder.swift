@@ -5,7 +5,7 @@
 ///
 ///     var builder = SignatureBuilder()
 ///     let a = builder.signature(of: "Storm hits the coast on Monday…")
-public struct SignatureBuilder {
+public struct SignatureBuilder: Sendable {
     public let configuration: DedupConfiguration
     public let minHasher: MinHasher
     private var tokenizer = TextTokenizer()

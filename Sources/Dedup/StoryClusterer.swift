@@ -66,16 +66,15 @@ public final class StoryClusterer {
     @discardableResult
     public func add(document id: Int64, signature: DocumentSignature, timestamp: Double,
                     hasFullText: Bool) -> Assignment {
-        precondition(signature.minHash.count == configuration.laneCount
-                     && signature.shingleSize == configuration.shingleSize
-                     && signature.scheme == configuration.scheme,
-                     "signature built with another configuration")
+        precondition(isCompatible(signature), "signature built with another configuration")
         if slotOf[id] != nil { remove(document: id) }
         let stored = configuration.keepsShingleSets ? signature : signature.compacted
         let slot = allocate(id: id, signature: stored, timestamp: timestamp, storyKey: id, hasFullText: hasFullText)
 
         var candidates: [Int32] = []
-        lsh.insert(slot: slot, lanes: stored.minHash) { candidates.append($0) }
+        // A document without shingles (empty text) matches nothing and is not indexed: all its
+        // lanes are equal, so indexing would chain every empty document into one bucket.
+        if stored.shingleCount > 0 { lsh.insert(slot: slot, lanes: stored.minHash) { candidates.append($0) } }
         if configuration.keepsShingleSets {
             var fromLead: [Int32] = []
             containmentIndex.insert(slot: slot, sample: stored.containmentSample) { fromLead.append($0) }
@@ -105,15 +104,27 @@ public final class StoryClusterer {
         return assignment
     }
 
+    /// True when `signature` was built with this clusterer's shingle size, scheme and lane count
+    /// (stored signatures from another configuration must be rebuilt from their text).
+    public func isCompatible(_ signature: DocumentSignature) -> Bool {
+        signature.minHash.count == configuration.laneCount && signature.shingleSize == configuration.shingleSize
+            && signature.scheme == configuration.scheme
+    }
+
     /// Rebuilds the index from stored documents (e.g. at the start of a poll), keeping their
     /// story keys. Pass them in arrival order; stories absent from the clusterer are created.
-    public func load(documents: [StoredDocument]) {
+    /// Documents whose signature is not ``isCompatible(_:)`` are skipped; their ids are returned
+    /// so the caller can re-sign them.
+    @discardableResult
+    public func load(documents: [StoredDocument]) -> [Int64] {
+        var skipped: [Int64] = []
         for doc in documents {
+            guard isCompatible(doc.signature) else { skipped.append(doc.id); continue }
             if slotOf[doc.id] != nil { remove(document: doc.id) }
             let stored = configuration.keepsShingleSets ? doc.signature : doc.signature.compacted
             let slot = allocate(id: doc.id, signature: stored, timestamp: doc.timestamp,
                                 storyKey: doc.storyKey, hasFullText: doc.hasFullText)
-            lsh.insert(slot: slot, lanes: stored.minHash) { _ in }
+            if stored.shingleCount > 0 { lsh.insert(slot: slot, lanes: stored.minHash) { _ in } }
             if configuration.keepsShingleSets { containmentIndex.insert(slot: slot, sample: stored.containmentSample) { _ in } }
             if var story = stories[doc.storyKey] {
                 story.members.append(slot)
@@ -128,6 +139,7 @@ public final class StoryClusterer {
                 stories[doc.storyKey] = Story(members: [slot], representative: slot, countedSlot: counted)
             }
         }
+        return skipped
     }
 
     // MARK: Removing
@@ -137,7 +149,7 @@ public final class StoryClusterer {
         guard let slot = slotOf.removeValue(forKey: id) else { return }
         let s = Int(slot)
         let signature = signatures[s]
-        lsh.remove(slot: slot, lanes: signature.minHash)
+        if signature.shingleCount > 0 { lsh.remove(slot: slot, lanes: signature.minHash) }
         if configuration.keepsShingleSets { containmentIndex.remove(slot: slot, sample: signature.containmentSample) }
         let key = storyOf[s]
         if var story = stories[key] {
@@ -238,6 +250,13 @@ public final class StoryClusterer {
         return best
     }
 
+    /// True when the first sampled lead shingle of `slot` is among `other`'s sampled shingles,
+    /// i.e. (almost always) `other` begins the way `slot` begins.
+    private func leadAligned(_ slot: Int32, _ other: Int32) -> Bool {
+        guard let first = signatures[Int(slot)].containmentSample.first else { return false }
+        return signatures[Int(other)].containmentSample.contains(first)
+    }
+
     private struct StoryMatch {
         var key: Int64
         var matched: Int32
@@ -259,12 +278,16 @@ public final class StoryClusterer {
         for key in storyKeys {
             guard let story = stories[key], let match = evaluate(slot, against: story, key: key) else { continue }
             if let current = best {
-                // Rank by overall likeness (Jaccard), so an excerpt that two stories both contain joins
-            // the one it covers most of; then by the deciding similarity; then the older key.
-            let (a, b) = (match.comparison, current.comparison)
-            let ja = a.exactJaccard ?? a.estimatedJaccard, jb = b.exactJaccard ?? b.estimatedJaccard
-            let better = ja != jb ? ja > jb
-                : (a.similarity != b.similarity ? a.similarity > b.similarity : match.key < current.key)
+                // Rank first by lead alignment: a summary or excerpt that two stories both contain
+                // belongs to the one that *starts* with it, not to a follow-up quoting it further
+                // down. Then by overall likeness (Jaccard), so it joins the story it covers most of;
+                // then by the deciding similarity; then the older key.
+                let la = leadAligned(slot, match.matched), lb = leadAligned(slot, current.matched)
+                let (a, b) = (match.comparison, current.comparison)
+                let ja = a.exactJaccard ?? a.estimatedJaccard, jb = b.exactJaccard ?? b.estimatedJaccard
+                let better = la != lb ? la
+                    : ja != jb ? ja > jb
+                    : (a.similarity != b.similarity ? a.similarity > b.similarity : match.key < current.key)
                 if !better { continue }
             }
             best = match

@@ -7,7 +7,7 @@
 /// shingles over them are character n-grams.
 ///
 /// Not thread-safe: it owns a cache. Use one tokenizer (or one ``SignatureBuilder``) per thread.
-public struct TextTokenizer {
+public struct TextTokenizer: Sendable {
     /// Byte → lower-cased byte for ASCII letters and digits, 0 for ASCII separators and for
     /// every byte ≥ 0x80 (the start of a scalar handled by the fold cache).
     @usableFromInline static let asciiTable: [UInt8] = (0..<256).map { (c: Int) -> UInt8 in
@@ -47,12 +47,15 @@ public struct TextTokenizer {
     /// `hashes`) where each paragraph after the first starts to `paragraphStarts`.
     public mutating func appendWordHashes(of text: String, to hashes: inout [UInt64],
                                           paragraphStarts: inout [Int]) {
-        var sink = HashSink(hashes: hashes, paragraphStarts: paragraphStarts)
-        hashes = []
-        paragraphStarts = []
+        // Words ≤ bytes + 1 for any text (a scalar's fold never yields more words than its bytes),
+        // so the sink writes through a raw pointer without per-word capacity checks.
+        let bound = text.utf8.count + 1
+        var sink = HashSink(capacity: bound)
         forEachWordByte(text, &sink)
-        hashes = sink.hashes
-        paragraphStarts = sink.paragraphStarts
+        let offset = hashes.count
+        hashes.append(contentsOf: UnsafeBufferPointer(start: sink.base, count: sink.count))
+        sink.base.deallocate()
+        for start in sink.paragraphStarts { paragraphStarts.append(offset + start) }
     }
 
     /// Appends the 64-bit hash of every normalized word of `text` to `hashes`.
@@ -193,20 +196,35 @@ protocol TokenSink {
     mutating func paragraphBreak()
 }
 
-/// Hashes words as their bytes arrive (the hot path).
+/// Hashes words as their bytes arrive (the hot path), into a buffer the caller frees.
 struct HashSink: TokenSink {
-    var hashes: [UInt64]
-    var paragraphStarts: [Int]
+    var base: UnsafeMutablePointer<UInt64>
+    var capacity: Int
+    var count = 0
+    var paragraphStarts: [Int] = []
     var hasher = WordHasher()
 
-    init(hashes: [UInt64], paragraphStarts: [Int]) {
-        self.hashes = hashes
-        self.paragraphStarts = paragraphStarts
+    init(capacity: Int) {
+        self.capacity = max(capacity, 1)
+        base = .allocate(capacity: self.capacity)
     }
 
     @inline(__always) mutating func byte(_ byte: UInt8) { hasher.append(byte) }
-    @inline(__always) mutating func endOfWord() { hashes.append(hasher.finish()) }
-    @inline(__always) mutating func paragraphBreak() { paragraphStarts.append(hashes.count) }
+    @inline(__always) mutating func endOfWord() {
+        if count == capacity { grow() }
+        base[count] = hasher.finish()
+        count &+= 1
+    }
+    @inline(__always) mutating func paragraphBreak() { paragraphStarts.append(count) }
+
+    /// Never expected (see the bound in `appendWordHashes`), kept so no input can overflow.
+    private mutating func grow() {
+        let bigger = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity * 2)
+        bigger.update(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity *= 2
+    }
 }
 
 /// Collects words as strings, per paragraph (tests, `syndic explain`).

@@ -79,7 +79,19 @@ public struct ExtractionResult: Sendable {
     public var article: Article
     /// Text blocks dropped as chrome, with reasons, in document order.
     public var removed: [RemovedBlock]
+    /// The text of every block on the page, story and chrome alike, in document order.
+    var pageBlockTexts: [String]
+
     /// ``TemplateBlock/hash(normalizedText:)`` of every distinct text block on the page (story and
-    /// chrome alike), for the caller's per-host template counts.
-    public var blockHashes: [UInt64]
+    /// chrome alike), in document order, for the caller's per-host template counts. Computed on
+    /// first use, so callers that do not learn templates do not pay for it.
+    public var blockHashes: [UInt64] {
+        var seen = Set<UInt64>()
+        var hashes: [UInt64] = []
+        for text in pageBlockTexts {
+            let hash = TemplateBlock.hash(text: text)
+            if seen.insert(hash).inserted { hashes.append(hash) }
+        }
+        return hashes
+    }
 }

@@ -40,10 +40,17 @@ public enum ArticleExtractor {
     ) -> Result<ExtractionResult, ExtractionError> {
         guard !bytes.isEmpty else { return .failure(.emptyInput) }
         guard !looksBinary(bytes) else { return .failure(.unparsable) }
-        let encoding = CharsetDetector.encoding(for: bytes, httpCharset: httpCharset)
-        guard let document = HTMLDocument(bytes: bytes, url: url, encoding: encoding)
-            ?? HTMLDocument(bytes: bytes, url: url, encoding: "windows-1252"),
-            let root = document.root else {
+        let plan = CharsetDetector.plan(for: bytes, httpCharset: httpCharset)
+        var repaired: [UInt8] = []
+        if plan.repair {
+            repaired.reserveCapacity(bytes.count + 64)
+            _ = CharsetDetector.utf8Census(bytes, repairInto: &repaired)
+        }
+        let parsed = plan.repair
+            ? repaired.withUnsafeBufferPointer { HTMLDocument(bytes: $0, url: url, encoding: plan.encoding) }
+            : HTMLDocument(bytes: bytes, url: url, encoding: plan.encoding)
+        guard let document = parsed ?? HTMLDocument(bytes: bytes, url: url, encoding: "windows-1252"),
+              let root = document.root else {
             return .failure(.unparsable)
         }
 
@@ -69,19 +76,10 @@ public enum ArticleExtractor {
         if assembled.keptChars < 250, let body = linked.articleBody, body.utf8.count > assembled.keptChars * 2 {
             assembled.blocks = paragraphs(of: body)
         }
-        if ProcessInfo.processInfo.environment["SYNDIC_EXTRACT_DEBUG"] != nil {
-            FileHandle.standardError.write(Data("elements \(walker.model.elements.count) blocks \(walker.model.blocks.count) kept \(assembled.blocks.count) removed \(assembled.removed.count)\n".utf8))
-            for block in walker.model.blocks.prefix(2000) {
-                var chain: [String] = []
-                var e = Int(block.owner)
-                while e >= 0 { let el = walker.model.elements[e]; chain.append("\(el.tag)#\(e)\(el.chromeReason >= 0 ? "!" : "")"); e = Int(el.parent) }
-                FileHandle.standardError.write(Data("  [\(block.text.prefix(50))] \(chain.prefix(8).joined(separator: "<"))\n".utf8))
-            }
-        }
         guard !assembled.blocks.isEmpty else { return .failure(.noContent) }
         article.blocks = assembled.blocks
         return .success(ExtractionResult(
-            article: article, removed: assembled.removed, blockHashes: blockHashes(walker.model)))
+            article: article, removed: assembled.removed, pageBlockTexts: walker.model.blocks.map(\.text)))
     }
 
     /// Binary data (images, archives, PDFs) holds NUL and control bytes that text never does.
@@ -104,13 +102,4 @@ public enum ArticleExtractor {
             .filter { !$0.isEmpty }.map { TextBlock(kind: .paragraph, text: $0) }
     }
 
-    private static func blockHashes(_ model: PageModel) -> [UInt64] {
-        var seen = Set<UInt64>()
-        var hashes: [UInt64] = []
-        for block in model.blocks {
-            let hash = TemplateBlock.hash(text: block.text)
-            if seen.insert(hash).inserted { hashes.append(hash) }
-        }
-        return hashes
-    }
 }

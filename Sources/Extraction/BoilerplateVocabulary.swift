@@ -25,8 +25,7 @@ enum BoilerplateVocabulary {
         "footer", "masthead", "navbar", "topbar", "menu", "popup", "modal", "overlay", "banner",
         "outbrain", "taboola", "zergnet", "trending", "most-popular", "mostpopular", "popular-posts",
         "caption", "credit", "wp-caption", "byline", "dateline", "post-meta", "entry-meta", "article-meta",
-        "print", "rating", "toolbar", "skip-link", "screen-reader", "sr-only", "visually-hidden",
-        "paywall", "inline-ad", "ad-container", "ad-slot", "adslot", "ad-wrapper", "ad-unit",
+        "print", "rating", "toolbar", "skip-link", "screen-reader", "sr-only", "visually-hidden", "inline-ad", "ad-container", "ad-slot", "adslot", "ad-wrapper", "ad-unit",
         "adunit", "dfp", "googlead", "follow-us", "jp-relatedposts", "sharedaddy", "addtoany", "a2a",
         "shariff", "facebook", "twitter", "whatsapp", "pinterest", "linkedin",
         // German
@@ -54,6 +53,9 @@ enum BoilerplateVocabulary {
         "story__body", "story-text", "main-content", "maincontent", "content-body", "body-text", "bodytext",
         "article__content", "text-content", "field-body", "field-name-body", "single-content", "blog-content",
         "td-post-content", "rich-text", "richtext", "paywall-content", "artikel", "article-detail",
+        "entry__content", "post__content", "post__body", "content__body", "story__content", "article__text",
+        "entry__body", "article-main", "articlemain", "post-text", "posttext", "news-text", "newstext",
+        "news-content", "news-body", "detail-content", "text-body", "textbody",
     ]
 
     /// Weaker words that raise a container's score but veto nothing.

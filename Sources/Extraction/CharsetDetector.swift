@@ -8,6 +8,17 @@ import CLibXML2
 /// the same way, and a page claiming (or defaulting to) UTF-8 whose bytes are not valid UTF-8
 /// is read as Windows-1252, which every byte sequence is.
 enum CharsetDetector {
+    /// The encoding to parse with, and whether the bytes need U+FFFD repair first (a UTF-8 page
+    /// with a few broken sequences stays UTF-8 rather than turning every accent into mojibake).
+    static func plan(for bytes: UnsafeBufferPointer<UInt8>, httpCharset: String?) -> (encoding: String, repair: Bool) {
+        let chosen = encoding(for: bytes, httpCharset: httpCharset)
+        guard chosen == "windows-1252" else { return (chosen, false) }
+        let declared = httpCharset.flatMap(canonicalLabel) ?? metaCharset(in: bytes).flatMap(canonicalLabel)
+        guard declared == nil || declared == "UTF-8" else { return (chosen, false) }
+        let census = utf8Census(bytes, repairInto: nil)
+        return census.valid >= census.invalid && census.valid > 0 ? ("UTF-8", true) : (chosen, false)
+    }
+
     static func encoding(for bytes: UnsafeBufferPointer<UInt8>, httpCharset: String?) -> String {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { return "UTF-8" }
         if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE { return "UTF-16LE" }
@@ -103,29 +114,53 @@ enum CharsetDetector {
 
     /// Strict UTF-8 validation (no overlongs, no surrogates, nothing above U+10FFFF).
     static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        utf8Census(bytes, repairInto: nil).invalid == 0
+    }
+
+    /// Counts well-formed multi-byte sequences and invalid bytes; with `repairInto`, also writes
+    /// the bytes with every invalid sequence replaced by U+FFFD, as browsers decode UTF-8.
+    static func utf8Census(
+        _ bytes: UnsafeBufferPointer<UInt8>, repairInto output: UnsafeMutablePointer<[UInt8]>?
+    ) -> (valid: Int, invalid: Int) {
         var index = 0
         let count = bytes.count
+        var valid = 0
+        var invalid = 0
         while index < count {
             let byte = bytes[index]
-            if byte < 0x80 { index += 1; continue }
-            let length: Int
-            var minimum: UInt32
-            var scalar: UInt32
+            if byte < 0x80 {
+                output?.pointee.append(byte)
+                index += 1
+                continue
+            }
+            var length = 0
+            var minimum: UInt32 = 0
+            var scalar: UInt32 = 0
             if byte & 0xE0 == 0xC0 { length = 2; minimum = 0x80; scalar = UInt32(byte & 0x1F) }
             else if byte & 0xF0 == 0xE0 { length = 3; minimum = 0x800; scalar = UInt32(byte & 0x0F) }
             else if byte & 0xF8 == 0xF0 { length = 4; minimum = 0x10000; scalar = UInt32(byte & 0x07) }
-            else { return false }
+            var ok = length > 0
             // A sequence cut off by the end of a truncated download is tolerated.
-            if index + length > count { return true }
-            for offset in 1..<length {
-                let next = bytes[index + offset]
-                guard next & 0xC0 == 0x80 else { return false }
-                scalar = scalar << 6 | UInt32(next & 0x3F)
+            if ok, index + length > count { break }
+            if ok {
+                for offset in 1..<length {
+                    let next = bytes[index + offset]
+                    guard next & 0xC0 == 0x80 else { ok = false; break }
+                    scalar = scalar << 6 | UInt32(next & 0x3F)
+                }
             }
-            if scalar < minimum || scalar > 0x10FFFF || (scalar >= 0xD800 && scalar <= 0xDFFF) { return false }
-            index += length
+            if ok, scalar < minimum || scalar > 0x10FFFF || (scalar >= 0xD800 && scalar <= 0xDFFF) { ok = false }
+            if ok {
+                valid += 1
+                output?.pointee.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
+                index += length
+            } else {
+                invalid += 1
+                output?.pointee.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                index += 1
+            }
         }
-        return true
+        return (valid, invalid)
     }
 }
 

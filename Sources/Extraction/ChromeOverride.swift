@@ -1,7 +1,8 @@
 /// Second opinion on chrome marks: an element named like chrome (or a `<header>`, `<nav>` …) that
 /// holds at least half of the page's prose is not chrome. This catches layout wrappers with chrome
 /// words in their names and libxml2 recovering an unclosed `<header>` around the whole page.
-/// Comment sections are exempt: a long discussion can outweigh a short story.
+/// Comment sections are exempt: a long discussion can outweigh a short story. `<aside>`, `<nav>`
+/// and `<footer>` are overridden only when they hold an `<article>` or a named story container.
 enum ChromeOverride {
     /// Prose: blocks of at least this many UTF-8 bytes with under 25% link text.
     static let proseBlockBytes: Int32 = 80
@@ -13,16 +14,22 @@ enum ChromeOverride {
         for block in model.blocks where block.chars >= proseBlockBytes && block.linkChars * 4 < block.chars {
             prose[Int(block.owner)] += block.chars
         }
+        var holdsStory = [Bool](repeating: false, count: count)
         for index in stride(from: count - 1, through: 1, by: -1) {
             let parent = Int(model.elements[index].parent)
-            if parent >= 0 { prose[parent] += prose[index] }
+            if model.elements[index].evidenceRank > 0, prose[index] > 0 { holdsStory[index] = true }
+            if parent >= 0 {
+                prose[parent] += prose[index]
+                if holdsStory[index] { holdsStory[parent] = true }
+            }
         }
         let pageProse = prose[0]
         guard pageProse > 0 else { return }
         var changed = false
         for index in 0..<count {
             let own = model.elements[index].ownReason
-            guard own >= 0, prose[index] * 2 >= pageProse, !isDiscussion(model.reasons[Int(own)]) else { continue }
+            guard own >= 0, prose[index] * 2 >= pageProse, isOverridable(model.reasons[Int(own)]),
+                  holdsStory[index] || ![.aside, .nav, .footer].contains(model.elements[index].tag) else { continue }
             model.elements[index].ownReason = -1
             changed = true
         }
@@ -36,6 +43,12 @@ enum ChromeOverride {
         for position in model.blocks.indices {
             model.blocks[position].chromeReason = model.elements[Int(model.blocks[position].owner)].chromeReason
         }
+    }
+
+    /// Names can mislead and libxml2 may stretch an unclosed `<header>`; `<aside>`, `<nav>`,
+    /// `<footer>` and ARIA roles are deliberate, and discussions may be long.
+    private static func isOverridable(_ reason: String) -> Bool {
+        (reason.hasPrefix("class/id") || reason.hasPrefix("<")) && !isDiscussion(reason)
     }
 
     static func isDiscussion(_ reason: String) -> Bool {

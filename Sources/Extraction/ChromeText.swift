@@ -33,7 +33,16 @@ enum ChromeText {
         "empfehlungen", "unsere empfehlungen", "related", "see also", "more news", "latest news",
         "zobacz także", "polecamy", "à lire aussi", "lire aussi", "dans la même rubrique", "tags", "schlagwörter",
         "schlagworte", "stichworte", "kategorien", "share this article", "diesen artikel teilen",
-        "top stories", "most read", "editor's picks",
+        "top stories", "most read", "editor's picks", "related tags", "related topics", "topics",
+        "more on this story", "more on this topic", "read next", "up next", "what to read next", "further reading",
+    ]
+
+    /// Markers after which nothing is story, however much text follows (a long comment thread).
+    static let terminalMarkers: Set<String> = [
+        "about author", "about the author", "about the writer", "leave a reply", "leave a comment",
+        "post a comment", "add a comment", "join the conversation", "comments", "responses", "kommentare",
+        "commentaires", "comentarios", "commenti", "komentarze", "über den autor", "über die autorin",
+        "à propos de l'auteur", "fragen an den autor",
     ]
 
     /// Short-block openings that are chrome on their own.
@@ -41,7 +50,7 @@ enum ChromeText {
         "read more", "read also", "read next", "continue reading", "previous article", "next article",
         "previous post", "next post", "previous story", "next story", "« previous", "next »", "prev",
         "sign up", "subscribe", "newsletter", "share this", "share on", "share via", "follow us",
-        "click here", "to read the full story", "get our ", "we use cookies", "this website uses cookies", "this site uses cookies", "by using this",
+        "click here", "don't miss", "to read the full story", "get our ", "we use cookies", "this website uses cookies", "this site uses cookies", "by using this",
         "accept cookies", "cookie", "advertisement", "advertising", "sponsored", "all rights reserved",
         "copyright", "©", "tags:", "tagged", "filed under", "categories:", "category:", "photo:", "image:",
         "photo credit", "image credit", "getty images", "(photo", "(image", "posted in", "skip to", "related:", "see also:", "more:",
@@ -76,7 +85,8 @@ enum ChromeText {
         "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
         "am", "pm", "a", "p", "m", "uhr", "et", "est", "edt", "pt", "pst", "pdt", "gmt", "utc", "cet", "cest",
         "bst", "januar", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember", "monday", "tuesday",
-        "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag", "mittwoch", "donnerstag",
+        "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thurs", "fri",
+        "sat", "sun", "montag", "dienstag", "mittwoch", "donnerstag",
         "freitag", "samstag", "sonntag", "updated", "published", "posted", "on", "at", "um", "am", "de", "del",
     ]
 
@@ -91,6 +101,30 @@ enum ChromeText {
 
     private static let anywhereMatcher = WordMatcher(anywherePhrases)
     private static let creditMatcher = WordMatcher(creditMarkers)
+    /// Picture credits inside a caption sentence: "… in the 14th century (Image: GETTY)".
+    private static let captionMatcher = WordMatcher([
+        "(image:", "(photo:", "(picture:", "(foto:", "(bild:", "(photo credit", "(image credit", "(credit:",
+        "(photograph:", "/getty images", "| getty images", "(getty images)", "(ap photo",
+        "© reuters", "© ap", "© afp", "© getty", "©reuters", " / reuters", "/reuters", "reuters/", "via getty",
+        "/ getty", "(credit", "/ afp", "/afp",
+    ])
+
+    /// Promotion and contact lines that end stories: "Sign up for …", "Follow her on Twitter",
+    /// "Reporting by …; Editing by …". Checked only on the last few blocks of a story.
+    static let tailPhrases: [String] = [
+        "reporting by", "editing by", "writing by", "sign up for", "subscribe to", "follow us on", "follow her on",
+        "follow him on", "follow me on", "may be reached at", "can be reached at", "if you enjoyed this",
+        "join nrplus", "newsletter", "is out now", "is available now", "download the app", "follow us at",
+        "folgen sie uns", "abonnieren sie", "suivez-nous", "síguenos",
+    ]
+    private static let tailMatcher = WordMatcher(tailPhrases)
+
+    /// Whether a block near the end of a story is a promotion or contact line.
+    static func isTailPromotion(_ text: String) -> Bool {
+        guard text.utf8.count < 300 else { return false }
+        var raw = text
+        return raw.withUTF8 { tailMatcher.matchesIgnoringASCIICase($0) }
+    }
 
     /// Only numbers, month/day names and time words, with at least one number.
     static func isDateLine(_ lowered: String) -> Bool {
@@ -105,9 +139,11 @@ enum ChromeText {
 
     /// The reason a block is chrome by its text, or nil.
     static func reason(for text: String, isShort: Bool) -> String? {
-        let lowered = text.lowercased()
-        if anywhereMatcher.matches(lowered) { return "comment form text" }
+        var raw = text
+        if raw.withUTF8({ anywhereMatcher.matchesIgnoringASCIICase($0) }) { return "comment form text" }
+        if text.utf8.count < 300, raw.withUTF8({ captionMatcher.matchesIgnoringASCIICase($0) }) { return "photo caption" }
         guard isShort else { return nil }
+        let lowered = text.lowercased()
         if isCounterRow(lowered) { return "share/view counter" }
         if lowered.utf8.count < 70 {
             if isDateLine(lowered) { return "date line" }

@@ -17,6 +17,37 @@ enum DOM {
         return nil
     }
 
+    /// The attributes the walker looks at, gathered in one pass over an element's attribute list.
+    struct WalkerAttributes {
+        var classValue: UnsafePointer<xmlChar>?
+        var idValue: UnsafePointer<xmlChar>?
+        var itemprop: UnsafePointer<xmlChar>?
+        var role: UnsafePointer<xmlChar>?
+        var style: UnsafePointer<xmlChar>?
+        var hidden = false
+    }
+
+    static func walkerAttributes(_ node: xmlNodePtr) -> WalkerAttributes {
+        var found = WalkerAttributes()
+        var attr = node.pointee.properties
+        while let current = attr {
+            attr = current.pointee.next
+            guard let name = current.pointee.name else { continue }
+            let value: UnsafePointer<xmlChar>? = current.pointee.children?.pointee.content.map { UnsafePointer($0) }
+            switch name[0] | 0x20 {
+            case UInt8(ascii: "c"): if equalsIgnoringCase(name, "class") { found.classValue = value }
+            case UInt8(ascii: "i"):
+                if equalsIgnoringCase(name, "id") { found.idValue = value }
+                else if equalsIgnoringCase(name, "itemprop") { found.itemprop = value }
+            case UInt8(ascii: "r"): if equalsIgnoringCase(name, "role") { found.role = value }
+            case UInt8(ascii: "s"): if equalsIgnoringCase(name, "style") { found.style = value }
+            case UInt8(ascii: "h"): if equalsIgnoringCase(name, "hidden") { found.hidden = true }
+            default: break
+            }
+        }
+        return found
+    }
+
     /// The attribute's value as a String (nil when absent).
     static func attributeString(_ node: xmlNodePtr, _ name: StaticString) -> String? {
         attribute(node, name).map { String(cString: $0) }

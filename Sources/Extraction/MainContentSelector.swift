@@ -1,4 +1,3 @@
-import Foundation
 /// Finds the element subtree(s) that hold the story: a readability-style candidate score
 /// (paragraph scores flow to ancestors, damped by distance, weighted by class/id vocabulary and
 /// structural evidence, discounted by link density), then related siblings of the winner.
@@ -62,6 +61,7 @@ struct MainContentSelector {
         top = climbToSharedAncestor(top: top, scores: scores, scored: scored)
         top = climbWhileParentScoresHigher(top: top, scores: scores, scored: scored)
         top = preferStructuralContainer(over: top)
+        top = climbOverProse(from: top, totals: totals, linkTotals: linkTotals)
         while true {
             let parent = Int(model.elements[top].parent)
             guard parent >= 0, parent != Int(model.body), model.elements[parent].elementChildren == 1 else { break }
@@ -70,6 +70,7 @@ struct MainContentSelector {
 
         selected[top] = true
         let parent = Int(model.elements[top].parent)
+        let siblingProse = proseTotals()
         if parent >= 0 {
             let threshold = max(10, scores[top] * 0.2)
             let topClass = model.elements[top].classKey
@@ -78,7 +79,7 @@ struct MainContentSelector {
                 guard sibling.chromeReason < 0 else { continue }
                 var bonus: Float = 0
                 if topClass != 0, sibling.classKey == topClass { bonus = scores[top] * 0.2 }
-                if scored[index], scores[index] + bonus >= threshold {
+                if scored[index], scores[index] + bonus >= threshold, siblingProse[index] * 2 >= totals[index] {
                     selected[index] = true
                 } else if sibling.tag == .p, totals[index] > 0 {
                     let density = Float(linkTotals[index]) / Float(totals[index])
@@ -90,10 +91,13 @@ struct MainContentSelector {
         // Stories split into chunks that repeat the winner's class (one per ad slot): take them all.
         let topClass = model.elements[top].classKey
         if topClass != 0 {
+            let prose = proseTotals()
             for index in 0..<count where index != top && model.elements[index].classKey == topClass && scored[index] {
                 let element = model.elements[index]
                 guard element.chromeReason < 0, scores[index] >= max(5, scores[top] * 0.1), totals[index] > 0,
-                      Float(linkTotals[index]) / Float(totals[index]) < 0.33 else { continue }
+                      Float(linkTotals[index]) / Float(totals[index]) < 0.33, prose[index] * 2 >= totals[index],
+                      !isAncestor(index, of: top), !isAncestor(top, of: index)
+                else { continue }
                 selected[index] = true
             }
         }
@@ -114,30 +118,42 @@ struct MainContentSelector {
         return prose
     }
 
-    /// Markup that names the story container (`itemprop=articleBody`, "entry-content", `<article>`)
-    /// beats the score when it holds a fair share of the page's prose: it brings the lead paragraph
-    /// and chunks the score missed. Strongest evidence first; within a rank, the most prose.
+    /// Markup that names the story container beats the score: `itemprop=articleBody` when it holds
+    /// at least 40% of the page's prose brings the lead paragraph and chunks the score missed.
+    /// (Content class names and lone `<article>`s were measured too: on the dev pages they pulled
+    /// in more chrome than story.)
     private func preferStructuralContainer(over top: Int) -> Int {
         let prose = proseTotals()
         let pageProse = prose[0]
         guard pageProse > 0 else { return top }
-        let lowest = Int8(ProcessInfo.processInfo.environment["SX_LOWEST"] ?? "3") ?? 3
-        let mode = ProcessInfo.processInfo.environment["SX_MODE"] ?? "all"
-        for rank in stride(from: Int8(3), through: lowest, by: -1) {
-            var best = -1
-            var holders = 0
-            for index in 0..<model.elements.count where model.elements[index].evidenceRank == rank
-                && model.elements[index].chromeReason < 0 {
-                if prose[index] > 0, rank != 1 || !hasArticleAncestor(index) { holders += 1 }
-                if best < 0 || prose[index] > prose[best] { best = index }
-            }
-            // Several <article>s with prose are a list of teasers, not evidence.
-            if rank == 1, holders > 1 { continue }
-            guard best >= 0, prose[best] * 10 >= pageProse * 4 else { continue }
-            if isAncestor(best, of: top) { return best }
-            if mode == "anc" { return top }
-            if isAncestor(top, of: best) { return prose[best] * 10 >= prose[top] * 7 ? best : top }
-            return prose[best] * 2 >= prose[top] ? best : top
+        var best = -1
+        for index in 0..<model.elements.count where model.elements[index].evidenceRank == 3
+            && model.elements[index].chromeReason < 0 {
+            if best < 0 || prose[index] > prose[best] { best = index }
+        }
+        guard best >= 0, prose[best] * 10 >= pageProse * 4 else { return top }
+        if isAncestor(best, of: top) { return best }
+        if isAncestor(top, of: best) { return prose[best] * 10 >= prose[top] * 7 ? best : top }
+        return prose[best] * 2 >= prose[top] ? best : top
+    }
+
+    /// Widens the container while its parent adds only prose: a lead paragraph in the article
+    /// header, a last paragraph after an ad slot. Link lists, teasers, chrome and the neighbouring
+    /// cells of a layout table stop the climb.
+    private func climbOverProse(from start: Int, totals: [Int32], linkTotals: [Int32]) -> Int {
+        let prose = proseTotals()
+        var top = start
+        while true {
+            let parent = Int(model.elements[top].parent)
+            guard parent >= 0, model.elements[parent].tag != .body, model.elements[parent].tag != .html,
+                  model.elements[parent].chromeReason < 0 else { break }
+            if [.tr, .tbody, .thead, .table].contains(model.elements[parent].tag) { break }
+            let extraChars = Float(totals[parent] - totals[top])
+            let extraProse = Float(prose[parent] - prose[top])
+            let extraLinks = Float(linkTotals[parent] - linkTotals[top])
+            if extraChars > 0, extraProse < 0.6 * extraChars || extraLinks > 0.15 * extraChars
+                || extraChars > Float(totals[top]) { break }
+            top = parent
         }
         return top
     }

@@ -19,7 +19,8 @@ struct PageWalker {
     /// Open `<article>` / `<main>` elements: a `<header>` inside one holds title and lead, not chrome.
     private var storyDepth = 0
     private var ownerStack: [Int32] = []
-    private var verdictCache: [String: (AttributeVerdict, Int32)] = [:]
+    private var verdictCache: [UInt64: AttributeVerdict] = [:]
+    private var classIndexCache: [UInt64: Int32] = [:]
     private var reasonIndex: [String: Int32] = [:]
     private var tokenCache: [String: BoilerplateVocabulary.TokenVerdict] = [:]
     /// Whether class/id vocabulary may mark chrome (off for the fallback pass).
@@ -41,14 +42,15 @@ struct PageWalker {
                 let tag = HTMLTag.of(node)
                 let parent = stack.last?.element ?? -1
                 if parent >= 0 { model.elements[Int(parent)].elementChildren += 1 }
-                if tag.isSkipped || tag == .meta || tag == .link || tag == .title || tag == .time {
+                if tag.isSkipped || tag == .meta || tag == .link || tag == .title || tag == .time || tag == .html {
                     if tag == .head { metadata.visitHead(node) } else { metadata.visit(node, tag: tag) }
                 }
-                if tag.isSkipped || isHidden(node) {
+                let attributes = DOM.walkerAttributes(node)
+                if tag.isSkipped || isHidden(attributes) {
                     if tag == .br { flush() }
                     break
                 }
-                let index = enter(node, tag: tag, parent: parent)
+                let index = enter(node, tag: tag, parent: parent, attributes: attributes)
                 stack.append((node, index, tag))
                 descend = node.pointee.children != nil
                 if !descend { exit(tag: tag, element: index); stack.removeLast() }
@@ -82,7 +84,7 @@ struct PageWalker {
 
     // MARK: - Elements
 
-    private mutating func enter(_ node: xmlNodePtr, tag: HTMLTag, parent: Int32) -> Int32 {
+    private mutating func enter(_ node: xmlNodePtr, tag: HTMLTag, parent: Int32, attributes: DOM.WalkerAttributes) -> Int32 {
         if tag.isBlock { flush() }
         if tag == .td || tag == .th { pendingSpace = true }
         let index = Int32(model.elements.count)
@@ -90,11 +92,10 @@ struct PageWalker {
         let inherited: Int32 = parent >= 0 ? model.elements[Int(parent)].chromeReason : -1
         var reason = inherited
         var classKey: Int32 = 0
-        let classValue = DOM.attribute(node, "class")
-        let idValue = DOM.attribute(node, "id")
+        let classValue = attributes.classValue
+        let idValue = attributes.idValue
         if classValue != nil || idValue != nil {
-            let key = (classValue.map { String(cString: $0) } ?? "") + " " + (idValue.map { String(cString: $0) } ?? "")
-            let (verdict, keyIndex) = cachedVerdict(key)
+            let (verdict, keyIndex) = cachedVerdict(classValue: classValue, idValue: idValue)
             weight = Int16(verdict.weight)
             classKey = keyIndex
             if reason < 0, useVocabulary, let word = verdict.boilerplate, !isStructural(tag) {
@@ -103,12 +104,12 @@ struct PageWalker {
         }
         var evidenceRank: Int8 = tag == .article ? 1 : 0
         if weight >= 25 { evidenceRank = 2 }
-        if let itemprop = DOM.attribute(node, "itemprop"), DOM.contains(itemprop, "articlebody") {
+        if let itemprop = attributes.itemprop, DOM.contains(itemprop, "articlebody") {
             weight += 50
             evidenceRank = 3
             model.evidence.append(index)
         }
-        if reason < 0 { reason = tagReason(tag, node: node) }
+        if reason < 0 { reason = tagReason(tag, role: attributes.role) }
         if tag == .body { model.body = index }
         if tag == .h1, metadata.firstH1 == nil { metadata.firstH1 = "" }
         model.elements.append(PageModel.Element(
@@ -135,7 +136,7 @@ struct PageWalker {
         tag == .html || tag == .body || tag == .main
     }
 
-    private mutating func tagReason(_ tag: HTMLTag, node: xmlNodePtr) -> Int32 {
+    private mutating func tagReason(_ tag: HTMLTag, role: UnsafePointer<xmlChar>?) -> Int32 {
         switch tag {
         case .nav: return reasonID("<nav>")
         case .footer: return reasonID("<footer>")
@@ -143,7 +144,7 @@ struct PageWalker {
         case .figcaption: return reasonID("photo caption")
         case .header: return storyDepth > 0 ? -1 : reasonID("<header>")
         default:
-            guard let role = DOM.attribute(node, "role") else { return -1 }
+            guard let role else { return -1 }
             if DOM.equalsIgnoringCase(role, "navigation") || DOM.equalsIgnoringCase(role, "contentinfo")
                 || DOM.equalsIgnoringCase(role, "complementary") || DOM.equalsIgnoringCase(role, "banner")
                 || DOM.equalsIgnoringCase(role, "dialog") || DOM.equalsIgnoringCase(role, "alert") {
@@ -153,9 +154,9 @@ struct PageWalker {
         }
     }
 
-    private func isHidden(_ node: xmlNodePtr) -> Bool {
-        if DOM.hasAttribute(node, "hidden") { return true }
-        if let style = DOM.attribute(node, "style"),
+    private func isHidden(_ attributes: DOM.WalkerAttributes) -> Bool {
+        if attributes.hidden { return true }
+        if let style = attributes.style,
            DOM.contains(style, "display:none") || DOM.contains(style, "display: none")
             || DOM.contains(style, "visibility:hidden") {
             return true
@@ -163,24 +164,57 @@ struct PageWalker {
         return false
     }
 
-    private mutating func cachedVerdict(_ key: String) -> (AttributeVerdict, Int32) {
-        if let cached = verdictCache[key] { return cached }
+    /// FNV-1a of a NUL-terminated attribute value, the allocation-free cache key.
+    private static func fingerprint(_ value: UnsafePointer<xmlChar>?, seed: UInt64) -> UInt64 {
+        var hash = seed
+        guard let value else { return hash }
+        var index = 0
+        while value[index] != 0 {
+            hash ^= UInt64(value[index])
+            hash &*= 0x0000_0100_0000_01b3
+            index += 1
+        }
+        return hash
+    }
+
+    /// The verdict on an element's class and id, cached by their bytes; the class alone gets a
+    /// stable index so elements sharing a class can be recognised.
+    private mutating func cachedVerdict(
+        classValue: UnsafePointer<xmlChar>?, idValue: UnsafePointer<xmlChar>?
+    ) -> (AttributeVerdict, Int32) {
+        let classHash = Self.fingerprint(classValue, seed: 0xcbf2_9ce4_8422_2325)
+        let key = Self.fingerprint(idValue, seed: classHash ^ 0x9e37_79b9_7f4a_7c15)
+        let classIndex: Int32
+        if classValue == nil {
+            classIndex = 0
+        } else if let known = classIndexCache[classHash] {
+            classIndex = known
+        } else {
+            model.classNames.append(String(cString: classValue!))
+            classIndex = Int32(model.classNames.count - 1)
+            classIndexCache[classHash] = classIndex
+        }
+        if let cached = verdictCache[key] { return (cached, classIndex) }
         var tokens: [(String, BoilerplateVocabulary.TokenVerdict)] = []
-        for raw in key.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
-            let token = String(decoding: raw.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 | 0x20 : $0 }, as: UTF8.self)
-            if let known = tokenCache[token] {
-                tokens.append((token, known))
-            } else {
-                let verdict = BoilerplateVocabulary.verdict(forToken: token)
-                tokenCache[token] = verdict
-                tokens.append((token, verdict))
+        for (position, value) in [classValue, idValue].enumerated() {
+            guard let value else { continue }
+            let raw = UnsafeBufferPointer(start: value, count: Int(xmlStrlen(value)))
+            for part in raw.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+                // Generated ids ("post-4711", "comment-9257") say nothing their containers do not.
+                if position == 1, part.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { continue }
+                let token = String(decoding: part.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 | 0x20 : $0 }, as: UTF8.self)
+                if let known = tokenCache[token] {
+                    tokens.append((token, known))
+                } else {
+                    let verdict = BoilerplateVocabulary.verdict(forToken: token)
+                    tokenCache[token] = verdict
+                    tokens.append((token, verdict))
+                }
             }
         }
         let verdict = BoilerplateVocabulary.combine(tokens)
-        model.classNames.append(key)
-        let entry = (verdict, Int32(model.classNames.count - 1))
-        verdictCache[key] = entry
-        return entry
+        verdictCache[key] = verdict
+        return (verdict, classIndex)
     }
 
     private mutating func reasonID(_ reason: String) -> Int32 {

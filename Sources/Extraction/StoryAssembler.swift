@@ -28,8 +28,9 @@ struct StoryAssembler {
         var assembly = Assembly()
         var sectionCut: String?
         let normalizedTitle = title.map(TemplateBlock.normalize)
+        let lead = leadBlocks()
         for (position, block) in model.blocks.enumerated() {
-            guard isInside(block) else {
+            guard isInside(block) || lead.contains(position) else {
                 assembly.removed.append(RemovedBlock(text: block.text, reason: "outside main content"))
                 continue
             }
@@ -43,7 +44,7 @@ struct StoryAssembler {
             }
             if keptCharsAllowCut(assembly.keptChars), let marker = ChromeText.sectionMarker(for: block.text, isHeading: block.kind == .heading) {
                 // Cut the rest only when less story-like text follows than came before.
-                let isStrong = (block.kind == .heading && !marker.hasSuffix("…")) || marker == "comments"
+                let isStrong = ChromeText.terminalMarkers.contains(marker)
                 if isStrong || proseAfter(position) < assembly.keptChars { sectionCut = marker }
                 assembly.removed.append(RemovedBlock(text: block.text, reason: "chrome heading \"\(marker)\""))
                 continue
@@ -55,7 +56,68 @@ struct StoryAssembler {
             assembly.blocks.append(TextBlock(kind: block.kind, text: block.text))
             assembly.keptChars += Int(block.chars)
         }
+        dropTailPromotions(&assembly)
         return assembly
+    }
+
+    /// The last few blocks of a story often sell something: a newsletter, the author's Twitter.
+    private func dropTailPromotions(_ assembly: inout Assembly) {
+        let window = min(Self.tailWindow, assembly.blocks.count - 1)
+        guard window > 0 else { return }
+        for index in stride(from: assembly.blocks.count - 1, through: assembly.blocks.count - window, by: -1)
+            where ChromeText.isTailPromotion(assembly.blocks[index].text) {
+            let block = assembly.blocks.remove(at: index)
+            assembly.removed.append(RemovedBlock(text: block.text, reason: "promotion at the end of the story"))
+            assembly.keptChars -= block.text.utf8.count
+        }
+    }
+
+    /// At most this many lead paragraphs are taken from before the story container.
+    static let maximumLeadBlocks = 3
+
+    /// How many final blocks ``dropTailPromotions`` inspects.
+    static let tailWindow = 4
+
+    /// Prose between the headline (`<h1>`) and the story container: a standfirst or lead paragraph
+    /// that the page keeps in its header, outside the body container.
+    private func leadBlocks() -> Set<Int> {
+        guard let first = model.blocks.firstIndex(where: isInside) else { return [] }
+        guard let headline = model.blocks[..<first].lastIndex(where: { $0.ownerTag == .h1 }) else { return [] }
+        // Only from the same <article> or <main> as the story container.
+        guard let scope = storyScope(of: Int(model.blocks[first].owner)) else { return [] }
+        // Walk back from the container: chrome and short lines (dates, bylines) are passed over,
+        // other text (a teaser list, a menu) ends the lead; at most three paragraphs.
+        var lead = Set<Int>()
+        var position = first - 1
+        while position > headline, lead.count < Self.maximumLeadBlocks {
+            let block = model.blocks[position]
+            position -= 1
+            if block.chromeReason >= 0 || block.chars < 25 { continue }
+            guard block.chars >= 80, block.linkChars * 4 < block.chars, isDescendant(Int(block.owner), of: scope) else {
+                if block.chars >= 60 { break } else { continue }
+            }
+            lead.insert(position + 1)
+        }
+        return lead
+    }
+
+    /// The nearest `<article>` or `<main>` around an element.
+    private func storyScope(of element: Int) -> Int? {
+        var current = element
+        while current >= 0 {
+            if model.elements[current].tag == .article || model.elements[current].tag == .main { return current }
+            current = Int(model.elements[current].parent)
+        }
+        return nil
+    }
+
+    private func isDescendant(_ element: Int, of ancestor: Int) -> Bool {
+        var current = element
+        while current >= 0 {
+            if current == ancestor { return true }
+            current = Int(model.elements[current].parent)
+        }
+        return false
     }
 
     private func keptCharsAllowCut(_ kept: Int) -> Bool { kept >= 150 }

@@ -30,6 +30,25 @@ struct WordMatcher: Sendable {
         return false
     }
 
+    /// Whether some (lowercase) word occurs in `bytes`, ignoring ASCII case in `bytes`.
+    func matchesIgnoringASCIICase(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        @inline(__always) func lower(_ byte: UInt8) -> UInt8 { (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte }
+        let count = bytes.count
+        var start = 0
+        while start < count {
+            let bucket = buckets[Int(lower(bytes[start]))]
+            if !bucket.isEmpty {
+                for word in bucket where word.count <= count - start {
+                    var offset = 1
+                    while offset < word.count, lower(bytes[start + offset]) == word[offset] { offset += 1 }
+                    if offset == word.count { return true }
+                }
+            }
+            start += 1
+        }
+        return false
+    }
+
     func matches(_ string: String) -> Bool {
         var string = string
         return string.withUTF8 { matches($0) }

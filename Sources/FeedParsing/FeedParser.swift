@@ -47,18 +47,20 @@ public enum FeedParser {
         let charset = CharsetDecision.decide(bytes, httpCharset: httpCharset)
         if let transcoded = charset.transcoded {
             return try transcoded.withUnsafeBufferPointer { buffer throws(FeedParsingError) in
-                try parseXML(buffer, encoding: charset.override, url: url)
+                try parseXML(buffer, encoding: charset.override, url: url, utf8: true)
             }
         }
-        return try parseXML(bytes, encoding: charset.override, url: url)
+        return try parseXML(bytes, encoding: charset.override, url: url, utf8: charset.isVerifiedUTF8)
     }
 
-    private static func parseXML(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String?, url: String?) throws(FeedParsingError) -> ParsedFeed {
-        if let repaired = XMLInputRepair.repair(bytes) {
+    private static func parseXML(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String?, url: String?, utf8: Bool) throws(FeedParsingError) -> ParsedFeed {
+        let repair = XMLInputRepair.repair(bytes, extractCDATA: utf8)
+        let cdata = CDATASections(source: bytes, ranges: repair.cdata, stripNUL: repair.strippedNUL)
+        if let repaired = repair.bytes {
             return try repaired.withUnsafeBufferPointer { buffer throws(FeedParsingError) in
-                try SAXFeedReader.parse(buffer, encoding: encoding, documentURL: url)
+                try SAXFeedReader.parse(buffer, encoding: encoding, documentURL: url, cdata: cdata)
             }
         }
-        return try SAXFeedReader.parse(bytes, encoding: encoding, documentURL: url)
+        return try SAXFeedReader.parse(bytes, encoding: encoding, documentURL: url, cdata: cdata)
     }
 }

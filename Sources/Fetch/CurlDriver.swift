@@ -53,7 +53,7 @@ final class CurlDriver: @unchecked Sendable {
         curl_multi_wakeup(multi)
     }
 
-    /// Forgets every waiting or running job of the batch; their completions are not called.
+    /// Stops every waiting or running job of the batch; each completes with ``FetchError/cancelled(url:)``.
     func cancel(batch: Int) {
         lock.lock()
         cancelledBatches.insert(batch)
@@ -82,7 +82,13 @@ final class CurlDriver: @unchecked Sendable {
         while true {
             let (jobs, cancelled, stop) = takeInbox()
             if !cancelled.isEmpty { drop(batches: cancelled) }
-            for job in jobs where !cancelledForever.contains(job.batch) { scheduler.enqueue(job) }
+            for job in jobs {
+                if cancelledForever.contains(job.batch) {
+                    job.completion(.failure(.cancelled(url: job.request.url)))
+                } else {
+                    scheduler.enqueue(job)
+                }
+            }
             let (ready, wakeAfter) = scheduler.startable(now: now())
             for job in ready { start(job) }
             if stop && scheduler.isIdle { break }
@@ -162,12 +168,14 @@ final class CurlDriver: @unchecked Sendable {
 
     private func drop(batches: Set<Int>) {
         cancelledForever.formUnion(batches)
-        scheduler.cancel(batches: batches)
+        var dropped = scheduler.cancel(batches: batches)
         for (easy, transfer) in active where batches.contains(transfer.job.batch) {
             active[easy] = nil
             release(easy)
             scheduler.finished(hostKey: transfer.job.hostKey)
+            dropped.append(transfer.job)
         }
+        for job in dropped { job.completion(.failure(.cancelled(url: job.request.url))) }
     }
 
     private func release(_ easy: UnsafeMutableRawPointer) {

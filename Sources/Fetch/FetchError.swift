@@ -33,6 +33,8 @@ public enum FetchError: UserFacingError, Hashable {
     case protocolError(url: String, detail: String)
     /// A `file:` URL that does not exist or cannot be read.
     case fileUnreadable(url: String)
+    /// The caller cancelled the request (its task was cancelled or its batch abandoned).
+    case cancelled(url: String)
     /// Anything else libcurl reported.
     case other(url: String, code: Int, detail: String)
 
@@ -43,7 +45,7 @@ public enum FetchError: UserFacingError, Hashable {
              .stalled(let url, _, _), .tls(let url, _), .tooManyRedirects(let url, _), .bodyTooLarge(let url, _),
              .unsupportedScheme(let url), .invalidURL(let url), .privateNetworkDenied(let url, _),
              .connectionLost(let url, _), .protocolError(let url, _), .fileUnreadable(let url),
-             .other(let url, _, _):
+             .cancelled(let url), .other(let url, _, _):
             return url
         }
     }
@@ -54,7 +56,7 @@ public enum FetchError: UserFacingError, Hashable {
         case .dns, .refused, .connectTimeout, .totalTimeout, .stalled, .connectionLost, .protocolError, .other:
             return true
         case .tls, .tooManyRedirects, .bodyTooLarge, .unsupportedScheme, .invalidURL, .privateNetworkDenied,
-             .fileUnreadable:
+             .fileUnreadable, .cancelled:
             return false
         }
     }
@@ -104,6 +106,8 @@ public enum FetchError: UserFacingError, Hashable {
             return "The server for \(url) sent an invalid response (\(detail)). Try again later or report it to the site."
         case .fileUnreadable(let url):
             return "Could not read \(url): the file does not exist or is not readable."
+        case .cancelled(let url):
+            return "Fetching \(url) was cancelled before it finished."
         case .other(let url, let code, let detail):
             return "Fetching \(url) failed: \(detail) (libcurl error \(code))."
         }

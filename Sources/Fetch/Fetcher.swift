@@ -29,7 +29,7 @@ public final class Fetcher: Sendable {
     /// One result per request, in completion order, each tagged with the request's index in `requests`.
     ///
     /// The stream finishes after the last result. Ending the iteration early (or cancelling the task)
-    /// cancels the requests still waiting or running.
+    /// cancels the requests still waiting or running; nobody is left to read their results.
     public func fetch(_ requests: [FetchRequest])
         -> AsyncStream<(index: Int, result: Result<FetchResponse, FetchError>)>
     {
@@ -56,13 +56,18 @@ public final class Fetcher: Sendable {
     }
 
     /// Fetches one request; the same limits apply as for a batch (it shares the fetcher's queue).
+    /// Cancelling the calling task stops the transfer and returns ``FetchError/cancelled(url:)``.
     public func fetch(_ request: FetchRequest) async -> Result<FetchResponse, FetchError> {
         let driver = self.driver
         let batch = driver.makeBatchID()
-        return await withCheckedContinuation { continuation in
-            driver.submit([FetchJob(id: 0, batch: batch, request: request, hostKey: Self.hostKey(request.url)) {
-                continuation.resume(returning: $0)
-            }])
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                driver.submit([FetchJob(id: 0, batch: batch, request: request, hostKey: Self.hostKey(request.url)) {
+                    continuation.resume(returning: $0)
+                }])
+            }
+        } onCancel: {
+            driver.cancel(batch: batch)
         }
     }
 

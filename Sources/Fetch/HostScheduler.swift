@@ -72,16 +72,17 @@ struct HostScheduler {
         if minDelay == 0 { lastStart[hostKey] = nil }
     }
 
-    /// Drops waiting jobs of the given batches; returns how many were dropped.
-    @discardableResult
-    mutating func cancel(batches: Set<Int>) -> Int {
-        var dropped = 0
+    /// Removes and returns the waiting jobs of the given batches.
+    mutating func cancel(batches: Set<Int>) -> [FetchJob] {
+        var dropped: [FetchJob] = []
         for (host, queue) in queues {
-            let kept = queue.remaining.filter { !batches.contains($0.batch) }
-            dropped += queue.count - kept.count
+            let (gone, kept) = queue.remaining.reduce(into: ([FetchJob](), [FetchJob]())) { split, job in
+                if batches.contains(job.batch) { split.0.append(job) } else { split.1.append(job) }
+            }
+            dropped += gone
             queues[host] = JobQueue(kept)
         }
-        waiting -= dropped
+        waiting -= dropped.count
         hostOrder.removeAll { queues[$0]?.isEmpty ?? true }
         for (host, queue) in queues where queue.isEmpty { queues[host] = nil }
         return dropped

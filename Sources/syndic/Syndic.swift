@@ -28,6 +28,10 @@ struct Syndic: AsyncParsableCommand {
             ExtractCommand.self,
             DedupCommand.self,
             ExplainCommand.self,
+            StoriesCommand.self,
+            StoryCommand.self,
+            DigestCommand.self,
+            ServeCommand.self,
         ]
     }
 }

@@ -51,6 +51,23 @@ struct StoryClustererTests {
         #expect(clusterer.story(1) == StorySnapshot(key: 1, representative: 2, members: [1, 2]))
     }
 
+    @Test("a summary that a follow-up also quotes joins the story that starts with it")
+    func summaryPrefersLeadStory() {
+        var builder = SignatureBuilder()
+        let clusterer = StoryClusterer()
+        let original = FakeStory(seed: 12, paragraphs: 12)
+        var followUp = FakeStory(seed: 13, paragraphs: 3)
+        followUp.paragraphs.insert(contentsOf: original.paragraphs[0...1], at: 2)   // quotes the lead, mid-text
+        clusterer.add(document: 1, signature: builder.signatureOf(original), timestamp: 0, hasFullText: true)
+        #expect(clusterer.add(document: 2, signature: builder.signatureOf(followUp), timestamp: 1, hasFullText: true)
+                == .newStory(storyKey: 2))
+        let summary = builder.signature(of: original.lead(words: 30))
+        // Contained in both; the follow-up is shorter, so plain Jaccard would pick it.
+        #expect(clusterer.compare(summary, builder.signatureOf(followUp)).isMatch)
+        let result = clusterer.add(document: 3, signature: summary, timestamp: 2, hasFullText: false)
+        #expect(result.storyKey == 1)
+    }
+
     @Test("a follow-up quoting two paragraphs of a story starts its own story")
     func followUpStaysApart() {
         var builder = SignatureBuilder()
@@ -148,7 +165,14 @@ struct StoryClustererTests {
         let stored = try DocumentSignature(bytes: signature.serialize())
 
         let second = StoryClusterer()
-        second.load(documents: [StoredDocument(id: 7, signature: stored, timestamp: 0, storyKey: 7, hasFullText: true)])
+        var other = stored
+        other.shingleSize = 5
+        let skipped = second.load(documents: [
+            StoredDocument(id: 7, signature: stored, timestamp: 0, storyKey: 7, hasFullText: true),
+            StoredDocument(id: 9, signature: other, timestamp: 0, storyKey: 9, hasFullText: true),
+        ])
+        #expect(skipped == [9])
+        #expect(second.story(7)?.members == [7] && second.story(9) == nil)
         let copy = builder.signatureOf(story.editedCopy(substitutions: 3, seed: 4))
         #expect(second.add(document: 8, signature: copy, timestamp: 10, hasFullText: true).storyKey == 7)
     }
@@ -180,6 +204,19 @@ struct StoryClustererTests {
         #expect(learned.add(document: 2, signature: b, timestamp: 1, hasFullText: true) == .newStory(storyKey: 2))
         let comparison = learned.compare(a, b)
         #expect(comparison.stoplisted.first > 50 && !comparison.isMatch)
+    }
+
+    @Test("empty documents each start their own story and can be removed")
+    func emptyDocuments() {
+        var builder = SignatureBuilder()
+        let clusterer = StoryClusterer()
+        let empty = builder.signature(of: " — … ")
+        #expect(empty.shingleCount == 0)
+        #expect(clusterer.add(document: 1, signature: empty, timestamp: 0, hasFullText: false) == .newStory(storyKey: 1))
+        #expect(clusterer.add(document: 2, signature: empty, timestamp: 0, hasFullText: false) == .newStory(storyKey: 2))
+        clusterer.remove(document: 2)
+        clusterer.remove(document: 1)
+        #expect(clusterer.documentCount == 0 && clusterer.storyCount == 0)
     }
 
     @Test("same input order gives the same assignments")

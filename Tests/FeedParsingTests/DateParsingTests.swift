@@ -52,6 +52,7 @@ struct DateParsingTests {
         Case(name: "W3CDTF year", input: "2024", expected: "2024-01-01T00:00:00Z"),
         Case(name: "basic format", input: "20240501T120000Z", expected: "2024-05-01T12:00:00Z"),
         Case(name: "surrounding whitespace", input: "  2024-05-01T12:00:00Z\n", expected: "2024-05-01T12:00:00Z"),
+        Case(name: "year/month/day with slashes", input: "2020/1/10 14:33:00", expected: "2020-01-10T14:33:00Z"),
         Case(name: "month 13 is rejected", input: "2024-13-01T00:00:00Z", expected: nil),
         Case(name: "trailing junk is rejected", input: "2024-05-01T12:00:00Z tomorrow", expected: nil),
     ]

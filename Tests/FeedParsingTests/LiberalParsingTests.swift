@@ -60,6 +60,16 @@ struct LiberalParsingTests {
         #expect(feed.entries.first?.title == "Hello")
     }
 
+    @Test("control characters inside CDATA do not cut the document short")
+    func controlCharacters() throws {
+        let bytes = Array("<rss version=\"2.0\"><channel><item><title>One</title><description><![CDATA[ESC=\"".utf8)
+            + [0x00, 0x1B] + Array("[0m\" & more]]></description></item><item><title>Two</title></item></channel></rss>".utf8)
+        let feed = try parse(bytes: bytes)
+        #expect(feed.entries.map(\.title) == ["One", "Two"])
+        // NUL is dropped; other control characters inside CDATA are kept as text.
+        #expect(feed.entries.first?.summary == "ESC=\"\u{1B}[0m\" & more")
+    }
+
     @Test("declared ISO-8859-1 is decoded")
     func latin1() throws {
         let bytes = Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>Br".utf8)

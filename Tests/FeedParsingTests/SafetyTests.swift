@@ -49,3 +49,26 @@ struct SafetyTests {
         #expect(feed.entries.first?.summary?.utf8.count == 200_000 * 7)
     }
 }
+
+@Suite("Concurrency")
+struct ConcurrencyTests {
+    @Test("parsing from many threads at once gives the same result as one thread")
+    func concurrentParses() throws {
+        let xml = Array(RSSParsingTests.podcast.utf8)
+        let expected = try FeedParser.parse(bytes: xml).entries.map(\.stableID)
+        let results = ResultBox(count: 64)
+        DispatchQueue.concurrentPerform(iterations: 64) { i in
+            results.set(i, (try? FeedParser.parse(bytes: xml))?.entries.map(\.stableID))
+        }
+        for i in 0..<64 { #expect(results.get(i) == expected) }
+    }
+}
+
+/// A lock-protected array the concurrent iterations write into.
+final class ResultBox: @unchecked Sendable {
+    private var values: [[String]?]
+    private let lock = NSLock()
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ value: [String]?) { lock.lock(); values[i] = value; lock.unlock() }
+    func get(_ i: Int) -> [String]? { lock.lock(); defer { lock.unlock() }; return values[i] }
+}

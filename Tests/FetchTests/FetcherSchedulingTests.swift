@@ -6,7 +6,7 @@ import Testing
 /// Each test starts its own server so the counters see only its own requests.
 @Suite struct FetcherSchedulingTests {
     @Test func twoHundredRequestsRespectThePerHostLimit() async throws {
-        let server = try TestHTTPServer()
+        let server = try await TestHTTPServer.start()
         defer { server.stop() }
         var policy = FetchPolicy()
         policy.concurrency = 16
@@ -30,7 +30,7 @@ import Testing
     }
 
     @Test func globalLimitCapsAllHosts() async throws {
-        let server = try TestHTTPServer()
+        let server = try await TestHTTPServer.start()
         defer { server.stop() }
         var policy = FetchPolicy()
         policy.concurrency = 1
@@ -45,7 +45,7 @@ import Testing
     }
 
     @Test func connectionsAreReused() async throws {
-        let server = try TestHTTPServer()
+        let server = try await TestHTTPServer.start()
         defer { server.stop() }
         let requests = (0..<40).map { _ in FetchRequest(url: server.url("/ok")) }
         let fetcher = Fetcher()  // per-host limit 2
@@ -77,8 +77,25 @@ import Testing
         #expect(count == 0)
     }
 
+    @Test func cancellingTheTaskStopsASingleFetch() async throws {
+        let fetcher = Fetcher()
+        let url = TestHTTPServer.shared.url("/slow-headers?delay=10")
+        let started = Date()
+        let task = Task { await fetcher.fetch(FetchRequest(url: url)) }
+        try await Task.sleep(for: .milliseconds(200))
+        task.cancel()
+        #expect(await task.value.failure == .cancelled(url: url))
+        #expect(Date().timeIntervalSince(started) < 6)  // the server would answer after 10 s
+        // An already-cancelled task does not start the transfer at all.
+        let early = Task {
+            withUnsafeCurrentTask { $0?.cancel() }
+            return await fetcher.fetch(FetchRequest(url: url))
+        }
+        #expect(await early.value.failure == .cancelled(url: url))
+    }
+
     @Test func abandoningABatchCancelsTheRest() async throws {
-        let server = try TestHTTPServer()
+        let server = try await TestHTTPServer.start()
         defer { server.stop() }
         var policy = FetchPolicy()
         policy.perHostLimit = 1

@@ -42,6 +42,17 @@ final class TestHTTPServer: @unchecked Sendable {
         self.stdinPipe = stdinPipe
     }
 
+    /// Starts a server without blocking a Swift concurrency thread while Python starts up.
+    static func start(filesDirectory: String? = nil, tls: (certificate: String, key: String)? = nil)
+        async throws -> TestHTTPServer
+    {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Result { try TestHTTPServer(filesDirectory: filesDirectory, tls: tls) })
+            }.start()
+        }
+    }
+
     /// `http://127.0.0.1:<port><path>`
     func url(_ path: String, host: String = "127.0.0.1") -> String {
         "http://\(host):\(port)\(path)"

@@ -9,7 +9,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: directory + "/feeds", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try Data("<rss version=\"2.0\"/>".utf8).write(to: URL(fileURLWithPath: directory + "/feeds/a.xml"))
-        let server = try TestHTTPServer(filesDirectory: directory)
+        let server = try await TestHTTPServer.start(filesDirectory: directory)
         defer { server.stop() }
         let fetcher = Fetcher()
 

@@ -29,6 +29,7 @@ public enum FeedDiscovery {
     /// Feed links of the page, in document order, without duplicates.
     public static func feedLinks(html: [UInt8], baseURL: String?) -> [DiscoveredFeed] {
         guard !html.isEmpty else { return [] }
+        xmlInitParser() // idempotent; libxml2 wants it before concurrent use
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue
             | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue)
         let document: htmlDocPtr? = html.withUnsafeBufferPointer { buffer in

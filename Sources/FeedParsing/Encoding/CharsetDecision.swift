@@ -19,11 +19,13 @@ struct CharsetDecision {
     var transcoded: [UInt8]?
     /// Whether the declared charset had to be overridden (feedparser's CharacterEncodingOverride).
     var overridden: Bool
+    /// Whether the bytes libxml2 will read are known to be valid UTF-8 (checked, or transcoded here).
+    var isVerifiedUTF8: Bool
 
     static func decide(_ bytes: UnsafeBufferPointer<UInt8>, httpCharset: String?) -> CharsetDecision {
         if bytes.count >= 2, (bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE)
             || (bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF) || bytes[0] == 0 || bytes[1] == 0 {
-            return CharsetDecision(override: nil, transcoded: nil, overridden: false)
+            return CharsetDecision(override: nil, transcoded: nil, overridden: false, isVerifiedUTF8: false)
         }
         let http = httpCharset?.trimmedASCIIWhitespace.asciiLowercased
         let declared = XMLInputRepair.declaredEncoding(bytes)?.asciiLowercased
@@ -33,11 +35,14 @@ struct CharsetDecision {
             let (valid, _) = UTF8Validation.check(bytes)
             if valid {
                 return CharsetDecision(override: claimed == nil || declared == "utf-8" && http == nil ? nil : "UTF-8",
-                                       transcoded: nil, overridden: claimed.map { isLatin1Family($0) } ?? false)
+                                       transcoded: nil, overridden: claimed.map { isLatin1Family($0) } ?? false,
+                                       isVerifiedUTF8: true)
             }
-            return CharsetDecision(override: "UTF-8", transcoded: Windows1252.mixedToUTF8(bytes), overridden: true)
+            return CharsetDecision(override: "UTF-8", transcoded: Windows1252.mixedToUTF8(bytes), overridden: true,
+                                   isVerifiedUTF8: true)
         }
-        return CharsetDecision(override: claimed == declared ? nil : claimed, transcoded: nil, overridden: false)
+        return CharsetDecision(override: claimed == declared ? nil : claimed, transcoded: nil, overridden: false,
+                               isVerifiedUTF8: false)
     }
 
     static func isUTF8Family(_ name: String) -> Bool {

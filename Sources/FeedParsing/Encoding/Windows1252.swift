@@ -57,7 +57,15 @@ enum Windows1252 {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
                 i += length
             } else {
-                out.append(contentsOf: toUTF8(CollectionOfOne(b0)))
+                let v = b0 <= 0x9F ? table[Int(b0 - 0x80)] : UInt32(b0)
+                if v < 0x800 {
+                    out.append(UInt8(0xC0 | (v >> 6)))
+                    out.append(UInt8(0x80 | (v & 0x3F)))
+                } else {
+                    out.append(UInt8(0xE0 | (v >> 12)))
+                    out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                    out.append(UInt8(0x80 | (v & 0x3F)))
+                }
                 i += 1
             }
         }

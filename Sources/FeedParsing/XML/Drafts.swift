@@ -2,6 +2,7 @@ import Foundation
 
 /// Channel-level fields collected while parsing.
 struct FeedDraft {
+    var id: String?
     var title: String?
     var link: String?
     var selfLink: String?
@@ -80,12 +81,14 @@ struct AuthorDraft {
         var end = text.index(after: at)
         while end < text.endIndex, isEmailChar(text[end]) { end = text.index(after: end) }
         guard start < at, text.index(after: at) < end else { return text }
-        var rest = text.replacingCharacters(in: start..<end, with: "")
-        for junk in ["mailto:", "()", "<>", "&lt;&gt;"] { rest = rest.replacingOccurrences(of: junk, with: "") }
-        rest = rest.trimmingCharacters(in: .whitespaces)
+        var rest = String(text[..<start]) + String(text[end...])
+        for junk in ["mailto:", "()", "<>", "&lt;&gt;"] where rest.contains(junk) {
+            rest = rest.replacing(junk, with: "")
+        }
+        rest = rest.trimmedASCIIWhitespace
         if rest.hasPrefix("(") { rest.removeFirst() }
         if rest.hasSuffix(")") { rest.removeLast() }
-        rest = rest.trimmingCharacters(in: .whitespaces)
+        rest = rest.trimmedASCIIWhitespace
         return rest.isEmpty ? text : rest
     }
 }

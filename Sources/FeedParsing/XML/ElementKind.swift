@@ -11,6 +11,26 @@ enum ElementKind: UInt8 {
 
     /// Kind for a canonical element name (`content:encoded`, `title`, …).
     static func classify(_ name: String) -> ElementKind {
+        table[name] ?? .other
+    }
+
+    private static let table: [String: ElementKind] = {
+        var result: [String: ElementKind] = [:]
+        for name in allNames { result[name] = slowClassify(name) }
+        return result
+    }()
+
+    private static let allNames = [
+        "rss", "rdf:rdf", "feed", "channel", "item", "entry", "image", "textinput", "source", "title", "dc:title",
+        "media:title", "link", "guid", "id", "description", "dc:description", "summary", "itunes:summary",
+        "media:description", "subtitle", "tagline", "content:encoded", "fullitem", "xhtml:body", "body", "content",
+        "author", "contributor", "name", "email", "dc:creator", "dc:author", "itunes:author", "pubdate", "published",
+        "issued", "dcterms:issued", "dc:date", "updated", "modified", "dcterms:modified", "lastbuilddate", "category",
+        "dc:subject", "enclosure", "media:thumbnail", "media:content", "itunes:image", "language", "dc:language",
+        "ttl", "sy:updateperiod", "sy:updatefrequency",
+    ]
+
+    private static func slowClassify(_ name: String) -> ElementKind {
         switch name {
         case "rss": return .rss
         case "rdf:rdf": return .rdfRoot

@@ -9,31 +9,31 @@ import Foundation
 final class FeedBuilder {
     private(set) var format: FeedFormat?
     private(set) var version: String?
-    @exclusivity(unchecked) private var feed = FeedDraft()
-    @exclusivity(unchecked) private var entries: [ParsedEntry] = []
-    @exclusivity(unchecked) private var entry: EntryDraft?
-    @exclusivity(unchecked) private var entryDepth = 0
+    @exclusivity(unchecked) var feed = FeedDraft()
+    @exclusivity(unchecked) var entries: [ParsedEntry] = []
+    @exclusivity(unchecked) var entry: EntryDraft?
+    @exclusivity(unchecked) var entryDepth = 0
 
-    @exclusivity(unchecked) private var depth = 0
-    @exclusivity(unchecked) private var capture: TextCapture?
+    @exclusivity(unchecked) var depth = 0
+    @exclusivity(unchecked) var capture: TextCapture?
+    /// Text of the current capture (reused from one capture to the next).
+    @exclusivity(unchecked) var captureBytes: [UInt8] = []
     /// Depths of elements whose children describe something else (image, textinput, source).
-    @exclusivity(unchecked) private var ignoredDepth = 0
-    @exclusivity(unchecked) private var authorDepth = 0
-    @exclusivity(unchecked) private var authorDraft = AuthorDraft()
-    private var feedDepth = 0
-    @exclusivity(unchecked) private var baseStack: [(depth: Int, base: String)] = []
-    private let documentURL: String?
+    @exclusivity(unchecked) var ignoredDepth = 0
+    @exclusivity(unchecked) var authorDepth = 0
+    @exclusivity(unchecked) var authorDraft = AuthorDraft()
+    @exclusivity(unchecked) var baseStack: [(depth: Int, base: String)] = []
+    let documentURL: String?
 
     // libxml2 glue state (see SAXFeedReader.swift).
     @exclusivity(unchecked) var nameCache = ElementNameCache()
     @exclusivity(unchecked) var parserContext: xmlParserCtxtPtr?
     @exclusivity(unchecked) var sawXMLError = false
     var firstXMLError: String?
-    private var reserveHint: Int
+    @exclusivity(unchecked) var cdata = CDATASections.none
 
-    init(documentURL: String?, expectedEntries: Int = 16) {
+    init(documentURL: String?) {
         self.documentURL = documentURL
-        self.reserveHint = expectedEntries
     }
 
     // MARK: - Events
@@ -60,12 +60,10 @@ final class FeedBuilder {
             if format == nil {
                 format = .atom
                 version = uri == FeedNamespaces.atom10 ? "atom10" : uri == FeedNamespaces.atom03 ? "atom03" : "atom"
-                feedDepth = depth
             }
         case .channel:
             if format == nil { format = .rss; version = "rss" }
             if format == .rdf { version = uri == FeedNamespaces.rss090 ? "rss090" : "rss10" }
-            if feedDepth == 0 { feedDepth = depth }
         case .item, .entry:
             guard !inEntry else { return }
             if format == nil, element.kind == .entry { format = .atom; version = "atom" }
@@ -89,7 +87,7 @@ final class FeedBuilder {
             begin(.id, mode: .plain)
         case .id:
             // feedparser reads Atom `id` like an RSS guid: it stands in for a missing link.
-            if inEntry { entry!.guidIsPermalink = true; begin(.id, mode: .plain) }
+            if inEntry { entry!.guidIsPermalink = true; begin(.id, mode: .plain) } else { begin(.id, mode: .plain) }
         case .rssDescription, .dcDescription, .summaryLike:
             // feedparser's rule: a second summary-like element, before any content, is content.
             if inEntry {
@@ -201,9 +199,9 @@ final class FeedBuilder {
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         if let c = capture {
             if c.mode == .xhtml && c.sawElement {
-                Self.appendEscaped(bytes, to: &c.bytes)
+                Self.appendEscaped(bytes, to: &captureBytes)
             } else {
-                c.bytes.append(contentsOf: bytes)
+                captureBytes.append(contentsOf: bytes)
             }
         } else if authorDepth != 0, authorDepth == depth {
             authorDraft.text.append(contentsOf: bytes)
@@ -224,6 +222,8 @@ final class FeedBuilder {
            sy.seconds > (interval?.seconds ?? 0) {
             interval = sy
         }
+        // A feed `id` that is a web URL stands in for a missing site link (feedparser does this for any id).
+        if feed.link == nil, let id = feed.id, id.hasPrefix("http://") || id.hasPrefix("https://") { feed.link = id }
         let reason = bozoReason ?? (format == nil ? "not a recognised feed (no rss, rdf:RDF or feed root element)" : nil)
         return ParsedFeed(
             format: format, version: version, title: feed.title, siteLink: feed.link, selfLink: feed.selfLink,
@@ -235,10 +235,23 @@ final class FeedBuilder {
 
     // MARK: - Capture
 
-    private func begin(_ target: CaptureTarget, mode: TextMode, attributes: SAXAttributes? = nil) {
+    func begin(_ target: CaptureTarget, mode: TextMode, attributes: SAXAttributes? = nil) {
         capture = TextCapture(target: target, depth: depth, mode: mode, forEntry: entry != nil)
+        captureBytes.removeAll(keepingCapacity: true)
         // Atom 0.3 `mode="base64"`.
-        if let attributes, attributes.count > 0, attributes.value("mode")?.asciiLowercased == "base64" { capture!.isBase64 = true }
+        if let attributes, attributes.count > 0, Self.isBase64(mode: attributes.value("mode"), type: attributes.value("type")) {
+            capture!.isBase64 = true
+        }
+    }
+
+    /// Atom 0.3 `mode="base64"`, or an Atom content type that is neither text nor XML (RFC 4287 §4.1.3.3).
+    static func isBase64(mode: String?, type: String?) -> Bool {
+        if mode?.asciiLowercased == "base64" { return true }
+        guard let type = type?.asciiLowercased.trimmedASCIIWhitespace, !type.isEmpty else { return false }
+        switch type {
+        case "text", "html", "xhtml": return false
+        default: return !(type.hasPrefix("text/") || type.hasSuffix("+xml") || type.hasSuffix("/xml"))
+        }
     }
 
     private func titleMode(_ attributes: SAXAttributes) -> TextMode {
@@ -250,16 +263,16 @@ final class FeedBuilder {
     private func appendStartTag(_ name: String, attributes: SAXAttributes) {
         capture!.sawElement = true
         guard capture!.mode != .plain else { return }
-        capture!.bytes.append(0x3C)
-        capture!.bytes.append(contentsOf: Self.localPart(name).utf8)
+        captureBytes.append(0x3C)
+        captureBytes.append(contentsOf: Self.localPart(name).utf8)
         for (key, value) in attributes.all() {
-            capture!.bytes.append(0x20)
-            capture!.bytes.append(contentsOf: key.utf8)
-            capture!.bytes.append(contentsOf: "=\"".utf8)
-            capture!.bytes.append(contentsOf: HTMLText.escape(value).utf8)
-            capture!.bytes.append(0x22)
+            captureBytes.append(0x20)
+            captureBytes.append(contentsOf: key.utf8)
+            captureBytes.append(contentsOf: "=\"".utf8)
+            captureBytes.append(contentsOf: HTMLText.escape(value).utf8)
+            captureBytes.append(0x22)
         }
-        capture!.bytes.append(0x3E)
+        captureBytes.append(0x3E)
     }
 
     private static func localPart(_ name: String) -> Substring {
@@ -269,9 +282,9 @@ final class FeedBuilder {
 
     private func appendEndTag(_ name: String) {
         guard capture!.mode != .plain else { return }
-        capture!.bytes.append(contentsOf: "</".utf8)
-        capture!.bytes.append(contentsOf: Self.localPart(name).utf8)
-        capture!.bytes.append(0x3E)
+        captureBytes.append(contentsOf: "</".utf8)
+        captureBytes.append(contentsOf: Self.localPart(name).utf8)
+        captureBytes.append(0x3E)
     }
 
     /// Character data re-escaped for inline XHTML (runs without `& < >` are copied in one go).
@@ -285,138 +298,5 @@ final class FeedBuilder {
             runStart = i + 1
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
-    }
-
-    private func finish(_ c: TextCapture) {
-        var raw = String(decoding: c.bytes, as: UTF8.self)
-        if c.isBase64, let data = Data(base64Encoded: raw, options: .ignoreUnknownCharacters) {
-            raw = String(decoding: data, as: UTF8.self)
-        }
-        if c.forEntry, entry != nil {
-            finishEntryField(c, raw)
-        } else if !c.forEntry, entry == nil {
-            finishFeedField(c, raw)
-        }
-    }
-
-    private func plainText(_ raw: String, mode: TextMode) -> String? {
-        switch mode {
-        case .plain:
-            return format == .atom ? HTMLText.collapse(raw)
-                : (HTMLText.looksLikeHTML(raw) ? HTMLText.toText(raw) : HTMLText.collapse(raw))
-        case .html, .xhtml:
-            return HTMLText.toText(raw)
-        }
-    }
-
-    private func finishEntryField(_ c: TextCapture, _ raw: String) {
-        switch c.target {
-        case .title:
-            if entry!.title == nil { entry!.title = plainText(raw, mode: c.mode) }
-        case .link:
-            if let link = HTMLText.collapse(raw) { entry!.link = resolve(link) ?? link }
-        case .id:
-            entry!.id = HTMLText.collapse(raw)
-        case .summary:
-            entry!.summary = raw
-            entry!.summaryIsHTML = c.mode != .plain
-        case .content:
-            if let existing = entry!.content {
-                // feedparser keeps every content element; joined here as one body of one type.
-                let isHTML = c.mode != .plain
-                switch (entry!.contentIsHTML, isHTML) {
-                case (true, false): entry!.content = existing + "\n" + HTMLText.escape(raw)
-                case (false, true): entry!.content = HTMLText.escape(existing) + "\n" + raw
-                default: entry!.content = existing + "\n" + raw
-                }
-                entry!.contentIsHTML = entry!.contentIsHTML || isHTML
-            } else {
-                entry!.content = raw
-                entry!.contentIsHTML = c.mode != .plain
-            }
-        case .author:
-            if entry!.author == nil { entry!.author = AuthorDraft.displayName(fromRSS: raw) }
-        case .authorName:
-            authorDraft.name = HTMLText.collapse(raw)
-        case .authorEmail:
-            authorDraft.email = HTMLText.collapse(raw)
-        case .published:
-            if entry!.published == nil { entry!.published = FeedDate.unixSeconds(raw) }
-        case .updated:
-            if entry!.updated == nil { entry!.updated = FeedDate.unixSeconds(raw) }
-        case .category:
-            if let label = HTMLText.collapse(raw) { entry!.categories.append(label) }
-        case .description, .language, .ttl, .syPeriod, .syFrequency:
-            break
-        }
-    }
-
-    private func finishFeedField(_ c: TextCapture, _ raw: String) {
-        switch c.target {
-        case .title:
-            if feed.title == nil { feed.title = plainText(raw, mode: c.mode) }
-        case .link:
-            if feed.link == nil, let link = HTMLText.collapse(raw) { feed.link = resolve(link) ?? link }
-        case .description:
-            if feed.description == nil { feed.description = plainText(raw, mode: c.mode) }
-        case .language:
-            feed.language = HTMLText.collapse(raw)
-        case .updated:
-            if feed.updated == nil { feed.updated = FeedDate.unixSeconds(raw) }
-        case .ttl:
-            feed.ttl = raw
-        case .syPeriod:
-            feed.syPeriod = raw
-        case .syFrequency:
-            feed.syFrequency = raw
-        default:
-            break
-        }
-    }
-
-    // MARK: - Links
-
-    private func handleAtomLink(href rawHref: String, attributes: SAXAttributes) {
-        let rel = attributes.value("rel")?.trimmedASCIIWhitespace.asciiLowercased ?? "alternate"
-        let type = attributes.value("type")?.asciiLowercased
-        let href = resolve(rawHref.trimmedASCIIWhitespace) ?? rawHref.trimmedASCIIWhitespace
-        let isHTMLType = type == nil || type == "text/html" || type == "application/xhtml+xml"
-        if entry != nil {
-            switch rel {
-            case "alternate":
-                if isHTMLType { entry!.link = href }
-            case "enclosure":
-                entry!.addEnclosure(FeedEnclosure(
-                    url: href, type: attributes.value("type"),
-                    length: attributes.value("length").flatMap { Int64($0.trimmedASCIIWhitespace) }))
-            default:
-                break
-            }
-        } else {
-            switch rel {
-            case "alternate": if isHTMLType { feed.link = href }
-            case "self": if feed.selfLink == nil { feed.selfLink = href }
-            case "hub": feed.hubs.append(href)
-            default: break
-            }
-        }
-    }
-
-    /// `link` resolved against the innermost `xml:base`, else the document URL; nil if nothing to do.
-    private func resolve(_ link: String) -> String? {
-        guard let base = baseStack.last?.base ?? documentURL else { return nil }
-        return URLResolver.resolve(link, against: base)
-    }
-
-    static func rssVersion(_ attribute: String?) -> String {
-        switch attribute?.trimmedASCIIWhitespace {
-        case "2.0", "2", "2.0.1", "2.01": return "rss20"
-        case "0.91": return "rss091u"
-        case "0.92": return "rss092"
-        case "0.93": return "rss093"
-        case "0.94": return "rss094"
-        case "0.90", "0.9": return "rss090"
-        default: return "rss"
-        }
     }
 }

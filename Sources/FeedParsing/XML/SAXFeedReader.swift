@@ -13,10 +13,13 @@ enum SAXFeedReader {
         | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_COMPACT.rawValue)
 
     /// Parses the bytes; `encoding` overrides the document's own declaration when given.
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String?, documentURL: String?) throws(FeedParsingError) -> ParsedFeed {
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String?, documentURL: String?,
+                      cdata: CDATASections) throws(FeedParsingError) -> ParsedFeed {
         guard let base = bytes.baseAddress, bytes.count > 0 else { throw .emptyDocument }
         guard bytes.count < Int(Int32.max) else { throw .tooLarge(bytes: bytes.count, limit: Int(Int32.max)) }
+        _ = libxml2Initialised
         let builder = FeedBuilder(documentURL: documentURL)
+        builder.cdata = cdata
         guard let ctxt = base.withMemoryRebound(to: CChar.self, capacity: bytes.count, {
             xmlCreateMemoryParserCtxt($0, Int32(bytes.count))
         }) else { throw .parserUnavailable }
@@ -36,6 +39,9 @@ enum SAXFeedReader {
         handler.cdataBlock = { ctx, chars, length in
             SAXFeedReader.with(ctx) { $0.saxCharacters(chars, length) }
         }
+        handler.processingInstruction = { ctx, target, data in
+            SAXFeedReader.with(ctx) { $0.saxProcessingInstruction(target, data) }
+        }
         handler.serror = { ctx, error in
             guard let ctx, let error else { return }
             SAXFeedReader.with(ctx) { $0.saxError(error) }
@@ -46,9 +52,12 @@ enum SAXFeedReader {
                 let originalSAX = ctxt.pointee.sax
                 ctxt.pointee.sax = handlerPointer
                 ctxt.pointee.userData = Unmanaged.passUnretained(builder).toOpaque()
-                xmlCtxtUseOptions(ctxt, options)
                 if let encoding, let encoder = xmlFindCharEncodingHandler(encoding) {
+                    // The override wins over the XML declaration, which libxml2 must then ignore.
+                    xmlCtxtUseOptions(ctxt, options | Int32(XML_PARSE_IGNORE_ENC.rawValue))
                     xmlSwitchToEncoding(ctxt, encoder)
+                } else {
+                    xmlCtxtUseOptions(ctxt, options)
                 }
                 builder.parserContext = ctxt
                 xmlParseDocument(ctxt)
@@ -58,6 +67,9 @@ enum SAXFeedReader {
             }
         }
     }
+
+    /// libxml2's global initialisation, done once before any parse (it is not safe to race on it).
+    private static let libxml2Initialised: Void = xmlInitParser()
 
     /// Runs `body` on the builder behind libxml2's user-data pointer without retaining it: `parse`
     /// keeps the builder alive for the whole parse.
@@ -89,6 +101,26 @@ extension FeedBuilder {
         keepEntitiesFlowing()
         guard let chars, length > 0 else { return }
         characters(UnsafeBufferPointer(start: chars, count: Int(length)))
+    }
+
+    /// `<?syndic-cdata N?>` stands for the N-th CDATA section the pre-pass took out (see `XMLInputRepair`).
+    @inline(__always)
+    func saxProcessingInstruction(_ target: UnsafePointer<xmlChar>?, _ data: UnsafePointer<xmlChar>?) {
+        keepEntitiesFlowing()
+        guard let target, let data, strcmp(UnsafeRawPointer(target).assumingMemoryBound(to: CChar.self), "syndic-cdata") == 0 else { return }
+        var index = 0
+        var k = 0
+        while data[k] >= 0x30, data[k] <= 0x39 { index = index * 10 + Int(data[k] - 0x30); k += 1 }
+        guard index < cdata.ranges.count else { return }
+        let range = cdata.ranges[index]
+        guard !range.isEmpty else { return }
+        let bytes = UnsafeBufferPointer(rebasing: cdata.source[range])
+        if cdata.stripNUL, bytes.contains(0) {
+            let cleaned = bytes.filter { $0 != 0 }
+            cleaned.withUnsafeBufferPointer { characters($0) }
+        } else {
+            characters(bytes)
+        }
     }
 
     func saxError(_ error: xmlErrorPtr) {

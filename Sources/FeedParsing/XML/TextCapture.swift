@@ -27,22 +27,15 @@ enum CaptureTarget {
     case published, updated, category, description, language, ttl, syPeriod, syFrequency
 }
 
-/// The text being collected for one element (and its descendants when the element holds markup).
-/// A class so the parser's hot path appends to `bytes` in place without copying the capture.
-final class TextCapture {
+/// The element whose text is being collected (and its descendants when it holds markup). Plain
+/// data: the bytes themselves go to one reusable buffer in the builder, so a capture costs no
+/// allocation.
+struct TextCapture {
     let target: CaptureTarget
     let depth: Int
     let mode: TextMode
     let forEntry: Bool
-    @exclusivity(unchecked) var bytes: [UInt8] = []
-    @exclusivity(unchecked) var sawElement = false
-    /// Atom 0.3 `mode="base64"`: the text is decoded before use.
+    var sawElement = false
+    /// Atom 0.3 `mode="base64"` or a non-text Atom type: the text is base64-decoded before use.
     var isBase64 = false
-
-    init(target: CaptureTarget, depth: Int, mode: TextMode, forEntry: Bool) {
-        self.target = target
-        self.depth = depth
-        self.mode = mode
-        self.forEntry = forEntry
-    }
 }

@@ -9,9 +9,9 @@ struct DedupCommand: ParsableCommand {
         commandName: "dedup",
         abstract: "Group files that are copies of the same story.",
         discussion: """
-        Reads .txt files as text and .html files through a crude tag stripper (see docs/DEDUP.md),
-        from the given files and folders (not recursive). Longer documents are processed first so
-        each story's representative is its fullest copy. Cluster ids are the file name of the
+        Reads .txt files as text and .html files through a crude tag stripper (see docs/DEDUP.md), \
+        from the given files and folders (not recursive). Longer documents are processed first so \
+        each story's representative is its fullest copy. Cluster ids are the file name of the \
         document that started the story.
 
         Examples:

@@ -7,8 +7,8 @@ struct ExplainCommand: ParsableCommand {
         commandName: "explain",
         abstract: "Show why two documents are (or are not) copies of one story.",
         discussion: """
-        Prints shingle counts, estimated and exact Jaccard, containment both ways, shared LSH bands
-        and the decision with its reason. Two files for now (.txt, or .html through a crude tag
+        Prints shingle counts, estimated and exact Jaccard, containment both ways, shared LSH bands \
+        and the decision with its reason. Two files for now (.txt, or .html through a crude tag \
         stripper); entry ids will be accepted once the Pipeline stores signatures.
 
         Example:

@@ -57,16 +57,16 @@ struct ExtractCommand: ParsableCommand {
             try ExtractBenchmark(paths: inputs).run()
             return
         }
-        var failures = 0
+        var failure: SyndicExitCode?
         for input in inputs {
             do {
                 try extractOne(input)
-            } catch let error as ExtractInputError {
+            } catch {
                 FileHandle.standardError.write(Data("syndic extract: \(input): \(error.description)\n".utf8))
-                failures += 1
+                failure = error.exitCode
             }
         }
-        if failures > 0 { throw ExitCode(SyndicExitCode.dataError.rawValue) }
+        if let failure { throw ExitCode(failure.rawValue) }
     }
 
     private func extractOne(_ input: String) throws(ExtractInputError) {
@@ -89,7 +89,7 @@ struct ExtractCommand: ParsableCommand {
             let record = ExtractOutput.Record(
                 file: format == .jsonl ? input : nil, url: pageURL, article: article,
                 removed: explain ? result.removed : nil)
-            FileHandle.standardOutput.write(ExtractOutput.encode(record, pretty: format == .json) + Data("\n".utf8))
+            FileHandle.standardOutput.write(record.orderedJSON(pretty: format == .json) + Data("\n".utf8))
         }
     }
 }

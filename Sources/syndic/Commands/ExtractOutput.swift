@@ -34,11 +34,32 @@ enum ExtractOutput {
                 try container.encode(removed.map { Removal(reason: $0.reason, text: $0.text) }, forKey: .removed)
             }
         }
+
+        /// The record as one JSON object with keys in the documented order
+        /// (`file`, `url`, `title`, `byline`, `published`, `canonical_url`, `language`, `text`, `removed`).
+        func orderedJSON(pretty: Bool) -> Data {
+            var fields: [(String, Data)] = []
+            if let file { fields.append(("file", ExtractOutput.encode(file, pretty: false))) }
+            let values: [(String, String?)] = [
+                ("url", url), ("title", article.title), ("byline", article.byline), ("published", article.published),
+                ("canonical_url", article.canonicalURL), ("language", article.language), ("text", article.text),
+            ]
+            for (key, value) in values { fields.append((key, ExtractOutput.encode(value, pretty: false))) }
+            if let removed {
+                fields.append(("removed", ExtractOutput.encode(removed.map { Removal(reason: $0.reason, text: $0.text) },
+                                                               pretty: false)))
+            }
+            let separator = pretty ? ",\n  " : ","
+            let body = fields.map { "\"\($0.0)\":" + (pretty ? " " : "") + String(decoding: $0.1, as: UTF8.self) }
+                .joined(separator: separator)
+            return Data((pretty ? "{\n  " + body + "\n}" : "{" + body + "}").utf8)
+        }
     }
 
     static func encode(_ value: some Encodable, pretty: Bool) -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
+            : [.withoutEscapingSlashes, .sortedKeys]
         return (try? encoder.encode(value)) ?? Data("{}".utf8)
     }
 

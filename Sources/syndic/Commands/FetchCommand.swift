@@ -41,12 +41,12 @@ struct FetchCommand: AsyncParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
-    @Option(name: .customLong("bench-urls"), help: ArgumentHelp("Benchmark: fetch every URL in this file (one per line) and print JSON figures.",
+    @Option(name: .customLong("bench-urls"),
+            help: ArgumentHelp("Benchmark: fetch every URL in this file (one per line) and print JSON figures.",
                                visibility: .hidden))
     var benchURLs: String?
 
-    @Option(help: ArgumentHelp("Benchmark: transfers in flight at once (also the per-host limit).",
-                               visibility: .hidden))
+    @Option(help: ArgumentHelp("Benchmark: transfers in flight at once.", visibility: .hidden))
     var concurrency = 32
 
     @Option(name: .customLong("per-host"),
@@ -67,10 +67,13 @@ struct FetchCommand: AsyncParsableCommand {
         let request = FetchRequest(url: url, method: head ? .head : .get, etag: etag, lastModified: lastModified,
                                    timeout: timeout)
         let response = try await Fetcher().fetch(request).get()
+        // Written straight to the file handle (not print's buffer) so the report precedes the raw body.
+        let report: String
         switch format {
-        case .text: print(FetchReport.text(response), terminator: "")
-        case .json: print(try FetchReport.json(response))
+        case .text: report = FetchReport.text(response)
+        case .json: report = try FetchReport.json(response) + "\n"
         }
+        FileHandle.standardOutput.write(Data(report.utf8))
         if body {
             FileHandle.standardOutput.write(Data(response.body))
         }

@@ -72,7 +72,8 @@ struct ParseCommand: ParsableCommand {
         if argument.hasPrefix("file://") {
             path = URL(string: argument)?.path ?? String(argument.dropFirst(7))
         } else if argument.contains("://") {
-            throw ValidationError("Only local files can be parsed here; download the feed first (e.g. curl -o feed.xml URL) or add it with `syndic feeds add`.")
+            FileHandle.standardError.write(Data("syndic parse: only local files can be parsed here; download the feed first (curl -o feed.xml URL) or add it with `syndic feeds add`.\n".utf8))
+            throw ExitCode(SyndicExitCode.usage.rawValue)
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             FileHandle.standardError.write(Data("syndic parse: cannot read \(path); check the path and its permissions.\n".utf8))
@@ -98,17 +99,29 @@ struct ParseCommand: ParsableCommand {
         for path in paths { try Self.collect(path, into: &blobs) }
         let totalBytes = blobs.reduce(0) { $0 + $1.count }
         var best = Double.infinity
+        var bestCPU = Double.infinity
         var entryCount = 0
         for _ in 0..<`repeat` {
             entryCount = 0
             let start = DispatchTime.now().uptimeNanoseconds
+            let cpuStart = Self.threadCPUSeconds()
             for blob in blobs {
                 if let feed = try? FeedParser.parse(bytes: blob) { entryCount += feed.entries.count }
             }
             best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            bestCPU = min(bestCPU, Self.threadCPUSeconds() - cpuStart)
         }
-        let mbps = Double(totalBytes) / 1e6 / best
-        print("{\"files\": \(blobs.count), \"bytes\": \(totalBytes), \"entries\": \(entryCount), \"seconds\": \(String(format: "%.4f", best)), \"mb_per_s\": \(String(format: "%.1f", mbps))}")
+        let mb = Double(totalBytes) / 1e6
+        // Wall clock is the figure; CPU time of the parsing thread shows the cost when the machine is busy.
+        print("{\"files\": \(blobs.count), \"bytes\": \(totalBytes), \"entries\": \(entryCount), "
+            + "\"seconds\": \(String(format: "%.4f", best)), \"mb_per_s\": \(String(format: "%.1f", mb / best)), "
+            + "\"cpu_seconds\": \(String(format: "%.4f", bestCPU)), \"cpu_mb_per_s\": \(String(format: "%.1f", mb / bestCPU))}")
+    }
+
+    private static func threadCPUSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 
     private static let skippedSuffixes = [".expected.json", "README.md", "SCHEMA.md", "MANIFEST.txt"]

@@ -1,1 +1,0 @@
-// The Digest module: see docs/ARCHITECTURE.md.

@@ -1,0 +1,118 @@
+import Digest
+import Foundation
+import Hummingbird
+import Storage
+
+/// The GET routes of the web view. Each handler reads the database and renders with ``Pages``
+/// or a ``DigestFormat``; none writes.
+struct WebRoutes: Sendable {
+    let database: SyndicDatabase
+    let clock: @Sendable () -> Date
+
+    /// The digest formats served, by path.
+    static let digestPaths: [(path: String, format: DigestFormat)] = [
+        ("/digest.atom", .atom), ("/digest.rss", .rss), ("/digest.json", .jsonfeed), ("/digest.html", .html), ("/digest.md", .markdown),
+    ]
+
+    func register(on router: Router<BasicRequestContext>) {
+        read(router, "/") { request, _ in try self.stories(request) }
+        read(router, "/story/{id}") { _, context in try self.story(context.parameters.get("id") ?? "") }
+        read(router, "/feeds") { _, _ in try self.feeds() }
+        read(router, "/healthz") { _, _ in try self.health() }
+        for (path, format) in Self.digestPaths {
+            read(router, path) { request, _ in try self.digest(request, format: format) }
+        }
+    }
+
+    /// Registers a read-only route for GET and HEAD (feed readers and link checkers send HEAD).
+    private func read(_ router: Router<BasicRequestContext>, _ path: String,
+                      _ handler: @escaping @Sendable (Request, BasicRequestContext) async throws -> Response) {
+        router.get(RouterPath(path), use: handler)
+        router.head(RouterPath(path), use: handler)
+    }
+
+    func stories(_ request: Request) throws -> Response {
+        let params = request.uri.queryParameters
+        let sinceText = params["since"].map(String.init) ?? "7d"
+        let minSources = try WebQuery.positiveInt(params["min-sources"], name: "min-sources") ?? 1
+        let limit = try WebQuery.positiveInt(params["limit"], name: "limit") ?? 200
+        let since = try WebQuery.time(sinceText, now: clock())
+        let stories = try database.storyDetails(StoryQuery(since: since, minSources: minSources, limit: limit))
+        return Pages.html(Pages.stories(stories.map(DigestItem.init), since: sinceText, minSources: minSources, limit: limit))
+    }
+
+    func story(_ idText: String) throws -> Response {
+        guard let id = Int64(idText) else { throw HTTPError(.notFound, message: "Story ids are numbers.") }
+        return Pages.html(Pages.story(try database.story(id: id)))
+    }
+
+    func feeds() throws -> Response {
+        Pages.html(Pages.feeds(try database.listFeeds(), now: clock()))
+    }
+
+    func health() throws -> Response {
+        _ = try database.storyCount()
+        return Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
+                        body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
+    }
+
+    /// A digest in `format` with the `digest` command's options as query parameters; answers
+    /// 304 Not Modified when `If-None-Match` carries the body's ETag.
+    func digest(_ request: Request, format: DigestFormat) throws -> Response {
+        let params = request.uri.queryParameters
+        let now = clock()
+        let query = StoryQuery(since: try WebQuery.time(params["since"].map(String.init) ?? "24h", now: now),
+                               until: try params["until"].flatMap { try WebQuery.time(String($0), now: now) },
+                               minSources: try WebQuery.positiveInt(params["min-sources"], name: "min-sources") ?? 1,
+                               limit: try WebQuery.positiveInt(params["limit"], name: "limit"))
+        let selfURL = WebQuery.selfURL(request)
+        let document = DigestDocument(title: params["title"].map(String.init) ?? "Syndic digest", selfURL: selfURL,
+                                      homeURL: selfURL.map { WebQuery.homeURL(from: $0) }, stories: try database.storyDetails(query))
+        let body = format.render(document)
+        let tag = ETag.of(body)
+        var headers: HTTPFields = [.eTag: tag, .cacheControl: "no-cache"]
+        if ETag.matches(request.headers[.ifNoneMatch], tag) {
+            return Response(status: .notModified, headers: headers)
+        }
+        headers[.contentType] = format.mediaType
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+}
+
+/// Query parameters and request facts, checked.
+enum WebQuery {
+    static func time(_ text: String, now: Date) throws -> Date? {
+        do {
+            return try TimeArgument.parse(text, now: now)
+        } catch let error as DigestError {
+            throw HTTPError(.badRequest, message: error.description)
+        }
+    }
+
+    static func positiveInt(_ text: Substring?, name: String) throws -> Int? {
+        guard let text, !text.isEmpty else { return nil }
+        guard let value = Int(text), value >= 1, value <= 100_000 else {
+            throw HTTPError(.badRequest, message: "\(name) must be a whole number from 1 to 100000.")
+        }
+        return value
+    }
+
+    /// `http://HOST/PATH?QUERY` of this request when the Host header is a plain host[:port];
+    /// nil otherwise (a hostile Host header never reaches a feed).
+    static func selfURL(_ request: Request) -> String? {
+        guard let host = request.head.authority,
+              !host.isEmpty, host.count <= 255,
+              host.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) && $0.isASCII || ".-:[]".unicodeScalars.contains($0) })
+        else { return nil }
+        let path = request.uri.path
+        let query = request.uri.query.map { "?" + $0 } ?? ""
+        return SafeURL.check("http://\(host)\(path)\(query)")
+    }
+
+    /// The site root of a self URL.
+    static func homeURL(from selfURL: String) -> String {
+        guard let range = selfURL.range(of: "://"),
+              let slash = selfURL[range.upperBound...].firstIndex(of: "/") else { return selfURL }
+        return String(selfURL[..<slash]) + "/"
+    }
+}

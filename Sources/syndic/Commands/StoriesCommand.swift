@@ -1,0 +1,84 @@
+import ArgumentParser
+import Digest
+import Foundation
+import Storage
+import SyndicCore
+
+/// `syndic stories`: the story clusters, most sources first.
+struct StoriesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stories",
+        abstract: "List story clusters: most sources first, then newest.",
+        discussion: """
+        Each row is one story: its id, how many distinct sites carried it, when it was first and last
+        seen (UTC), its headline, and the sites. `syndic story ID` shows one story in full.
+
+        Examples:
+          syndic stories --since 24h --min-sources 2
+          syndic stories --format json | jq '.[0].entries[].url'
+        """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("Only stories seen since: a duration (24h, 7d) or an RFC 3339 time.", valueName: "time"))
+    var since: String?
+
+    @Option(name: .customLong("min-sources"), help: "Only stories carried by at least this many sites.")
+    var minSources = 1
+
+    @Option(help: "At most this many stories.")
+    var limit: Int?
+
+    @Option(help: "table or json.")
+    var format: TableOrJSON = .table
+
+    func validate() throws {
+        guard minSources >= 1 else { throw ValidationError("--min-sources must be 1 or more") }
+        if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more") }
+    }
+
+    func run() async throws {
+        let query = StoryQuery(since: try since.flatMap { try TimeArgument.parse($0, now: Date()) },
+                               minSources: minSources, limit: limit)
+        let db = try global.openDatabase()
+        let stories = try db.stories(query)
+        switch format {
+        case .json: Output.json(.array(stories.map(StoryJSON.summary)))
+        case .table: StoryTable.print(stories, color: Output.useColor)
+        }
+    }
+}
+
+/// The 80-column story table of `syndic stories`.
+enum StoryTable {
+    static func print(_ stories: [StorySummary], color: Bool) {
+        if stories.isEmpty {
+            Output.print("No stories match. Poll your feeds (syndic poll) or widen --since / lower --min-sources.")
+            return
+        }
+        func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+        Output.print(paint("     ID SRC FIRST(UTC)  LAST(UTC)   HEADLINE", "1"))
+        for story in stories {
+            let id = String(story.id).leftPadded(7)
+            let sources = String(story.sourceCount).leftPadded(3)
+            let headline = Output.clip(PlainText.singleLine(PlainText.fromHTML(story.headline)), 44)
+            let row = "\(id) \(story.sourceCount > 1 ? paint(sources, "32") : sources) \(short(story.firstSeenAt)) \(short(story.lastSeenAt)) \(headline)"
+            Output.print(row)
+            let sites = story.sites.map(PlainText.singleLine).joined(separator: ", ")
+            Output.print(String(repeating: " ", count: 36) + paint(Output.clip(sites, 44), "2"))
+        }
+    }
+
+    /// `11-29 05:34`: month, day and time in UTC, 11 characters.
+    static func short(_ date: Date) -> String {
+        let iso = Timestamp.rfc3339(date)
+        return String(iso.dropFirst(5).prefix(5)) + " " + String(iso.dropFirst(11).prefix(5))
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}

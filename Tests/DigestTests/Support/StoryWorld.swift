@@ -1,0 +1,68 @@
+import Foundation
+import Storage
+
+/// A real SQLite database seeded through Storage's public API with stories and their copies.
+final class StoryWorld {
+    struct Copy {
+        var site: String
+        var title: String
+        var url: String?
+        var published: Date?
+        var contentHTML: String?
+        var summaryHTML: String?
+        init(site: String, title: String, url: String? = nil, published: Date? = nil, contentHTML: String? = nil,
+             summaryHTML: String? = nil) {
+            self.site = site; self.title = title; self.url = url ?? "https://\(site)/\(UUID().uuidString.prefix(8))"
+            self.published = published; self.contentHTML = contentHTML; self.summaryHTML = summaryHTML
+        }
+    }
+
+    let db: SyndicDatabase
+    private var feeds: [String: Int64] = [:]
+    private var counter = 0
+
+    init() throws {
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("syndic-digest-\(UUID().uuidString)").appendingPathComponent("t.sqlite").path
+        db = try SyndicDatabase(path: path)
+    }
+
+    /// Adds a story whose first copy founds it (and may carry extracted article text); returns the story id.
+    @discardableResult
+    func addStory(_ copies: [Copy], articleText: String? = nil, at time: Date) throws -> Int64 {
+        let first = try insert(copies[0], at: time)
+        if let articleText {
+            try db.saveArticle(StoredArticle(entryID: first, text: articleText, status: .ok, fetchedAt: time))
+        }
+        try db.applyStoryAssignments([StoryAssignment(entryID: first, storyID: first, similarity: 1)], now: time)
+        for copy in copies.dropFirst() { try addCopy(copy, to: first, at: time) }
+        return first
+    }
+
+    /// Adds one more copy to an existing story, as a later poll would.
+    func addCopy(_ copy: Copy, to storyID: Int64, at time: Date, similarity: Double = 0.82) throws {
+        let id = try insert(copy, at: time)
+        try db.applyStoryAssignments([StoryAssignment(entryID: id, storyID: storyID, similarity: similarity)], now: time)
+    }
+
+    private func insert(_ copy: Copy, at time: Date) throws -> Int64 {
+        let feedID: Int64
+        if let known = feeds[copy.site] {
+            feedID = known
+        } else {
+            feedID = try db.addFeed(url: "https://\(copy.site)/feed.xml", title: copy.site.uppercased(), now: time).id
+            feeds[copy.site] = feedID
+        }
+        counter += 1
+        let draft = EntryDraft(guid: "guid-\(counter)", url: copy.url, title: copy.title, author: nil,
+                               publishedAt: copy.published, updatedAt: nil, summaryHTML: copy.summaryHTML,
+                               contentHTML: copy.contentHTML, contentHash: "hash-\(counter)")
+        return try db.upsertEntries(feedID: feedID, [draft], now: time)[0].entryID
+    }
+}
+
+/// Fixed times so outputs are comparable across runs.
+enum Clock {
+    static let base = Date(timeIntervalSince1970: 1_795_000_000)  // 2026-11-18
+    static func at(hours: Double) -> Date { base.addingTimeInterval(hours * 3600) }
+}

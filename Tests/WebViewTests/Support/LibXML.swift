@@ -1,0 +1,91 @@
+import CLibXML2
+import Foundation
+
+/// A document parsed by the real libxml2, for well-formedness and structure checks.
+final class LibXMLDocument {
+    private let doc: xmlDocPtr
+
+    /// Parses XML strictly (no recovery, no network); nil when the text is not well-formed.
+    init?(xml: String) {
+        let bytes = Array(xml.utf8)
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        guard let d = bytes.withUnsafeBufferPointer({ buf in
+            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                xmlReadMemory($0, Int32(bytes.count), "digest.xml", "utf-8", options)
+            }
+        }) else { return nil }
+        doc = d
+    }
+
+    /// Parses HTML with libxml2's HTML parser (as a browser-like, forgiving reader would).
+    init?(html: String) {
+        let bytes = Array(html.utf8)
+        let options = Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue)
+        guard let d = bytes.withUnsafeBufferPointer({ buf in
+            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                htmlReadMemory($0, Int32(bytes.count), "digest.html", "utf-8", options)
+            }
+        }) else { return nil }
+        doc = d
+    }
+
+    deinit { xmlFreeDoc(doc) }
+
+    /// The string values of the nodes an XPath selects (`atom:` steps match Atom elements by local name).
+    func strings(_ xpath: String) -> [String] {
+        guard let ctx = xmlXPathNewContext(doc) else { return [] }
+        defer { xmlXPathFreeContext(ctx) }
+        let expression = Array(Self.localNames(xpath).utf8) + [0]
+        guard let result = expression.withUnsafeBufferPointer({ xmlXPathEvalExpression($0.baseAddress, ctx) }) else { return [] }
+        defer { xmlXPathFreeObject(result) }
+        guard let set = result.pointee.nodesetval else { return [] }
+        var out: [String] = []
+        for i in 0..<Int(set.pointee.nodeNr) {
+            guard let node = set.pointee.nodeTab[i], let content = xmlNodeGetContent(node) else { out.append(""); continue }
+            out.append(String(cString: content))
+            free(content)
+        }
+        return out
+    }
+
+    /// `atom:entry` → `*[local-name()='entry']`: namespaced steps without registering namespaces.
+    static func localNames(_ xpath: String) -> String {
+        var out = ""
+        var rest = Substring(xpath)
+        while let range = rest.range(of: "atom:") {
+            out += rest[..<range.lowerBound]
+            let name = rest[range.upperBound...].prefix(while: { $0.isLetter })
+            out += "*[local-name()='\(name)']"
+            rest = rest[range.upperBound...].dropFirst(name.count)
+        }
+        return out + rest
+    }
+
+    /// Every element name and attribute (name, value) in document order.
+    func elementsAndAttributes() -> (elements: [String], attributes: [(String, String)]) {
+        var elements: [String] = []
+        var attributes: [(String, String)] = []
+        func walk(_ node: xmlNodePtr?) {
+            var n = node
+            while let cur = n {
+                if cur.pointee.type == XML_ELEMENT_NODE {
+                    elements.append(String(cString: cur.pointee.name).lowercased())
+                    var a = cur.pointee.properties
+                    while let attr = a {
+                        let name = String(cString: attr.pointee.name).lowercased()
+                        var value = ""
+                        if let v = xmlNodeGetContent(UnsafeMutableRawPointer(attr).assumingMemoryBound(to: xmlNode.self)) {
+                            value = String(cString: v); free(v)
+                        }
+                        attributes.append((name, value))
+                        a = attr.pointee.next
+                    }
+                }
+                walk(cur.pointee.children)
+                n = cur.pointee.next
+            }
+        }
+        walk(xmlDocGetRootElement(doc))
+        return (elements, attributes)
+    }
+}
