@@ -232,6 +232,20 @@ Re-run: `scripts/bench.sh all` (or one area: `fetch`, `parse`, `extract`, `dedup
 """
 
 
+AREA_ORDER = ["import", "fetch", "parse", "extract", "dedup", "poll", "micro"]
+
+
+def in_canonical_order(doc):
+    """The header, then the area sections in pipeline order, whatever order they were run in."""
+    pat = re.compile(r"<!-- bench:(\w+):start -->.*?<!-- bench:\1:end -->\n?", re.S)
+    blocks = {m.group(1): m.group(0) for m in pat.finditer(doc)}
+    if not blocks:
+        return doc
+    head = pat.sub("", doc).rstrip() + "\n"
+    names = sorted(blocks, key=lambda n: (AREA_ORDER.index(n) if n in AREA_ORDER else len(AREA_ORDER), n))
+    return head + "".join("\n" + blocks[n].rstrip("\n") + "\n" for n in names)
+
+
 def cmd_render(a):
     rows = []
     if a.rows and os.path.exists(a.rows):
@@ -258,6 +272,7 @@ def cmd_render(a):
             doc = f.read()
     pat = re.compile(re.escape(start) + r".*?" + re.escape(end) + r"\n?", re.S)
     doc = pat.sub(lambda _: block, doc) if pat.search(doc) else doc.rstrip() + "\n\n" + block
+    doc = in_canonical_order(doc)
     os.makedirs(os.path.dirname(os.path.abspath(a.doc)), exist_ok=True)
     with open(a.doc, "w", encoding="utf-8") as f:
         f.write(doc)
