@@ -227,8 +227,12 @@ faster) or, for quality scores, the difference. Peak RSS is `/usr/bin/time -v`'s
 set size of the measured process (for Python peers it includes the interpreter and the corpus
 they hold in memory).
 
-Re-run: `scripts/bench.sh all` (or one area: `fetch`, `parse`, `extract`, `dedup`, `poll`,
-`import`, `micro`).
+Re-run: `scripts/bench.sh all` (every area but the microbenchmarks), or one or more areas:
+`scripts/bench.sh import fetch parse extract dedup poll micro`. Peers are installed by the script
+(a venv in `.bench/venv`, Debian packages); their versions are listed in each section. The targets
+quoted under each table are the issues' speed requirements. On a shared machine the absolute
+figures move with the load (noted per section); the ratios, measured run by run in alternation,
+move much less.
 """
 
 
@@ -241,7 +245,7 @@ def in_canonical_order(doc):
     blocks = {m.group(1): m.group(0) for m in pat.finditer(doc)}
     if not blocks:
         return doc
-    head = pat.sub("", doc).rstrip() + "\n"
+    head = HEADER  # the explanation is the script's, refreshed on every run
     names = sorted(blocks, key=lambda n: (AREA_ORDER.index(n) if n in AREA_ORDER else len(AREA_ORDER), n))
     return head + "".join("\n" + blocks[n].rstrip("\n") + "\n" for n in names)
 
