@@ -11,7 +11,7 @@
 # cannot be measured without it is said in the table. Each area is independent: one failing is
 # reported as failed in its section and the others still run. Logs: .bench/logs/AREA.log.
 # `all` runs every area but `micro` (the ordo-one/benchmark microbenchmarks, scripts/microbench).
-# Environment: BENCH_RUNS (5), BENCH_RUNS_1M (1), BENCH_SCALE (dedup sizes, "10000 100000 1000000"),
+# Environment: BENCH_RUNS (5), BENCH_RUNS_1M (BENCH_RUNS), BENCH_SCALE (dedup sizes, "10000 100000 1000000"),
 # BENCH_DOC (docs/BENCHMARKS.md), SYNDIC_SHARED (../shared), BENCH_NOISE (a word on the load).
 set -euo pipefail
 
@@ -282,7 +282,7 @@ area_dedup() {
   # Scale: end to end clustering of generated stories with known groups (Syndic only).
   local sspec=$d/scale.json
   for n in ${BENCH_SCALE:-10000 100000 1000000}; do
-    local runs=$RUNS; [ $n = 1000000 ] && runs=${BENCH_RUNS_1M:-1}
+    local runs=$RUNS; [ $n = 1000000 ] && runs=${BENCH_RUNS_1M:-$RUNS}
     RUNS_OVERRIDE=$runs contender "$sspec" "Syndic $n docs" "'$SYNDIC' dedup --bench '$texts' --docs $n --bench-mode scale" \
       "cluster $n generated docs: sign+cluster seconds;;time;;regex;;sign\\+cluster (?P<v>[\\d.]+) s" \
       "cluster $n generated docs: pairwise F1;;score;;regex;;F1 (?P<v>[\\d.]+)"
@@ -290,7 +290,7 @@ area_dedup() {
   measure dedup "$sspec" "$rows"
   render dedup "Dedup: signatures, LSH and clustering at scale" "$rows" "$note" \
     "Syndic's signature figure: \`syndic dedup --bench --bench-mode signature\` over 20,000 docs (default one-permutation scheme; the multiply-shift row is the scheme the C probe uses); datasketch: \`bench_datasketch.py --docs 2000\` (its LSH row combines its insert and query rates); LSH: Syndic over 100,000 synthetic signatures in groups of three near-copies; shingles: Syndic 4 words, datasketch and the C probe 5 words" \
-    "scale rows: \`syndic dedup --bench --bench-mode scale --docs N\`, time to sign and cluster (generation excluded), peak RSS of the whole process; 1M docs: ${BENCH_RUNS_1M:-1} run(s) (one run takes minutes on a loaded machine; BENCH_RUNS_1M=N for more)" \
+    "scale rows: \`syndic dedup --bench --bench-mode scale --docs N\`, time to sign and cluster (generation excluded), peak RSS of the whole process; 1M docs: ${BENCH_RUNS_1M:-$RUNS} run(s) (about 40 s each on a quiet machine, minutes on a loaded one; BENCH_RUNS_1M=N to change)" \
     "targets (issue 6): signatures at least 40,000 docs/s and 30× datasketch; LSH at least 500,000 docs/s; 1M docs in at most 60 s with at most 2 GB" \
     "$NOTE_NOISE"
 }
