@@ -12,6 +12,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "syndic", targets: ["syndic"]),
+        // The hot-path modules as a library, so scripts/microbench (ordo-one/benchmark) can import them.
+        .library(name: "SyndicHotPaths", targets: ["Dedup", "FeedParsing", "Extraction"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

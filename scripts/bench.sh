@@ -1,0 +1,413 @@
+#!/usr/bin/env bash
+# Measures Syndic against its peers on this machine and writes the tables to docs/BENCHMARKS.md.
+#
+#   scripts/bench.sh [fetch|parse|extract|dedup|poll|import|micro|all]...   (default: all)
+#
+# Release build first, then per area Syndic and its peers run alternately, median of
+# $BENCH_RUNS runs (default 5), peak memory from /usr/bin/time -v. Peers are installed on demand:
+# a Python venv in .bench/venv (feedparser, fastfeedparser, feedparser-rs, trafilatura,
+# readability-lxml, resiliparse, datasketch, lxml) and Debian packages (nginx, newsboat, curl, time).
+# Corpora come from ../shared (or $SYNDIC_SHARED) when present, generated data otherwise; what
+# cannot be measured without it is said in the table. Each area is independent: one failing is
+# reported as failed in its section and the others still run. Logs: .bench/logs/AREA.log.
+# `all` runs every area but `micro` (the ordo-one/benchmark microbenchmarks, scripts/microbench).
+# Environment: BENCH_RUNS (5), BENCH_RUNS_1M (BENCH_RUNS), BENCH_SCALE (dedup sizes, "10000 100000 1000000"),
+# BENCH_DOC (docs/BENCHMARKS.md), SYNDIC_SHARED (../shared), BENCH_NOISE (a word on the load).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+SHARED=${SYNDIC_SHARED:-$ROOT/../shared}
+BENCH=$ROOT/.bench
+WORK=$BENCH/work
+LOGS=$BENCH/logs
+VENV=$BENCH/venv
+PY=$VENV/bin/python
+DOC=${BENCH_DOC:-$ROOT/docs/BENCHMARKS.md}
+RUNS=${BENCH_RUNS:-5}
+HELP=$ROOT/scripts/bench
+COMMAND_LINE="scripts/bench.sh $*"
+ALL_AREAS="import parse extract dedup fetch poll"
+noise_note() { # the machine's load when the area started, so a reader can judge the figures
+  local load; load=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
+  NOTE_NOISE="load average when this area started: $load on $(nproc) cores${BENCH_NOISE:+ ($BENCH_NOISE)}; compare ratios measured in the same run rather than absolute figures across runs"
+}
+NOTE_NOISE="load unknown"
+
+say() { printf '\033[1m== %s\033[0m\n' "$*"; }
+warn() { printf 'bench.sh: %s\n' "$*" >&2; }
+
+usage() { sed -n '2,15p' "$0"; }
+
+# ------------------------------------------------------------------ set-up
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+APT_UPDATED=0
+apt_install() { # apt_install PACKAGE... (only the missing ones)
+  local missing=()
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "apt-get install ${missing[*]}"
+  if [ $APT_UPDATED = 0 ]; then as_root apt-get update -qq || warn "apt-get update failed"; APT_UPDATED=1; fi
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >"$LOGS/apt.log" 2>&1 \
+    || warn "apt-get install ${missing[*]} failed (see $LOGS/apt.log)"
+}
+
+ensure_system_tools() {
+  apt_install time curl
+  command -v nginx >/dev/null || apt_install nginx-light || true
+  command -v nginx >/dev/null || apt_install nginx || true
+  command -v newsboat >/dev/null || apt_install newsboat || true
+}
+
+# Python peers: each installed separately so one that fails to install is dropped, not fatal.
+PEERS="feedparser fastfeedparser feedparser-rs trafilatura readability-lxml resiliparse datasketch lxml html-text"
+ensure_venv() {
+  [ -x "$PY" ] || python3 -m venv "$VENV" || { warn "cannot create $VENV"; return 1; }
+  local have p v
+  have=$("$VENV/bin/pip" list --format=freeze 2>/dev/null | tr 'A-Z_' 'a-z-')
+  for p in $PEERS; do
+    grep -q "^$p==" <<<"$have" && continue
+    say "pip install $p (into .bench/venv)"
+    "$VENV/bin/pip" install -q "$p" >"$LOGS/pip-$p.log" 2>&1 || warn "pip install $p failed; its rows will be missing"
+  done
+  have=$("$VENV/bin/pip" list --format=freeze 2>/dev/null | tr 'A-Z_' 'a-z-')
+  : > "$BENCH/peers.txt"
+  for p in $PEERS; do
+    v=$(sed -n "s/^$p==//p" <<<"$have")
+    echo "$p ${v:-NOT-INSTALLED (see .bench/logs/pip-$p.log)}" >> "$BENCH/peers.txt"
+  done
+}
+peer_ok() { grep -q "^$1 [0-9]" "$BENCH/peers.txt" 2>/dev/null; }
+peer_versions() { tr '\n' ',' < "$BENCH/peers.txt" | sed 's/,$//; s/,/, /g'; }
+
+build() {
+  say "swift build -c release --product syndic"
+  (cd "$ROOT" && swift build -c release --product syndic) >"$LOGS/build.log" 2>&1 \
+    || { tail -20 "$LOGS/build.log"; warn "release build failed"; return 1; }
+  SYNDIC=$(cd "$ROOT" && swift build -c release --show-bin-path)/syndic
+  export SYNDIC
+}
+
+# ------------------------------------------------------------------ helpers for the areas
+
+# contender SPEC TOOL CMD METRIC...   METRIC = "name;;kind;;how;;arg" with how one of
+# json / regex / regex_pair (arg = r1;;r2) / wall_rate / wall; optional env RUNS_OVERRIDE, RSS_FILE.
+contender() {
+  python3 - "$@" <<'PY'
+import json, os, sys
+spec, tool, cmd, *metrics = sys.argv[1:]
+try:
+    data = json.load(open(spec))
+except (OSError, ValueError):
+    data = {"contenders": []}
+c = {"tool": tool, "cmd": cmd, "metrics": []}
+if os.environ.get("RUNS_OVERRIDE"):
+    c["runs"] = int(os.environ["RUNS_OVERRIDE"])
+if os.environ.get("RSS_FILE"):
+    c["rss_file"] = os.environ["RSS_FILE"]
+for m in metrics:
+    name, kind, how, *arg = m.split(";;")
+    d = {"metric": name, "kind": kind}
+    if how == "json": d["json"] = arg[0]
+    elif how == "regex": d["regex"] = arg[0]
+    elif how == "regex_pair": d["regex_pair"] = arg[:2]
+    elif how == "wall_rate": d["wall_rate"] = float(arg[0])
+    elif how == "wall": d["wall"] = True
+    c["metrics"].append(d)
+data["contenders"].append(c)
+json.dump(data, open(spec, "w"), indent=1)
+PY
+}
+
+measure() { # measure AREA SPEC ROWS
+  python3 "$HELP/compare.py" run --spec "$2" --runs "$RUNS" --rows "$3" --append --log "$LOGS/$1.runs.log"
+}
+
+render() { # render AREA TITLE ROWS NOTE...
+  local area=$1 title=$2 rows=$3; shift 3
+  local args=()
+  for n in "$@"; do args+=(--note "$n"); done
+  python3 "$HELP/compare.py" render --rows "$rows" --area "$area" --doc "$DOC" --title "$title" \
+    --command "$COMMAND_LINE" "${args[@]}"
+}
+
+render_failed() { # render_failed AREA TITLE REASON
+  python3 "$HELP/compare.py" render --area "$1" --doc "$DOC" --title "$2" --command "$COMMAND_LINE" \
+    --failed "$3" --note "$NOTE_NOISE" >/dev/null
+}
+
+have_shared() { [ -e "$SHARED/$1" ]; }
+
+# nginx on loopback serving DIR at PORT; sets NGINX_PID. Stopped by stop_nginx (by its PID).
+NGINX_PID=""
+start_nginx() { # start_nginx DIR PORT
+  local dir=$1 port=$2 t; t=$(mktemp -d); chmod 755 "$t"; mkdir -p "$t/logs" "$t/tmp"
+  cat > "$t/nginx.conf" <<CONF
+worker_processes 2;
+daemon off;
+pid $t/nginx.pid;
+error_log $t/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+  default_type application/octet-stream;
+  access_log off;
+  client_body_temp_path $t/tmp/body; proxy_temp_path $t/tmp/proxy; fastcgi_temp_path $t/tmp/fcgi;
+  uwsgi_temp_path $t/tmp/uwsgi; scgi_temp_path $t/tmp/scgi;
+  sendfile on; keepalive_requests 1000000; etag on;
+  server { listen 127.0.0.1:$port; root $dir; }
+}
+CONF
+  nginx -p "$t" -c "$t/nginx.conf" & NGINX_PID=$!
+  for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/" && return 0; sleep 0.1; done
+  warn "nginx did not answer on 127.0.0.1:$port"; return 1
+}
+stop_nginx() { if [ -n "$NGINX_PID" ]; then kill "$NGINX_PID" 2>/dev/null || true; wait "$NGINX_PID" 2>/dev/null || true; NGINX_PID=""; fi; }
+
+# ------------------------------------------------------------------ areas
+
+area_import() {
+  local d=$WORK/import rows=$WORK/import/rows.json spec=$WORK/import/spec.json
+  rm -rf "$d"; mkdir -p "$d"
+  python3 "$HELP/gendata.py" urls "$d/urls.txt" 1000
+  contender "$spec" "Syndic (empty database)" \
+    "rm -f '$d/db.sqlite'*; '$SYNDIC' feeds import '$d/urls.txt' --db '$d/db.sqlite' --quiet" \
+    "import 1,000 URLs, seconds;;time;;wall"
+  "$SYNDIC" feeds import "$d/urls.txt" --db "$d/again.sqlite" --quiet >/dev/null
+  contender "$spec" "Syndic (all already present)" \
+    "'$SYNDIC' feeds import '$d/urls.txt' --db '$d/again.sqlite' --quiet" \
+    "re-import 1,000 URLs, seconds;;time;;wall"
+  measure import "$spec" "$rows"
+  render import "Import: 1,000-line URL list" "$rows" \
+    "input: generated list (scripts/bench/gendata.py urls), 1,000 URLs over 97 hosts, some with tags; wall time of the whole process, database file created fresh each run" \
+    "target (issue 2): under 1 s; no peer" "$NOTE_NOISE"
+}
+
+area_parse() {
+  local d=$WORK/parse rows=$WORK/parse/rows.json spec=$WORK/parse/spec.json dirs=() note
+  rm -rf "$d"; mkdir -p "$d"
+  if have_shared corpus/feeds; then
+    for sub in "$SHARED"/corpus/feeds/*/; do
+      case "$(basename "$sub")" in *-tests) ;; *) dirs+=("${sub%/}") ;; esac
+    done
+    note="input: the real-world sub-corpora of ../shared/corpus/feeds, $(du -cb $(find "${dirs[@]}" -type f ! -name '*.expected.json' ! -name README.md ! -name SCHEMA.md ! -name MANIFEST.txt) | tail -1 | awk '{printf "%.1f MB", $1/1e6}'); files read into memory first, one thread, parse calls only (\`syndic parse --bench\`, \`../shared/eval/feeds/speed.py --parsers X\`), one pass per process"
+  else
+    python3 "$HELP/gendata.py" feeds "$d/feeds" 200; dirs=("$d/feeds")
+    note="input: 200 generated RSS feeds (../shared absent); peers skipped: they run through ../shared/eval/feeds/speed.py"
+  fi
+  contender "$spec" "Syndic" "'$SYNDIC' parse --bench $(printf "'%s' " "${dirs[@]}") --repeat 1" \
+    "parse MB/s;;rate;;json;;mb_per_s"
+  if [ -f "$SHARED/eval/feeds/speed.py" ]; then
+    for p in fastfeedparser feedparser_rs feedparser; do
+      peer_ok "${p//_/-}" || { warn "parse: $p not installed, skipped"; continue; }
+      contender "$spec" "$p" "'$PY' '$SHARED/eval/feeds/speed.py' --parsers $p --repeat 1 $(printf "'%s' " "${dirs[@]}")" \
+        "parse MB/s;;rate;;regex;;^$p\\s+\\S+\\s+real-world\\s+\\d+\\s+[\\d.]+\\s+[\\d.]+\\s+[\\d.]+\\s+(?P<v>[\\d.]+)"
+    done
+  fi
+  measure parse "$spec" "$rows"
+  render parse "Parse: feeds, MB/s, one thread" "$rows" "$note" \
+    "target (issue 4): at least 1.2× fastfeedparser" "peers: $(peer_versions)" "$NOTE_NOISE"
+}
+
+area_extract() {
+  local d=$WORK/extract rows=$WORK/extract/rows.json spec=$WORK/extract/spec.json
+  rm -rf "$d"; mkdir -p "$d/pages"
+  local aeb=$SHARED/corpus/extraction/aeb score=$SHARED/eval/extraction/score.py anchors=$SHARED/eval/extraction/anchors.py
+  if [ -d "$aeb/html" ]; then
+    for f in "$aeb"/html/*.html.gz; do gzip -dc "$f" > "$d/pages/$(basename "${f%.gz}")"; done
+  else
+    python3 "$HELP/gendata.py" pages "$d/pages" 180
+  fi
+  local npages; npages=$(ls "$d/pages" | wc -l)
+  local inproc="in-process pages/s (one thread, files in memory)"
+  local wallm="pages/s incl. start-up (one process, score.py --batch)"
+  local loopm="pages/s in the extractor call (score.py in-loop)"
+  contender "$spec" "Syndic" "'$SYNDIC' extract --bench '$d/pages'" \
+    "$inproc;;rate;;regex;;pages, [\\d.]+ MB in [\\d.]+ s(?: wall)?: (?P<v>[\\d.]+) pages/s"
+  if [ -d "$aeb/html" ] && [ -f "$score" ]; then
+    RSS_FILE=$d/syndic.rss contender "$spec" "Syndic (score.py batch)" \
+      "python3 '$score' --corpus '$aeb' --bootstrap 0 --worst 0 --batch \"/usr/bin/time -f %M -o '$d/syndic.rss' '$SYNDIC' extract --manifest {manifest} --out {out}\"" \
+      "$wallm;;rate;;regex;;wall [\\d.]+s\\s+(?P<v>[\\d.]+) pages/s" \
+      "$loopm;;rate;;regex;;in-loop (?P<v>[\\d.]+) pages/s" \
+      "aeb F1 (token 4-shingles);;score;;regex;;F1 (?P<v>[\\d.]+)"
+    for tool in trafilatura trafilatura-fast readability resiliparse lxml-parse; do
+      local pkg=$tool; case $tool in trafilatura-fast) pkg=trafilatura;; readability) pkg=readability-lxml;; lxml-parse) pkg=lxml;; esac
+      peer_ok "$pkg" || { warn "extract: $pkg not installed, $tool skipped"; continue; }
+      local label=$tool f1=("aeb F1 (token 4-shingles);;score;;regex;;F1 (?P<v>[\\d.]+)")
+      [ "$tool" = lxml-parse ] && { label="lxml-parse (libxml2 parse only, no text)"; f1=(); }
+      RSS_FILE=$d/$tool.rss contender "$spec" "$label" \
+        "python3 '$score' --corpus '$aeb' --bootstrap 0 --worst 0 --batch \"/usr/bin/time -f %M -o '$d/$tool.rss' '$PY' '$anchors' $tool {manifest} {out}\"" \
+        "$wallm;;rate;;regex;;wall [\\d.]+s\\s+(?P<v>[\\d.]+) pages/s" \
+        "$loopm;;rate;;regex;;in-loop (?P<v>[\\d.]+) pages/s" \
+        "${f1[@]}"
+    done
+    local note="input: ../shared/corpus/extraction/aeb dev pages ($npages pages, $(du -cb "$d"/pages/* | tail -1 | awk '{printf "%.1f MB", $1/1e6}')); \`syndic extract --bench\` is best of 3 rounds inside one process; the score.py rows run each tool once over the corpus in one process (peak RSS = the extractor process)"
+  else
+    local note="input: $npages generated pages (../shared absent): Syndic's pages/s only; F1 and the peers need ../shared/eval/extraction and its corpus"
+  fi
+  measure extract "$spec" "$rows"
+  render extract "Extract: article text from news pages" "$rows" "$note" \
+    "target (issue 5): at least 500 pages/s and 10× trafilatura, peak memory at most 64 MB for a 5 MB page" \
+    "peers: $(peer_versions)" "$NOTE_NOISE"
+}
+
+area_dedup() {
+  local d=$WORK/dedup rows=$WORK/dedup/rows.json spec=$WORK/dedup/spec.json texts note
+  rm -rf "$d"; mkdir -p "$d"
+  if [ -d "$SHARED/corpus/dedup/texts" ]; then
+    texts=$SHARED/corpus/dedup/texts; note="input: 500-word windows of ../shared/corpus/dedup/texts"
+  else
+    python3 "$HELP/gendata.py" texts "$d/texts" 400; texts=$d/texts
+    note="input: 500-word windows of generated texts (../shared absent; datasketch and the C probe skipped)"
+  fi
+  local sig="signatures docs/s (tokenize, word shingles, 128-lane MinHash)" lsh="LSH insert+query docs/s (threshold 0.5)"
+  contender "$spec" "Syndic" "'$SYNDIC' dedup --bench '$texts' --docs 20000 --bench-mode signature" \
+    "$sig;;rate;;regex;;signature one-permutation\\s+full \\(sorted set \\+ lanes\\) (?P<v>\\d+) docs/s" \
+    "signatures docs/s, multiply-shift scheme;;rate;;regex;;signature multiply-shift\\s+full \\(sorted set \\+ lanes\\) (?P<v>\\d+) docs/s" \
+    "signatures per CPU-second (Syndic's own count, less sensitive to load);;rate;;regex;;signature one-permutation\\s+full \\(sorted set \\+ lanes\\) \\d+ docs/s wall \\((?P<v>\\d+) per CPU-s\\)"
+  contender "$spec" "Syndic (LSH)" "'$SYNDIC' dedup --bench '$texts' --docs 100000 --bench-mode lsh" \
+    "$lsh;;rate;;regex;;LSH insert\\+query \\(threshold 0\\.5[^)]*\\) (?P<v>\\d+) docs/s"
+  if [ -f "$SHARED/eval/dedup/bench_datasketch.py" ] && [ -d "$SHARED/corpus/dedup/texts" ] && peer_ok datasketch; then
+    contender "$spec" "datasketch" "'$PY' '$SHARED/eval/dedup/bench_datasketch.py' --texts '$texts' --docs 2000" \
+      "$sig;;rate;;regex;;^shingle\\+update_batch\\s+(?P<v>\\d+) docs/s" \
+      "$lsh;;rate;;regex_pair;;^LSH insert\\s+(?P<v>\\d+) docs/s;;^LSH query\\s+(?P<v>\\d+) docs/s"
+  fi
+  if [ -f "$SHARED/eval/dedup/minhash_bench.c" ] && [ -d "$SHARED/corpus/dedup/texts" ] && command -v cc >/dev/null; then
+    cc -O3 -march=native -o "$d/minhash_bench" "$SHARED/eval/dedup/minhash_bench.c" && cat "$texts"/*.txt > "$d/all.txt"
+    contender "$spec" "C probe (minhash_bench.c -O3 -march=native)" "'$d/minhash_bench' '$d/all.txt' 20000 500" \
+      "$sig;;rate;;regex;;^full sig ms64 \\(128 perms\\)\\s+(?P<v>\\d+) docs/s" \
+      "signatures docs/s, multiply-shift scheme;;rate;;regex;;^full sig ms64 \\(128 perms\\)\\s+(?P<v>\\d+) docs/s"
+  fi
+  measure dedup "$spec" "$rows"
+  # Scale: end to end clustering of generated stories with known groups (Syndic only).
+  local sspec=$d/scale.json
+  for n in ${BENCH_SCALE:-10000 100000 1000000}; do
+    local runs=$RUNS; [ $n = 1000000 ] && runs=${BENCH_RUNS_1M:-$RUNS}
+    RUNS_OVERRIDE=$runs contender "$sspec" "Syndic $n docs" "'$SYNDIC' dedup --bench '$texts' --docs $n --bench-mode scale" \
+      "cluster $n generated docs: sign+cluster seconds;;time;;regex;;sign\\+cluster (?P<v>[\\d.]+) s" \
+      "cluster $n generated docs: pairwise F1;;score;;regex;;F1 (?P<v>[\\d.]+)"
+  done
+  measure dedup "$sspec" "$rows"
+  render dedup "Dedup: signatures, LSH and clustering at scale" "$rows" "$note" \
+    "Syndic's signature figure: \`syndic dedup --bench --bench-mode signature\` over 20,000 docs (default one-permutation scheme; the multiply-shift row is the scheme the C probe uses); datasketch: \`bench_datasketch.py --docs 2000\` (its LSH row combines its insert and query rates); LSH: Syndic over 100,000 synthetic signatures in groups of three near-copies; shingles: Syndic 4 words, datasketch and the C probe 5 words" \
+    "scale rows: \`syndic dedup --bench --bench-mode scale --docs N\`, time to sign and cluster (generation excluded), peak RSS of the whole process; 1M docs: ${BENCH_RUNS_1M:-$RUNS} run(s) (about 40 s each on a quiet machine, minutes on a loaded one; BENCH_RUNS_1M=N to change)" \
+    "targets (issue 6): signatures at least 40,000 docs/s and 30× datasketch; LSH at least 500,000 docs/s; 1M docs in at most 60 s with at most 2 GB" \
+    "$NOTE_NOISE"
+}
+
+area_fetch() {
+  local d=$WORK/fetch rows=$WORK/fetch/rows.json spec=$WORK/fetch/spec.json port=${BENCH_FETCH_PORT:-18090} n=10000
+  rm -rf "$d"; mkdir -p "$d/www"; chmod 755 "$d" "$d/www"
+  command -v nginx >/dev/null || { echo "nginx not installed"; return 1; }
+  python3 -c 'import random, string, sys; r = random.Random(7); sys.stdout.write("".join(r.choice(string.ascii_letters + " \n") for _ in range(20480)))' > "$d/www/body.txt"
+  for i in $(seq $n); do echo "http://127.0.0.1:$port/body.txt?n=$i"; done > "$d/urls.txt"
+  sed 's/.*/url = "&"\noutput = "\/dev\/null"/' "$d/urls.txt" > "$d/urls.curl"
+  trap stop_nginx EXIT
+  start_nginx "$d/www" "$port"
+  contender "$spec" "Syndic" "'$SYNDIC' fetch --bench-urls '$d/urls.txt' --concurrency 32" \
+    "10,000 GETs of 20 KB, requests/s;;rate;;json;;requests_per_s"
+  contender "$spec" "curl --parallel --parallel-max 32" "curl --parallel --parallel-max 32 --no-progress-meter -s -K '$d/urls.curl'" \
+    "10,000 GETs of 20 KB, requests/s;;rate;;wall_rate;;$n"
+  measure fetch "$spec" "$rows"
+  stop_nginx
+  render fetch "Fetch: loopback nginx, 10,000 GETs of a 20 KB body" "$rows" \
+    "server: nginx $(nginx -v 2>&1 | cut -d/ -f2) on 127.0.0.1 (2 workers, keep-alive), 32 transfers in flight; Syndic's rate is its own timing of the transfers (\`syndic fetch --bench-urls\`, start-up excluded), curl's is 10,000 / the wall time of the process (start-up and reading its 10,000-entry config included); $(curl --version | head -1 | cut -d' ' -f1-2)" \
+    "target (issue 3): at least 80 % of curl's rate, peak memory under 50 MB" "$NOTE_NOISE"
+}
+
+area_poll() {
+  local d=$WORK/poll rows=$WORK/poll/rows.json bench=$SHARED/eval/polling/bench.sh
+  [ -f "$bench" ] && [ -d "$SHARED/corpus/feeds" ] || { echo "needs ../shared/eval/polling/bench.sh and ../shared/corpus/feeds"; return 1; }
+  command -v nginx >/dev/null || { echo "nginx not installed"; return 1; }
+  rm -rf "$d"; mkdir -p "$d/shim"
+  local nb; nb=$(command -v newsboat || true)
+  if [ -n "$nb" ]; then # newsboat's peak RSS through a PATH shim (bench.sh calls it by name)
+    printf '#!/bin/sh\nexec /usr/bin/time -f %%M -a -o "$NB_RSS_FILE" %s "$@"\n' "$nb" > "$d/shim/newsboat"
+    chmod +x "$d/shim/newsboat"
+  fi
+  local outs=()
+  for r in $(seq "$RUNS"); do
+    say "poll run $r/$RUNS (bench.sh: curl, newsboat x3, syndic x3)"
+    local out=$d/run$r.txt db=$d/run$r.sqlite
+    NB_RSS_FILE=$out.newsboat.rss PATH="$d/shim:$PATH" SYNDIC=$SYNDIC \
+      bash "$bench" --port "${BENCH_POLL_PORT:-18081}" --extra "'$HELP/poll-cmd.sh' '$db' {urls}" > "$out" 2>&1 \
+      || { warn "poll run $r: bench.sh failed (see $out)"; tail -5 "$out"; }
+    cat "$out"
+    [ -f "$db.rss" ] && cp "$db.rss" "$out.syndic.rss"
+    rm -f "$db" "$db"-*
+    outs+=("$out")
+  done
+  python3 "$HELP/poll_rows.py" "$rows" "${outs[@]}"
+  local st; st=$(grep -h '^extra run2' "${outs[@]}" | sed 's/.*feeds\/s *//; s/ *$//' | sort | uniq -c | awk -v n=${#outs[@]} '{c=$1; $1=""; printf "%s%s in %d of %d runs", (NR>1?"; ":""), substr($0,2), c, n}')
+  render poll "Poll: 1,000 real feeds on a loopback nginx, cold and warm" "$rows" \
+    "command per run: \`../shared/eval/polling/bench.sh --extra 'scripts/bench/poll-cmd.sh DB {urls}'\` (fresh temp dir, fresh DB); Syndic = \`syndic poll --force --full-text never\` (its first run includes \`feeds import\` of the 1,000 URLs); newsboat reload-threads=32, its warm run is run 3 (it sends validators only from its third run)" \
+    "Syndic warm run HTTP statuses (nginx log): ${st:-?}" \
+    "peak RSS of the run in that row (Syndic: \`/usr/bin/time\` inside poll-cmd.sh; newsboat: a PATH shim); curl's figure is its best of 3 inside bench.sh" \
+    "targets (issue 7): first poll at least 3× newsboat's first run; warm poll at least 2,000 feeds/s; peak memory at most 200 MB" \
+    "$NOTE_NOISE"
+}
+
+area_micro() {
+  local pkg=$ROOT/scripts/microbench out=$WORK/micro.txt
+  mkdir -p "$WORK"
+  (cd "$pkg" && swift package --allow-writing-to-package-directory benchmark --no-progress --format markdown) > "$out" 2>"$LOGS/micro.stderr" \
+    || { tail -5 "$LOGS/micro.stderr"; cat "$out" | tail -5; return 1; }
+  cat "$out"
+  python3 "$HELP/micro_summary.py" "$DOC" "$out" "$COMMAND_LINE" "$NOTE_NOISE"
+}
+
+area_title() {
+  case $1 in
+    import) echo "Import: 1,000-line URL list";; parse) echo "Parse: feeds, MB/s, one thread";;
+    extract) echo "Extract: article text from news pages";; dedup) echo "Dedup: signatures, LSH and clustering at scale";;
+    fetch) echo "Fetch: loopback nginx, 10,000 GETs of a 20 KB body";;
+    poll) echo "Poll: 1,000 real feeds on a loopback nginx, cold and warm";; *) echo "$1";;
+  esac
+}
+
+# ------------------------------------------------------------------ main
+
+# The whole run is one function, parsed before it starts: editing this file mid-run is harmless.
+main() {
+  areas=()
+  for a in "${@:-all}"; do
+    case $a in
+      all) areas+=($ALL_AREAS);;
+      fetch|parse|extract|dedup|poll|import|micro) areas+=("$a");;
+      -h|--help|help) usage; exit 0;;
+      *) usage; echo "bench.sh: unknown area '$a'" >&2; exit 64;;
+    esac
+  done
+
+  mkdir -p "$WORK" "$LOGS" "$(dirname "$DOC")"
+  [ -x /usr/bin/time ] || ensure_system_tools
+  if [ "${areas[*]}" != micro ]; then
+    ensure_system_tools
+    ensure_venv || warn "no Python venv: the Python peers are skipped"
+    build || { for a in "${areas[@]}"; do [ "$a" = micro ] || render_failed "$a" "$(area_title "$a")" "release build failed (see .bench/logs/build.log)"; done; exit 1; }
+  fi
+  [ -d "$SHARED" ] || warn "$SHARED not found: generated data only; poll and the peers that need ../shared/eval are skipped"
+
+  status=0; summary=()
+  for a in "${areas[@]}"; do
+    say "area $a (log: .bench/logs/$a.log)"
+    noise_note
+    # A background subshell keeps `set -e` active inside the area (it is off in an `||` list).
+    ( set -euo pipefail; "area_$a" ) > >(tee "$LOGS/$a.log") 2>&1 &
+    if wait $!; then
+      summary+=("$a: ok")
+    else
+      sleep 0.5 # let tee write the area's last lines
+      reason=$(grep -v '^\s*$' "$LOGS/$a.log" | tail -1 | cut -c1-200)
+      warn "area $a failed: $reason"
+      [ "$a" = micro ] || render_failed "$a" "$(area_title "$a")" "failed: ${reason//|//}"
+      summary+=("$a: FAILED ($reason)"); status=1
+    fi
+  done
+  sleep 0.2
+  say "done"; printf '  %s\n' "${summary[@]}"; echo "  table: ${DOC#$ROOT/}"
+  return $status
+}
+
+# One line, parsed whole before it runs: the exit happens even if this file changed meanwhile.
+main "$@"; exit $?
