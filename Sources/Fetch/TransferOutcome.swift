@@ -69,7 +69,16 @@ enum TransferOutcome {
         case CURLE_TOO_MANY_REDIRECTS:
             return .tooManyRedirects(url: url, limit: policy.maxRedirects)
         case CURLE_UNSUPPORTED_PROTOCOL:
-            return .unsupportedScheme(url: transfer.redirects.last?.location ?? url)
+            // libcurl also says this when an http(s) server answers something that is not HTTP
+            // ("Received HTTP/0.9 when not allowed"): then the scheme was fine and the answer was not.
+            // (Redirects may only lead to http and https; the first request may also be a file URL.)
+            let target = transfer.redirects.last?.location ?? url
+            let scheme = target.split(separator: ":", maxSplits: 1).first.map { $0.lowercased() } ?? ""
+            let allowed: Set<String> = transfer.redirects.isEmpty ? ["http", "https", "file"] : ["http", "https"]
+            if allowed.contains(scheme) {
+                return .protocolError(url: url, detail: detail.isEmpty ? "not HTTP" : detail)
+            }
+            return .unsupportedScheme(url: target)
         case CURLE_URL_MALFORMAT:
             return .invalidURL(url: url)
         case CURLE_RECV_ERROR, CURLE_SEND_ERROR, CURLE_PARTIAL_FILE, CURLE_GOT_NOTHING:

@@ -45,11 +45,15 @@ public enum URLNormalizer {
         parts.scheme = scheme
         parts.fragment = nil
         if scheme == "file" {
-            if parts.path.isEmpty { throw .notAURL(string) }
+            // A file URL names a local file: no host but the empty one or `localhost`.
+            let host = parts.percentEncodedHost ?? ""
+            guard host.isEmpty || host.lowercased() == "localhost", !parts.path.isEmpty else { throw .notAURL(string) }
+            parts.percentEncodedHost = ""
             return parts.string ?? trimmed
         }
-        guard let host = parts.host, !host.isEmpty else { throw .missingHost(string) }
-        parts.host = host.lowercased()
+        // Lower-case the host as written (percent-escapes kept), so normalizing twice changes nothing.
+        guard let host = parts.percentEncodedHost, !host.isEmpty else { throw .missingHost(string) }
+        parts.percentEncodedHost = host.lowercased()
         if (scheme == "http" && parts.port == 80) || (scheme == "https" && parts.port == 443) {
             parts.port = nil
         }

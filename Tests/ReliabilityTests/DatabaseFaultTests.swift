@@ -97,11 +97,7 @@ struct DatabaseFaultTests {
         #expect(readOnly.status != 0)
         #expect(readOnly.stderr.hasPrefix("syndic: ") && readOnly.stderr.contains(path), "\(readOnly.stderr)")
         #expect(!readOnly.stderr.contains("database is locked"))
-        // SQLite reports SQLITE_CANTOPEN (it cannot create the -shm file), which StorageError.wrap turns into
-        // .cannotOpen "unable to open database file; check the path and its permissions" instead of .readOnly.
-        withKnownIssue("bug: Storage StorageError.wrap reports a database on a read-only filesystem as cannotOpen, not readOnly") {
-            #expect(readOnly.stderr.contains("read-only"), "\(readOnly.stderr)")
-        }
+        #expect(readOnly.stderr.contains("read-only"), "\(readOnly.stderr)")
         let polled = try SyndicRun.run(["poll", "--force", "--full-text", "never"], database: path)
         #expect(polled.status != 0)
         #expect(polled.stderr.lowercased().contains("read-only"), "\(polled.stderr)")

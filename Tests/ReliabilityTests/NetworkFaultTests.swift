@@ -72,12 +72,8 @@ struct NetworkFaultTests {
         #expect(summary.failed == 1)
         let error = try #require(try db.feed(id: feed.id)?.lastError)
         #expect(!error.isEmpty)
-        // libcurl refuses the non-HTTP answer as HTTP/0.9 with CURLE_UNSUPPORTED_PROTOCOL, which
-        // TransferOutcome maps to FetchError.unsupportedScheme: the user is told the URL's scheme is wrong.
-        withKnownIssue("bug: Fetch TransferOutcome maps CURLE_UNSUPPORTED_PROTOCOL from an HTTP/0.9 (garbage) answer to unsupportedScheme") {
-            #expect(error.contains("invalid response"), "\(error)")
-            #expect(!error.contains("scheme"), "\(error)")
-        }
+        #expect(error.contains("invalid response"), "\(error)")
+        #expect(!error.contains("scheme"), "\(error)")
     }
 
     @Test("a self-signed TLS certificate is refused and recorded; nothing from that server is stored")

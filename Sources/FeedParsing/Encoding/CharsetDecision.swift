@@ -31,7 +31,7 @@ struct CharsetDecision {
         let declared = XMLInputRepair.declaredEncoding(bytes)?.asciiLowercased
         let claimed = (http?.isEmpty == false ? http : nil) ?? declared
         guard let claimed, !isUTF8Family(claimed), !isLatin1Family(claimed),
-              xmlFindCharEncodingHandler(claimed) != nil else {
+              Self.libxml2Knows(claimed) else {
             let (valid, _) = UTF8Validation.check(bytes)
             if valid {
                 return CharsetDecision(override: claimed == nil || declared == "utf-8" && http == nil ? nil : "UTF-8",
@@ -52,5 +52,13 @@ struct CharsetDecision {
     static func isLatin1Family(_ name: String) -> Bool {
         name == "iso-8859-1" || name == "iso8859-1" || name == "latin1" || name == "latin-1" || name == "l1"
             || name == "windows-1252" || name == "cp1252" || name == "iso-8859-15" || name == "x-cp1252"
+    }
+
+    /// Whether libxml2 can convert from `encoding`. The handler found is closed again: for
+    /// iconv-backed encodings each lookup opens converters that would otherwise leak.
+    static func libxml2Knows(_ encoding: String) -> Bool {
+        guard let handler = xmlFindCharEncodingHandler(encoding) else { return false }
+        xmlCharEncCloseFunc(handler)
+        return true
     }
 }

@@ -61,6 +61,11 @@ enum SAXFeedReader {
                 }
                 builder.parserContext = ctxt
                 xmlParseDocument(ctxt)
+                // libxml2 creates a document for a DTD's declarations even without SAX tree callbacks.
+                if let doc = ctxt.pointee.myDoc {
+                    xmlFreeDoc(doc)
+                    ctxt.pointee.myDoc = nil
+                }
                 builder.parserContext = nil
                 ctxt.pointee.sax = originalSAX
                 return builder.result(bozoReason: builder.firstXMLError)
