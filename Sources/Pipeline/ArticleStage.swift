@@ -17,12 +17,8 @@ struct ArticleStage {
     let log: Logger
     let progress: (@Sendable (PollProgress) -> Void)?
 
-    /// Which entries need their page (decided when their feed text was prepared).
-    func selectEntries(_ work: [EntryWork]) -> [EntryWork] {
-        work.filter(\.prepared.needsPage)
-    }
-
-    /// Fetches and extracts; returns one article row per selected entry (ok or failed).
+    /// Fetches and extracts the pages of entries that need them (decided when their feed text was
+    /// prepared); returns one article row per entry (ok or failed).
     func run(_ selected: [EntryWork], summary: inout PollSummary) async throws -> [Int64: StoredArticle] {
         guard !selected.isEmpty else { return [:] }
         var articles: [Int64: StoredArticle] = [:]

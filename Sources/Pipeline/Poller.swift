@@ -31,23 +31,30 @@ public final class Poller {
     public func run(now: Date = Date()) async throws -> PollSummary {
         let started = Date()
         var summary = PollSummary()
+        let placer = StoryPlacer(db: db, options: options, now: now)
 
+        // Entries an interrupted poll stored but never placed come first, then this poll's feeds.
+        // Entries whose feed text is final are placed in stories as they arrive (while other feeds
+        // still download); those that wait for their article page are returned.
+        var waiting = try resumeUnfinished(placer)
         let feeds = try selectFeeds(now: now)
-        var work = try await refreshFeeds(feeds, now: now, summary: &summary)
-        work += try unfinishedWork(excluding: Set(work.map(\.entryID)))
-        log.debug("feeds: \(feeds.count) fetched and stored in \(Self.since(started))")
+        waiting += try await refreshFeeds(feeds, now: now, placer: placer, summary: &summary)
+        log.debug("feeds: \(feeds.count) fetched, stored and placed in \(Self.since(started))")
 
         let pagesStarted = Date()
         let articleStage = ArticleStage(db: db, fetcher: fetcher, options: options, log: log, progress: progress)
-        let articles = try await articleStage.run(articleStage.selectEntries(work), summary: &summary)
+        let articles = try await articleStage.run(waiting, summary: &summary)
         log.debug("pages: \(articles.count) fetched and extracted in \(Self.since(pagesStarted))")
 
         let storiesStarted = Date()
-        progress?(PollProgress(phase: .stories, done: 0, total: work.count))
-        try await StoryStage(db: db, options: options, log: log).run(work, articles: articles, now: now, summary: &summary)
-        progress?(PollProgress(phase: .stories, done: work.count, total: work.count))
-        log.debug("stories: \(work.count) entries signed and placed in \(Self.since(storiesStarted))")
+        for (work, text) in await PageSigning.sign(waiting, articles: articles, options: options) {
+            try placer.place(work, text, article: articles[work.entryID])
+        }
+        try placer.flush()
+        log.debug("stories: \(waiting.count) entries with pages placed in \(Self.since(storiesStarted))")
 
+        summary.storiesNew = placer.newStories.count
+        summary.storiesGrown = placer.grownStories.count
         summary.seconds = Date().timeIntervalSince(started)
         return summary
     }
@@ -66,13 +73,16 @@ public final class Poller {
         return feeds
     }
 
-    /// Fetches every feed (conditional GET), parses bodies as they arrive, and stores each feed's
-    /// state and entries in its own transaction. Returns the entries that are new or changed.
-    private func refreshFeeds(_ feeds: [Feed], now: Date, summary: inout PollSummary) async throws -> [EntryWork] {
+    /// Fetches every feed (conditional GET), parses bodies as they arrive, stores each feed's state
+    /// and entries in its own transaction, and places the new or changed entries whose text is final.
+    /// Returns the entries that wait for their article page.
+    private func refreshFeeds(_ feeds: [Feed], now: Date, placer: StoryPlacer, summary: inout PollSummary) async throws -> [EntryWork] {
         guard !feeds.isEmpty else { return [] }
         let requests = feeds.map { FetchRequest(url: $0.url, etag: $0.etag, lastModified: $0.lastModified) }
         let updater = FeedStateUpdater(policy: options.schedule)
-        let maxParallel = max(2, ProcessInfo.processInfo.activeProcessorCount)
+        // Parsed feeds queue up while this task stores and places the previous ones, so parsing
+        // keeps the other cores busy.
+        let maxParallel = 3 * max(2, ProcessInfo.processInfo.activeProcessorCount)
         var work: [EntryWork] = []
         var done = 0
 
@@ -100,8 +110,9 @@ public final class Poller {
                     case .new: summary.entriesNew += 1
                     case .updated: summary.entriesUpdated += 1
                     }
-                    work.append(EntryWork(entryID: outcome.entryID, feedID: refresh.feed.id, feedURL: refresh.feed.url,
-                                          link: draft.url, title: draft.title, firstSeenAt: now, prepared: prepared))
+                    let item = EntryWork(entryID: outcome.entryID, feedID: refresh.feed.id, feedURL: refresh.feed.url,
+                                         link: draft.url, title: draft.title, firstSeenAt: now, prepared: prepared)
+                    if let signed = prepared.signed { try placer.place(item, signed) } else { work.append(item) }
                 }
                 progress?(PollProgress(phase: .feeds, done: done, total: feeds.count))
             }
@@ -118,9 +129,10 @@ public final class Poller {
         return work
     }
 
-    /// Entries an interrupted poll stored but never signed.
-    private func unfinishedWork(excluding ids: Set<Int64>) throws -> [EntryWork] {
-        let leftovers = try db.unsignedEntries().filter { !ids.contains($0.id) }
+    /// Entries an interrupted poll stored but never signed: those whose text is final are placed now,
+    /// those that need their page are returned.
+    private func resumeUnfinished(_ placer: StoryPlacer) throws -> [EntryWork] {
+        let leftovers = try db.unsignedEntries()
         guard !leftovers.isEmpty else { return [] }
         log.info("resuming \(leftovers.count) entries left unsigned by an interrupted poll")
         var feedURLs: [Int64: String] = [:]
@@ -128,6 +140,11 @@ public final class Poller {
             feedURLs[entry.feedID] = try db.feed(id: entry.feedID)?.url ?? ""
         }
         var builder = SignatureBuilder(configuration: options.dedup)
-        return leftovers.map { EntryWork(stored: $0, feedURL: feedURLs[$0.feedID] ?? "", options: options, builder: &builder) }
+        var waiting: [EntryWork] = []
+        for entry in leftovers {
+            let item = EntryWork(stored: entry, feedURL: feedURLs[entry.feedID] ?? "", options: options, builder: &builder)
+            if let signed = item.prepared.signed { try placer.place(item, signed) } else { waiting.append(item) }
+        }
+        return waiting
     }
 }

@@ -1,0 +1,79 @@
+import Dedup
+import Foundation
+import Logging
+import Storage
+
+/// Places signed entries in stories as they come, and stores the outcome in batches.
+///
+/// The clusterer is re-seeded from the database with the window's earlier signatures the first
+/// time an entry arrives (a poll with nothing new never pays for it). Entries are placed in the
+/// order they are handed over, which is the order their rows were created, so story keys and
+/// representatives follow arrival. Results are committed every ``batchSize`` entries, so memory
+/// stays bounded and an interrupted poll keeps what it placed (the rest is redone by the next one).
+final class StoryPlacer {
+    let db: SyndicDatabase
+    let options: PollOptions
+    let now: Date
+    var batchSize = 2_000
+
+    private var clusterer: StoryClusterer?
+    private var existingStories = Set<Int64>()
+    private(set) var newStories = Set<Int64>()
+    private(set) var grownStories = Set<Int64>()
+    private var assignments: [StoryAssignment] = []
+    private var signatures: [StoredSignature] = []
+    private var articles: [StoredArticle] = []
+
+    init(db: SyndicDatabase, options: PollOptions, now: Date) {
+        self.db = db
+        self.options = options
+        self.now = now
+    }
+
+    /// Places one entry; `article` is its extracted page, stored with it.
+    func place(_ work: EntryWork, _ text: SignedText, article: StoredArticle? = nil) throws {
+        let clusterer = try loadedClusterer()
+        let assignment = clusterer.add(document: work.entryID, signature: text.signature,
+                                       timestamp: work.firstSeenAt.timeIntervalSince1970, hasFullText: text.hasFullText)
+        switch assignment {
+        case .newStory(let key):
+            newStories.insert(key)
+            assignments.append(StoryAssignment(entryID: work.entryID, storyID: key, similarity: 1))
+        case .joined(let key, _, let similarity, _):
+            if existingStories.contains(key) { grownStories.insert(key) }
+            assignments.append(StoryAssignment(entryID: work.entryID, storyID: key, similarity: similarity))
+        }
+        signatures.append(StoredSignature(entryID: work.entryID, minhash: text.signature.serialize(includingShingles: true),
+                                          shingles: nil, shingleCount: text.signature.shingleCount,
+                                          source: text.source, fullText: text.hasFullText))
+        if let article { articles.append(article) }
+        if assignments.count >= batchSize { try flush() }
+    }
+
+    /// Stores what was placed since the last flush, in one transaction.
+    func flush() throws {
+        guard !assignments.isEmpty || !articles.isEmpty else { return }
+        try db.commitProcessed(articles: articles, signatures: signatures, pages: [], assignments: assignments, now: now)
+        assignments.removeAll(keepingCapacity: true)
+        signatures.removeAll(keepingCapacity: true)
+        articles.removeAll(keepingCapacity: true)
+    }
+
+    /// The clusterer, seeded on first use with the signatures of the window. (An entry of the window
+    /// that this poll places again, because it changed, replaces its old self in the clusterer.)
+    private func loadedClusterer() throws -> StoryClusterer {
+        if let clusterer { return clusterer }
+        let clusterer = StoryClusterer(configuration: options.dedup, expectedDocuments: 4_096)
+        var stored: [StoredDocument] = []
+        for item in try db.signatures(since: now.addingTimeInterval(-options.window)) {
+            guard let signature = try? DocumentSignature(bytes: item.signature.minhash) else { continue }
+            stored.append(StoredDocument(id: item.signature.entryID, signature: signature,
+                                         timestamp: item.seenAt.timeIntervalSince1970,
+                                         storyKey: item.storyID ?? item.signature.entryID, hasFullText: item.hasFullText))
+        }
+        clusterer.load(documents: stored)
+        existingStories = Set(stored.map(\.storyKey))
+        self.clusterer = clusterer
+        return clusterer
+    }
+}
