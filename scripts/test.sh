@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds Syndic and runs the whole test suite. Non-zero on any failure.
 #   scripts/test.sh                     # everything
-#   scripts/test.sh --filter Dedup      # a subset (swift test --filter)
+#   scripts/test.sh --filter Dedup      # a subset (swift test --filter); skips the browser check
 #   scripts/test.sh --sanitize address  # under a sanitizer (address or thread), in its own scratch path
 #                                       # (.build-asan / .build-tsan) so the normal .build is not clobbered
 set -euo pipefail
@@ -10,6 +10,7 @@ scripts/setup.sh
 
 args=()
 build_args=()
+browser_check=1
 while (($#)); do
     case "$1" in
         --sanitize)
@@ -20,8 +21,9 @@ while (($#)); do
             esac
             build_args+=(--sanitize "$2" --scratch-path "$scratch")
             args+=(--sanitize "$2" --scratch-path "$scratch")
+            browser_check=0
             shift 2 ;;
-        --filter) args+=(--filter "$2"); shift 2 ;;
+        --filter) args+=(--filter "$2"); browser_check=0; shift 2 ;;
         *) args+=("$1"); shift ;;
     esac
 done
@@ -33,3 +35,8 @@ export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$PWD/scripts/lsan-suppressions
 export TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=0}"
 swift build --build-tests ${build_args[@]+"${build_args[@]}"}
 swift test --skip-build ${args[@]+"${args[@]}"}
+
+# The web view in a real browser: every page opened in headless Chromium, no console error allowed.
+if [ "$browser_check" -eq 1 ]; then
+    scripts/browser-check.sh
+fi
