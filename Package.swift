@@ -89,7 +89,7 @@ let package = Package(
         .testTarget(name: "DedupTests", dependencies: ["Dedup"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"]),
-        .testTarget(name: "DigestTests", dependencies: ["Digest", "Storage", "CLibXML2"]),
+        .testTarget(name: "DigestTests", dependencies: ["Digest", "Storage", "CLibXML2", "FeedParsing"]),
         .testTarget(
             name: "WebViewTests",
             dependencies: ["WebView", "Storage", "CLibXML2", .product(name: "HummingbirdTesting", package: "hummingbird")]
