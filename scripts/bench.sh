@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures Syndic against its peers on this machine and writes the tables to docs/BENCHMARKS.md.
 #
-#   scripts/bench.sh [fetch|parse|extract|dedup|poll|import|micro|all]...   (default: all)
+#   scripts/bench.sh [fetch|parse|extract|dedup|poll|import|digest|micro|all]...   (default: all)
 #
 # Release build first, then per area Syndic and its peers run alternately, median of
 # $BENCH_RUNS runs (default 5), peak memory from /usr/bin/time -v. Peers are installed on demand:
@@ -26,7 +26,7 @@ DOC=${BENCH_DOC:-$ROOT/docs/BENCHMARKS.md}
 RUNS=${BENCH_RUNS:-5}
 HELP=$ROOT/scripts/bench
 COMMAND_LINE="scripts/bench.sh $*"
-ALL_AREAS="import parse extract dedup fetch poll"
+ALL_AREAS="import parse extract dedup fetch poll digest"
 noise_note() { # the machine's load when the area started, so a reader can judge the figures
   local load; load=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
   NOTE_NOISE="load average when this area started: $load on $(nproc) cores${BENCH_NOISE:+ ($BENCH_NOISE)}; compare ratios measured in the same run rather than absolute figures across runs"
@@ -356,12 +356,48 @@ area_micro() {
   python3 "$HELP/micro_summary.py" "$DOC" "$out" "$COMMAND_LINE" "$NOTE_NOISE"
 }
 
+area_digest() {
+  # The demo world polled from file URLs, then its digest feeds rendered (timed) and read by feedparser.
+  local d=$WORK/digest rows=$WORK/digest/rows.json spec=$WORK/digest/spec.json
+  rm -rf "$d"; mkdir -p "$d"
+  sed "s|@DEMO@|$ROOT/Feeds/demo|" "$ROOT/Feeds/demo/urls.template" > "$d/urls.txt"
+  "$SYNDIC" feeds import "$d/urls.txt" --db "$d/db.sqlite" --quiet
+  "$SYNDIC" poll --db "$d/db.sqlite" --quiet
+  for f in atom rss jsonfeed; do
+    contender "$spec" "Syndic digest --format $f" \
+      "'$SYNDIC' digest --db '$d/db.sqlite' --since all --format $f --self-url https://news.example/digest --output '$d/digest.$f'" \
+      "render the demo digest ($f), seconds;;time;;wall"
+  done
+  measure digest "$spec" "$rows"
+  local check="feedparser not installed: validity not checked by a peer"
+  if peer_ok feedparser; then
+    check=$("$PY" - "$d" <<'PY'
+import json, sys, feedparser
+d = sys.argv[1]
+out = []
+for f in ("atom", "rss"):
+    p = feedparser.parse(open(f"{d}/digest.{f}", "rb").read())
+    ids = [e.get("id") for e in p.entries]
+    out.append(f"{f}: bozo={int(p.bozo)}, version={p.version}, {len(p.entries)} entries, {len(set(ids))} distinct ids")
+j = json.load(open(f"{d}/digest.jsonfeed"))
+out.append(f"jsonfeed: version={j.get('version')}, {len(j.get('items', []))} items")
+print("; ".join(out))
+PY
+)
+  fi
+  render digest "Digest: the demo world's digest feeds" "$rows" \
+    "input: Feeds/demo polled from file URLs (8 stories, 20 entries)" \
+    "feedparser $(grep '^feedparser ' "$BENCH/peers.txt" 2>/dev/null | cut -d' ' -f2) reads them as: $check" \
+    "target (issue 8): valid Atom, RSS and JSON Feed, each story once" "$NOTE_NOISE"
+}
+
 area_title() {
   case $1 in
     import) echo "Import: 1,000-line URL list";; parse) echo "Parse: feeds, MB/s, one thread";;
     extract) echo "Extract: article text from news pages";; dedup) echo "Dedup: signatures, LSH and clustering at scale";;
     fetch) echo "Fetch: loopback nginx, 10,000 GETs of a 20 KB body";;
-    poll) echo "Poll: 1,000 real feeds on a loopback nginx, cold and warm";; *) echo "$1";;
+    poll) echo "Poll: 1,000 real feeds on a loopback nginx, cold and warm";;
+    digest) echo "Digest: the demo world's digest feeds";; *) echo "$1";;
   esac
 }
 
@@ -373,7 +409,7 @@ main() {
   for a in "${@:-all}"; do
     case $a in
       all) areas+=($ALL_AREAS);;
-      fetch|parse|extract|dedup|poll|import|micro) areas+=("$a");;
+      fetch|parse|extract|dedup|poll|import|digest|micro) areas+=("$a");;
       -h|--help|help) usage; exit 0;;
       *) usage; echo "bench.sh: unknown area '$a'" >&2; exit 64;;
     esac
