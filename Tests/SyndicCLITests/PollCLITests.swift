@@ -88,3 +88,31 @@ struct PollCLITests {
         #expect(killed > 0, "the test must actually kill some polls")
     }
 }
+
+@Suite("syndic poll --retention (end to end)")
+struct PollRetentionTests {
+    @Test("entries older than the retention are pruned after the poll; stories follow")
+    func retention() throws {
+        let cli = try CLIRunner()
+        let feed = try cli.write("feed.xml", """
+            <?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>http://t.example/</link>
+            <item><title>Old news</title><guid>old</guid><description>an item that will be pruned away soon enough</description></item>
+            </channel></rss>
+            """)
+        try cli.run(["feeds", "add", "--no-check", feed])
+        #expect(try cli.run(["poll"]).status == 0)
+        let db = try SyndicDatabase(path: cli.databasePath)
+        #expect(try db.entryCount() == 1)
+        // Age the entry by two days, then poll with a one-day retention.
+        let queue = Process()
+        queue.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        queue.arguments = ["python3", "-c", "import sqlite3,sys,time; c=sqlite3.connect(sys.argv[1]); c.execute('update entry set first_seen_at = ?', (time.time()-2*86400,)); c.commit()", cli.databasePath]
+        try queue.run(); queue.waitUntilExit()
+        let polled = try cli.run(["poll", "--force", "--retention", "1d"])
+        #expect(polled.status == 0)
+        #expect(polled.stdout.contains("pruned 1 old entries"))
+        #expect(try db.entryCount() == 0)
+        #expect(try db.storyCount() == 0)
+        #expect(try cli.run(["poll", "--retention", "soon"]).status == 64)
+    }
+}

@@ -19,6 +19,7 @@ struct PollCommand: AsyncParsableCommand {
           syndic poll
           syndic poll --force --feed 3 --feed https://example.org/feed.xml
           syndic poll --quiet          # for cron: silent unless something is wrong
+          syndic poll --retention 90d  # and keep the database to the last 90 days
         """
     )
 
@@ -42,8 +43,14 @@ struct PollCommand: AsyncParsableCommand {
     @Option(help: "How far back new entries are compared with earlier ones, e.g. 7d, 48h.")
     var window: String = "7d"
 
+    @Option(help: "After the poll, delete entries first seen longer ago than this (e.g. 90d), as `syndic prune` does.")
+    var retention: String?
+
     func validate() throws {
         guard Timestamp.parseDuration(window) != nil else { throw ValidationError("--window takes a duration such as 7d or 48h") }
+        if let retention, Timestamp.parseDuration(retention) == nil {
+            throw ValidationError("--retention takes a duration such as 90d or 12w")
+        }
     }
 
     func run() async throws {
@@ -65,9 +72,13 @@ struct PollCommand: AsyncParsableCommand {
         let poller = Poller(db: db, options: options, progress: report)
         let summary = try await poller.run()
         bar?.finish()
+        var pruned: SyndicDatabase.PruneResult?
+        if let retention, let age = Timestamp.parseDuration(retention) {
+            pruned = try db.prune(before: Date().addingTimeInterval(-age))
+        }
         withExtendedLifetime(lock) {}
         if !global.quiet {
-            Output.print(summary.line)
+            Output.print(summary.line + (pruned.map { "; pruned \($0.entries) old entries" } ?? ""))
             for failure in summary.failures.prefix(20) {
                 FileHandle.standardError.write(Data("  feed \(failure.feedID) \(failure.url): \(failure.message)\n".utf8))
             }
