@@ -4,8 +4,10 @@ import TestSupport
 @testable import Fetch
 
 /// The batch API under load, checked from the server's side: per-host concurrency and connection reuse.
-/// Each test starts its own server so the counters see only its own requests.
-@Suite struct FetcherSchedulingTests {
+/// Each test starts its own server so the counters see only its own requests. The tests run one at a
+/// time: on a loaded machine a port freed by one test's server can be taken by the next one's while the
+/// first test's transfers are still winding down, which would mix their counts.
+@Suite(.serialized) struct FetcherSchedulingTests {
     @Test func twoHundredRequestsRespectThePerHostLimit() async throws {
         let server = try await TestHTTPServer.start()
         defer { server.stop() }
@@ -103,11 +105,14 @@ import TestSupport
         let fetcher = Fetcher(policy: policy)
         // One at a time, 100 ms each: the whole batch would take 5 s.
         let requests = (0..<50).map { _ in FetchRequest(url: server.url("/sleep?ms=100")) }
-        for await _ in fetcher.fetch(requests) { break }
+        // Consume in a function of its own so the stream is released (and the batch abandoned) when
+        // it returns, whatever the optimizer does with the lifetime of locals.
+        func takeFirst() async { for await _ in fetcher.fetch(requests) { break } }
+        await takeFirst()
         // The fetcher still works (the /ok request is not stuck behind the abandoned ones),
         // and abandoned requests stop reaching the server.
         let after = try await fetcher.fetch(FetchRequest(url: server.url("/ok"))).get()
         #expect(after.status == 200)
-        #expect(try server.stats().requests < 40)  // of 51; generous: CI machines are shared
+        #expect(try server.stats().requests < 25)  // of 51
     }
 }
