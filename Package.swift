@@ -81,7 +81,7 @@ let package = Package(
 
         // One test target per module, plus end-to-end tests of the built binary.
         // TestSupport: helpers shared by test targets (the loopback HTTP test server's launcher).
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Storage", "CLibXML2"], path: "Tests/TestSupport"),
         .testTarget(name: "SyndicCoreTests", dependencies: ["SyndicCore"]),
         .testTarget(name: "FetchTests", dependencies: ["Fetch", "TestSupport"]),
         .testTarget(name: "FeedParsingTests", dependencies: ["FeedParsing"]),
@@ -89,10 +89,10 @@ let package = Package(
         .testTarget(name: "DedupTests", dependencies: ["Dedup"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"]),
-        .testTarget(name: "DigestTests", dependencies: ["Digest", "Storage", "CLibXML2", "FeedParsing"]),
+        .testTarget(name: "DigestTests", dependencies: ["Digest", "Storage", "CLibXML2", "FeedParsing", "TestSupport"]),
         .testTarget(
             name: "WebViewTests",
-            dependencies: ["WebView", "Storage", "CLibXML2", .product(name: "HummingbirdTesting", package: "hummingbird")]
+            dependencies: ["WebView", "Storage", "CLibXML2", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
         .testTarget(name: "SyndicCLITests", dependencies: ["SyndicCore", "Pipeline", "Storage", "TestSupport"]),
         // Hostile input and faults through the real modules and the built binaries (docs/RELIABILITY.md).

@@ -1,6 +1,7 @@
 import Foundation
 import Storage
 import Testing
+import TestSupport
 @testable import Digest
 
 /// Renders digests of a real database in every format and checks them with real parsers.

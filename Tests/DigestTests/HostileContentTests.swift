@@ -1,6 +1,7 @@
 import Foundation
 import Storage
 import Testing
+import TestSupport
 @testable import Digest
 
 /// A feed that tries everything: script tags, event handlers, javascript: and data: links, CSS and

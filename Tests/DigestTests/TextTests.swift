@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import Digest
 
 @Suite("Plain text from HTML")

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Storage
 import Testing
+import TestSupport
 @testable import WebView
 
 /// The web view through Hummingbird's in-process test client, on a real SQLite database.

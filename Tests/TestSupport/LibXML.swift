@@ -2,11 +2,11 @@ import CLibXML2
 import Foundation
 
 /// A document parsed by the real libxml2, for well-formedness and structure checks.
-final class LibXMLDocument {
+public final class LibXMLDocument {
     private let doc: xmlDocPtr
 
     /// Parses XML strictly (no recovery, no network); nil when the text is not well-formed.
-    init?(xml: String) {
+    public init?(xml: String) {
         let bytes = Array(xml.utf8)
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
         guard let d = bytes.withUnsafeBufferPointer({ buf in
@@ -18,7 +18,7 @@ final class LibXMLDocument {
     }
 
     /// Parses HTML with libxml2's HTML parser (as a browser-like, forgiving reader would).
-    init?(html: String) {
+    public init?(html: String) {
         let bytes = Array(html.utf8)
         let options = Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue)
         guard let d = bytes.withUnsafeBufferPointer({ buf in
@@ -32,7 +32,7 @@ final class LibXMLDocument {
     deinit { xmlFreeDoc(doc) }
 
     /// The string values of the nodes an XPath selects (`atom:` steps match Atom elements by local name).
-    func strings(_ xpath: String) -> [String] {
+    public func strings(_ xpath: String) -> [String] {
         guard let ctx = xmlXPathNewContext(doc) else { return [] }
         defer { xmlXPathFreeContext(ctx) }
         let expression = Array(Self.localNames(xpath).utf8) + [0]
@@ -49,7 +49,7 @@ final class LibXMLDocument {
     }
 
     /// `atom:entry` → `*[local-name()='entry']`: namespaced steps without registering namespaces.
-    static func localNames(_ xpath: String) -> String {
+    public static func localNames(_ xpath: String) -> String {
         var out = ""
         var rest = Substring(xpath)
         while let range = rest.range(of: "atom:") {
@@ -62,7 +62,7 @@ final class LibXMLDocument {
     }
 
     /// Every element name and attribute (name, value) in document order.
-    func elementsAndAttributes() -> (elements: [String], attributes: [(String, String)]) {
+    public func elementsAndAttributes() -> (elements: [String], attributes: [(String, String)]) {
         var elements: [String] = []
         var attributes: [(String, String)] = []
         func walk(_ node: xmlNodePtr?) {

@@ -3,26 +3,26 @@ import Storage
 
 /// A real SQLite database seeded through Storage's public API with stories and their copies.
 /// Used by one test at a time (the web tests hand it to the test client's closure, which runs serially).
-final class StoryWorld: @unchecked Sendable {
-    struct Copy {
-        var site: String
-        var title: String
-        var url: String?
-        var published: Date?
-        var contentHTML: String?
-        var summaryHTML: String?
-        init(site: String, title: String, url: String? = nil, published: Date? = nil, contentHTML: String? = nil,
+public final class StoryWorld: @unchecked Sendable {
+    public struct Copy {
+        public var site: String
+        public var title: String
+        public var url: String?
+        public var published: Date?
+        public var contentHTML: String?
+        public var summaryHTML: String?
+        public init(site: String, title: String, url: String? = nil, published: Date? = nil, contentHTML: String? = nil,
              summaryHTML: String? = nil) {
             self.site = site; self.title = title; self.url = url ?? "https://\(site)/\(UUID().uuidString.prefix(8))"
             self.published = published; self.contentHTML = contentHTML; self.summaryHTML = summaryHTML
         }
     }
 
-    let db: SyndicDatabase
+    public let db: SyndicDatabase
     private var feeds: [String: Int64] = [:]
     private var counter = 0
 
-    init() throws {
+    public init() throws {
         let path = FileManager.default.temporaryDirectory
             .appendingPathComponent("syndic-digest-\(UUID().uuidString)").appendingPathComponent("t.sqlite").path
         db = try SyndicDatabase(path: path)
@@ -30,7 +30,7 @@ final class StoryWorld: @unchecked Sendable {
 
     /// Adds a story whose first copy founds it (and may carry extracted article text); returns the story id.
     @discardableResult
-    func addStory(_ copies: [Copy], articleText: String? = nil, at time: Date) throws -> Int64 {
+    public func addStory(_ copies: [Copy], articleText: String? = nil, at time: Date) throws -> Int64 {
         let first = try insert(copies[0], at: time)
         if let articleText {
             try db.saveArticle(StoredArticle(entryID: first, text: articleText, status: .ok, fetchedAt: time))
@@ -41,7 +41,7 @@ final class StoryWorld: @unchecked Sendable {
     }
 
     /// Adds one more copy to an existing story, as a later poll would.
-    func addCopy(_ copy: Copy, to storyID: Int64, at time: Date, similarity: Double = 0.82) throws {
+    public func addCopy(_ copy: Copy, to storyID: Int64, at time: Date, similarity: Double = 0.82) throws {
         let id = try insert(copy, at: time)
         try db.applyStoryAssignments([StoryAssignment(entryID: id, storyID: storyID, similarity: similarity)], now: time)
     }
@@ -63,7 +63,7 @@ final class StoryWorld: @unchecked Sendable {
 }
 
 /// Fixed times so outputs are comparable across runs.
-enum Clock {
-    static let base = Date(timeIntervalSince1970: 1_795_000_000)  // 2026-11-18
-    static func at(hours: Double) -> Date { base.addingTimeInterval(hours * 3600) }
+public enum Clock {
+    public static let base = Date(timeIntervalSince1970: 1_795_000_000)  // 2026-11-18
+    public static func at(hours: Double) -> Date { base.addingTimeInterval(hours * 3600) }
 }
