@@ -264,10 +264,16 @@ struct PageWalker {
                 index += 1
                 continue
             }
-            if byte == 0xC2, index + 1 < count, content[index + 1] == 0xA0 { // no-break space
-                pendingSpace = true
-                index += 2
-                continue
+            if byte == 0xC2, index + 1 < count {
+                if content[index + 1] == 0xA0 { // no-break space
+                    pendingSpace = true
+                    index += 2
+                    continue
+                }
+                if content[index + 1] == 0xAD { // soft hyphen: invisible unless a line breaks there
+                    index += 2
+                    continue
+                }
             }
             if pendingSpace, !text.isEmpty {
                 text.append(0x20)
