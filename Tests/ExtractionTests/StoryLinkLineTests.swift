@@ -1,0 +1,35 @@
+import Testing
+@testable import Extraction
+
+/// Link-only lines inside the story: a pasted web address is story text, a worded link line is chrome.
+@Suite("Link-only lines inside the story")
+struct StoryLinkLineTests {
+    static let page = """
+    <html><body><article>
+    <p>Black Friday is the best time of the year to hunt for the toys we grew up with, and this year the shops
+    have outdone themselves with boxed sets, reissued cartoons and vintage consoles at half price.</p>
+    <p>The remastered box set of the cartoon comes with every episode and a booklet of original sketches:</p>
+    <p><a href="http://amzn.to/2iJFhRj">http://amzn.to/2iJFhRj</a></p>
+    <p>The mini console ships with thirty games preinstalled, two wired controllers and a charger, which makes it
+    an easy present for anyone who spent their afternoons in front of a screen in the eighties.</p>
+    <p><a href="/offers">More deals from our shopping desk</a></p>
+    <p>Prices were checked on the morning of publication and may change during the day, so look twice before buying.</p>
+    </article></body></html>
+    """
+
+    @Test("a pasted web address between story paragraphs is kept, a worded link line is dropped")
+    func bareURLKept() throws {
+        let text = try ArticleExtractor.extract(html: Array(Self.page.utf8)).article.text
+        #expect(text.contains("sketches:\n\nhttp://amzn.to/2iJFhRj\n\nThe mini console"))
+        #expect(!text.contains("More deals from our shopping desk"))
+    }
+
+    @Test("bare-URL recognition", arguments: [
+        ("http://amzn.to/2iJFhRj", true), ("https://www.gnu.org/philosophy/free-sw.html", true),
+        ("HTTPS://EXAMPLE.ORG/A", true), ("Read more at http://example.org", false), ("www.example.org", false),
+        ("http://x", false),
+    ])
+    func recognition(_ text: String, _ expected: Bool) {
+        #expect(StoryAssembler.isBareURL(text) == expected)
+    }
+}
