@@ -72,6 +72,7 @@ enum ChromeText {
         "externer inhalt", "explore further", "wir respektieren", "we respect your privacy", "abbildung", "grafik:", "karte:",
         "(reporting by", "reporting by", "editing by", "writing by", "additional reporting", "(additional reporting",
         "this article was", "this story was", "this post was", "originally published", "ursprünglich veröffentlicht",
+        "advert", "iklan", "sharing is caring", "this slideshow requires javascript",
     ]
 
     /// Short-block substrings that mark photo credits and agency picture lines.
@@ -187,6 +188,9 @@ enum ChromeText {
             sawToken = true
             if word.allSatisfy({ $0.isNumber || $0 == "." || $0 == "," || $0 == "k" || $0 == "m" }) { continue }
             if counterWords.contains(String(word)) { continue }
+            // Glued counters: "0shares", "858shares".
+            let letters = word.drop(while: \.isNumber)
+            if letters.count < word.count, counterWords.contains(String(letters)) { continue }
             return false
         }
         return sawToken

@@ -4,16 +4,26 @@ import Testing
 /// Named cases for the word-level chrome rules, the last line of defence after class/id names.
 @Suite("Chrome text rules")
 struct ChromeTextTests {
-    @Test("counter rows are chrome", arguments: ["0 51", "12 Shares", "Share 0 Tweet 51", "1.2k views", "Email Print", "5 min read"])
+    @Test("counter rows are chrome", arguments: [
+        "0 51", "12 Shares", "Share 0 Tweet 51", "1.2k views", "Email Print", "5 min read", "858shares", "0shares",
+    ])
     func counters(_ line: String) {
         #expect(ChromeText.reason(for: line, isShort: true) != nil)
     }
 
     @Test("short story lines are not chrome", arguments: [
         "He said no.", "Shares of Apple rose 2 percent.", "The vote is on 12 May.", "Comments were closed after the ruling.",
+        "2019shareholders met in Denver.",
     ])
     func storyLines(_ line: String) {
         #expect(ChromeText.reason(for: line, isShort: true) == nil)
+    }
+
+    @Test("ad slot labels and share prompts are chrome", arguments: [
+        "Advert", "Iklan", "Sharing is caring!", "This slideshow requires JavaScript.",
+    ])
+    func adLabels(_ line: String) {
+        #expect(ChromeText.reason(for: line, isShort: true) != nil)
     }
 
     @Test("comment-form text is chrome at any length")
