@@ -36,6 +36,8 @@ enum ChromeText {
         "top stories", "most read", "editor's picks", "weiterführende informationen", "weitere informationen",
         "kontakt", "das könnte sie auch interessieren", "إضافة تعليق جديد", "more information", "related tags", "related topics", "topics",
         "more on this story", "more on this topic", "read next", "up next", "what to read next", "further reading",
+        "artikel von", "ansprechpartner", "ansprechpartnerin", "pressekontakt", "press contact", "media contact",
+        "media contacts", "fragen zu diesem artikel", "more great wired stories", "more great stories",
     ]
 
     /// Markers after which nothing is story, however much text follows (a long comment thread).

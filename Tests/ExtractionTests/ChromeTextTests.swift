@@ -37,6 +37,8 @@ struct ChromeTextTests {
         ("About Author", "about author"), ("About the author:", "about the author"), ("Leave a Reply", "leave a reply"),
         ("Related posts", "related posts"), ("You may also like", "you may also like"), ("12 Comments", "comments"),
         ("Das könnte Sie auch interessieren!", "das könnte sie auch interessieren"),
+        ("Ansprechpartnerin", "ansprechpartnerin"), ("Press contact:", "press contact"), ("Artikel von", "artikel von"),
+        ("More Great WIRED Stories", "more great wired stories"),
     ])
     func markers(_ text: String, _ marker: String) {
         #expect(ChromeText.sectionMarker(for: text) == marker)

@@ -33,3 +33,25 @@ struct StoryLinkLineTests {
         #expect(StoryAssembler.isBareURL(text) == expected)
     }
 }
+
+/// Contact and byline sections that close press releases and magazine articles.
+@Suite("Closing contact sections")
+struct ClosingContactTests {
+    @Test("a press-contact section after the story goes, the story stays")
+    func pressContact() throws {
+        let html = """
+        <html><body><article>
+        <p>Die Studie zeigt, dass sich das Lebensgefühl vieler Menschen in der Pandemie deutlich verändert hat, vor allem
+        bei jüngeren Befragten, die über Einsamkeit und Zukunftssorgen berichten.</p>
+        <p>Auf einer digitalen Tagung im November wird die Studie der Öffentlichkeit vorgestellt; die Anmeldung ist
+        kostenfrei und steht allen Interessierten offen, auch ohne Vorkenntnisse.</p>
+        <h3>Ansprechpartnerin</h3>
+        <p>Erika Musterfrau</p>
+        <p>Pressesprecherin</p>
+        </article></body></html>
+        """
+        let text = try ArticleExtractor.extract(html: Array(html.utf8)).article.text
+        #expect(text.hasSuffix("auch ohne Vorkenntnisse."))
+        #expect(!text.contains("Erika Musterfrau"))
+    }
+}
