@@ -75,6 +75,8 @@ enum ChromeText {
         "(reporting by", "reporting by", "editing by", "writing by", "additional reporting", "(additional reporting",
         "this article was", "this story was", "this post was", "originally published", "ursprünglich veröffentlicht",
         "advert", "iklan", "sharing is caring", "this slideshow requires javascript",
+        "kategorie:", "kategorien:", "quellen ausblenden", "quellen anzeigen", "dieser text wurde veröffentlicht",
+        "aufrufe:",
     ]
 
     /// Short-block substrings that mark photo credits and agency picture lines.
@@ -124,6 +126,7 @@ enum ChromeText {
         "follow him on", "follow me on", "may be reached at", "can be reached at", "if you enjoyed this",
         "join nrplus", "newsletter", "is out now", "is available now", "download the app", "follow us at",
         "folgen sie uns", "abonnieren sie", "suivez-nous", "síguenos", "on twitter", "on instagram", "on facebook",
+        "gefällt dir unser", "gefällt ihnen unser", "zapraszamy do", "zapraszamy też",
     ]
     private static let tailMatcher = WordMatcher(tailPhrases)
 

@@ -20,10 +20,19 @@ struct ChromeTextTests {
     }
 
     @Test("ad slot labels and share prompts are chrome", arguments: [
-        "Advert", "Iklan", "Sharing is caring!", "This slideshow requires JavaScript.",
+        "Advert", "Iklan", "Sharing is caring!", "This slideshow requires JavaScript.", "Kategorie: News, Sport",
+        "Quellen ausblenden", "Aufrufe: 1120 | Hinzugefügt von: Posh",
+        "Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE.",
     ])
     func adLabels(_ line: String) {
         #expect(ChromeText.reason(for: line, isShort: true) != nil)
+    }
+
+    @Test("subscription appeals near the end are promotion lines", arguments: [
+        "Zapraszamy też do subskrypcji tygodnika.", "Gefällt dir unser Magazin? Dann unterstütze uns.",
+    ])
+    func tailAppeals(_ line: String) {
+        #expect(ChromeText.isTailPromotion(line))
     }
 
     @Test("comment-form text is chrome at any length")
