@@ -55,3 +55,26 @@ struct ClosingContactTests {
         #expect(!text.contains("Erika Musterfrau"))
     }
 }
+
+/// Social posts quoted in a story survive the "widget" wrapper publishers put around them.
+@Suite("Embedded social posts")
+struct EmbeddedPostTests {
+    static let page = """
+    <html><body><article>
+    <p>The club confirmed on Wednesday morning that the Portuguese coach had agreed a deal until the end of the
+    2022-23 season, hours after his predecessor was dismissed following a poor start to the campaign.</p>
+    <div class="article-widget"><blockquote class="twitter-tweet"><p>I can't thank this man enough for everything
+    he has taught me over the years. Good luck, my friend.</p>— Player (@player) November 19, 2019</blockquote></div>
+    <div class="article-widget"><p>Popular now on the site</p></div>
+    <p>The new manager's first match in charge will be the trip to West Ham on Saturday lunchtime, with the side
+    sitting fourteenth in the table and eleven points off the top four.</p>
+    </article></body></html>
+    """
+
+    @Test("a twitter-tweet blockquote inside a widget is kept, other widget text is not")
+    func tweetKept() throws {
+        let text = try ArticleExtractor.extract(html: Array(Self.page.utf8)).article.text
+        #expect(text.contains("I can't thank this man enough"))
+        #expect(!text.contains("Popular now on the site"))
+    }
+}
