@@ -153,6 +153,7 @@ enum ChromeText {
         var raw = text
         if raw.withUTF8({ anywhereMatcher.matchesIgnoringASCIICase($0) }) { return "comment form text" }
         if text.utf8.count < 300, raw.withUTF8({ captionMatcher.matchesIgnoringASCIICase($0) }) { return "photo caption" }
+        if isShortcode(text) { return "unrendered shortcode" }
         guard isShort else { return nil }
         let lowered = text.lowercased()
         if isCounterRow(lowered) { return "share/view counter" }
@@ -166,6 +167,20 @@ enum ChromeText {
             return "chrome text \"\(prefix)\""
         }
         return nil
+    }
+
+    /// A WordPress-style shortcode the site failed to render: `[button link="…" type="big"] Send us …[/button]`.
+    /// Readers never see the brackets; what is inside is a button or widget, not story text.
+    static func isShortcode(_ text: String) -> Bool {
+        let bytes = Array(text.utf8.prefix(40))
+        guard bytes.count >= 4, bytes[0] == UInt8(ascii: "["), bytes[1] != UInt8(ascii: "/") else { return false }
+        var index = 1
+        while index < bytes.count, (bytes[index] >= 0x61 && bytes[index] <= 0x7A) || bytes[index] == 0x5F || bytes[index] == 0x2D {
+            index += 1
+        }
+        guard index >= 3, index < bytes.count, bytes[index] == 0x20 else { return false }
+        // A name followed by attributes: `[button link=…`.
+        return bytes[index...].contains(UInt8(ascii: "=")) && text.contains("]")
     }
 
     /// Whether the block opens a chrome section that runs to the end of the container.

@@ -35,6 +35,15 @@ struct ChromeTextTests {
         #expect(ChromeText.isTailPromotion(line))
     }
 
+    @Test("unrendered shortcodes are chrome, bracketed story text is not", arguments: [
+        ("[button link=\"http://example.org/submit/\" type=\"big\"] Send us YOUR review[/button]", true),
+        ("[gallery ids=\"12,13,14\"]", true), ("[Updated] The council voted on Tuesday.", false),
+        ("[1] Smith, J. (2019) On rivers.", false), ("[/button]", false),
+    ])
+    func shortcodes(_ text: String, _ expected: Bool) {
+        #expect(ChromeText.isShortcode(text) == expected)
+    }
+
     @Test("comment-form text is chrome at any length")
     func commentForm() {
         let long = "Leave your thoughts below. Your email address will not be published. Required fields are marked *"
