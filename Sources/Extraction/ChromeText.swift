@@ -36,6 +36,8 @@ enum ChromeText {
         "top stories", "most read", "editor's picks", "weiterführende informationen", "weitere informationen",
         "kontakt", "das könnte sie auch interessieren", "إضافة تعليق جديد", "more information", "related tags", "related topics", "topics",
         "more on this story", "more on this topic", "read next", "up next", "what to read next", "further reading",
+        "artikel von", "ansprechpartner", "ansprechpartnerin", "pressekontakt", "press contact", "media contact",
+        "media contacts", "fragen zu diesem artikel", "more great wired stories", "more great stories",
     ]
 
     /// Markers after which nothing is story, however much text follows (a long comment thread).
@@ -72,6 +74,9 @@ enum ChromeText {
         "externer inhalt", "explore further", "wir respektieren", "we respect your privacy", "abbildung", "grafik:", "karte:",
         "(reporting by", "reporting by", "editing by", "writing by", "additional reporting", "(additional reporting",
         "this article was", "this story was", "this post was", "originally published", "ursprünglich veröffentlicht",
+        "advert", "iklan", "sharing is caring", "this slideshow requires javascript",
+        "kategorie:", "kategorien:", "quellen ausblenden", "quellen anzeigen", "dieser text wurde veröffentlicht",
+        "aufrufe:",
     ]
 
     /// Short-block substrings that mark photo credits and agency picture lines.
@@ -121,6 +126,7 @@ enum ChromeText {
         "follow him on", "follow me on", "may be reached at", "can be reached at", "if you enjoyed this",
         "join nrplus", "newsletter", "is out now", "is available now", "download the app", "follow us at",
         "folgen sie uns", "abonnieren sie", "suivez-nous", "síguenos", "on twitter", "on instagram", "on facebook",
+        "gefällt dir unser", "gefällt ihnen unser", "zapraszamy do", "zapraszamy też",
     ]
     private static let tailMatcher = WordMatcher(tailPhrases)
 
@@ -147,6 +153,7 @@ enum ChromeText {
         var raw = text
         if raw.withUTF8({ anywhereMatcher.matchesIgnoringASCIICase($0) }) { return "comment form text" }
         if text.utf8.count < 300, raw.withUTF8({ captionMatcher.matchesIgnoringASCIICase($0) }) { return "photo caption" }
+        if isShortcode(text) { return "unrendered shortcode" }
         guard isShort else { return nil }
         let lowered = text.lowercased()
         if isCounterRow(lowered) { return "share/view counter" }
@@ -160,6 +167,20 @@ enum ChromeText {
             return "chrome text \"\(prefix)\""
         }
         return nil
+    }
+
+    /// A WordPress-style shortcode the site failed to render: `[button link="…" type="big"] Send us …[/button]`.
+    /// Readers never see the brackets; what is inside is a button or widget, not story text.
+    static func isShortcode(_ text: String) -> Bool {
+        let bytes = Array(text.utf8.prefix(40))
+        guard bytes.count >= 4, bytes[0] == UInt8(ascii: "["), bytes[1] != UInt8(ascii: "/") else { return false }
+        var index = 1
+        while index < bytes.count, (bytes[index] >= 0x61 && bytes[index] <= 0x7A) || bytes[index] == 0x5F || bytes[index] == 0x2D {
+            index += 1
+        }
+        guard index >= 3, index < bytes.count, bytes[index] == 0x20 else { return false }
+        // A name followed by attributes: `[button link=…`.
+        return bytes[index...].contains(UInt8(ascii: "=")) && text.contains("]")
     }
 
     /// Whether the block opens a chrome section that runs to the end of the container.
@@ -187,6 +208,9 @@ enum ChromeText {
             sawToken = true
             if word.allSatisfy({ $0.isNumber || $0 == "." || $0 == "," || $0 == "k" || $0 == "m" }) { continue }
             if counterWords.contains(String(word)) { continue }
+            // Glued counters: "0shares", "858shares".
+            let letters = word.drop(while: \.isNumber)
+            if letters.count < word.count, counterWords.contains(String(letters)) { continue }
             return false
         }
         return sawToken

@@ -136,6 +136,10 @@ struct PageWalker {
             evidenceRank = 3
         }
         if reason < 0 { reason = tagReason(tag, role: attributes.role) }
+        if tag == .blockquote, reason >= 0, let classValue, Self.isEmbeddedPost(classValue),
+           Self.isLiftable(model.reasons[Int(reason)]) {
+            reason = -1
+        }
         if tag == .body { model.body = index }
         if tag == .h1, metadata.firstH1 == nil { metadata.firstH1 = "" }
         model.elements.append(PageModel.Element(
@@ -243,6 +247,19 @@ struct PageWalker {
         return (verdict, classIndex)
     }
 
+    /// `<blockquote class="twitter-tweet">` and its kin: a social post quoted in the story. Publishers wrap
+    /// them in "widget"/"embed" containers, but the post is part of what the reporter wrote.
+    private static func isEmbeddedPost(_ classValue: UnsafePointer<xmlChar>) -> Bool {
+        DOM.contains(classValue, "twitter-tweet") || DOM.contains(classValue, "instagram-media")
+            || DOM.contains(classValue, "tiktok-embed")
+    }
+
+    /// Name-based marks may be lifted for an embedded post; tag marks (`<aside>`, `<nav>`) and comment
+    /// sections may not.
+    private static func isLiftable(_ reason: String) -> Bool {
+        reason.hasPrefix("class/id") && !ChromeOverride.isDiscussion(reason)
+    }
+
     private mutating func reasonID(_ reason: String) -> Int32 {
         if let index = reasonIndex[reason] { return index }
         let index = Int32(model.reasons.count)
@@ -264,10 +281,16 @@ struct PageWalker {
                 index += 1
                 continue
             }
-            if byte == 0xC2, index + 1 < count, content[index + 1] == 0xA0 { // no-break space
-                pendingSpace = true
-                index += 2
-                continue
+            if byte == 0xC2, index + 1 < count {
+                if content[index + 1] == 0xA0 { // no-break space
+                    pendingSpace = true
+                    index += 2
+                    continue
+                }
+                if content[index + 1] == 0xAD { // soft hyphen: invisible unless a line breaks there
+                    index += 2
+                    continue
+                }
             }
             if pendingSpace, !text.isEmpty {
                 text.append(0x20)

@@ -147,6 +147,17 @@ struct StoryAssembler {
         return total
     }
 
+    /// A block that is nothing but a web address ("http://amzn.to/2iJFhRj") inside the story container:
+    /// an author pasted the link as part of the text. Navigation and promotion links carry words instead,
+    /// so such a block is kept despite its link density.
+    static func isBareURL(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard bytes.count >= 12, bytes.count <= 300,
+              !bytes.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) else { return false }
+        let prefix = String(decoding: bytes.prefix(8), as: UTF8.self).lowercased()
+        return prefix.hasPrefix("http://") || prefix.hasPrefix("https://")
+    }
+
     private func endsSentence(_ text: String) -> Bool {
         guard let last = text.unicodeScalars.last else { return false }
         return ".!?\"”’)…".unicodeScalars.contains(last)
@@ -157,7 +168,8 @@ struct StoryAssembler {
         if let reason = ChromeText.reason(for: block.text, isShort: block.chars < Self.shortBlockLimit) {
             return reason
         }
-        if block.linkChars * 5 > block.chars * 4 || (block.linkChars * 2 > block.chars && !endsSentence(block.text)) {
+        if block.linkChars * 5 > block.chars * 4 || (block.linkChars * 2 > block.chars && !endsSentence(block.text)),
+           !Self.isBareURL(block.text) {
             let density = Double(block.linkChars) / Double(max(block.chars, 1))
             return "link density \(String(format: "%.2f", density))"
         }

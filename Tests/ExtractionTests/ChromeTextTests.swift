@@ -4,16 +4,44 @@ import Testing
 /// Named cases for the word-level chrome rules, the last line of defence after class/id names.
 @Suite("Chrome text rules")
 struct ChromeTextTests {
-    @Test("counter rows are chrome", arguments: ["0 51", "12 Shares", "Share 0 Tweet 51", "1.2k views", "Email Print", "5 min read"])
+    @Test("counter rows are chrome", arguments: [
+        "0 51", "12 Shares", "Share 0 Tweet 51", "1.2k views", "Email Print", "5 min read", "858shares", "0shares",
+    ])
     func counters(_ line: String) {
         #expect(ChromeText.reason(for: line, isShort: true) != nil)
     }
 
     @Test("short story lines are not chrome", arguments: [
         "He said no.", "Shares of Apple rose 2 percent.", "The vote is on 12 May.", "Comments were closed after the ruling.",
+        "2019shareholders met in Denver.",
     ])
     func storyLines(_ line: String) {
         #expect(ChromeText.reason(for: line, isShort: true) == nil)
+    }
+
+    @Test("ad slot labels and share prompts are chrome", arguments: [
+        "Advert", "Iklan", "Sharing is caring!", "This slideshow requires JavaScript.", "Kategorie: News, Sport",
+        "Quellen ausblenden", "Aufrufe: 1120 | Hinzugefügt von: Posh",
+        "Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE.",
+    ])
+    func adLabels(_ line: String) {
+        #expect(ChromeText.reason(for: line, isShort: true) != nil)
+    }
+
+    @Test("subscription appeals near the end are promotion lines", arguments: [
+        "Zapraszamy też do subskrypcji tygodnika.", "Gefällt dir unser Magazin? Dann unterstütze uns.",
+    ])
+    func tailAppeals(_ line: String) {
+        #expect(ChromeText.isTailPromotion(line))
+    }
+
+    @Test("unrendered shortcodes are chrome, bracketed story text is not", arguments: [
+        ("[button link=\"http://example.org/submit/\" type=\"big\"] Send us YOUR review[/button]", true),
+        ("[gallery ids=\"12,13,14\"]", true), ("[Updated] The council voted on Tuesday.", false),
+        ("[1] Smith, J. (2019) On rivers.", false), ("[/button]", false),
+    ])
+    func shortcodes(_ text: String, _ expected: Bool) {
+        #expect(ChromeText.isShortcode(text) == expected)
     }
 
     @Test("comment-form text is chrome at any length")
@@ -27,6 +55,8 @@ struct ChromeTextTests {
         ("About Author", "about author"), ("About the author:", "about the author"), ("Leave a Reply", "leave a reply"),
         ("Related posts", "related posts"), ("You may also like", "you may also like"), ("12 Comments", "comments"),
         ("Das könnte Sie auch interessieren!", "das könnte sie auch interessieren"),
+        ("Ansprechpartnerin", "ansprechpartnerin"), ("Press contact:", "press contact"), ("Artikel von", "artikel von"),
+        ("More Great WIRED Stories", "more great wired stories"),
     ])
     func markers(_ text: String, _ marker: String) {
         #expect(ChromeText.sectionMarker(for: text) == marker)

@@ -52,6 +52,14 @@ struct RobustnessTests {
         #expect(text.hasPrefix("Café au lait coûte"))
     }
 
+    @Test("soft hyphens (&shy; or raw U+00AD) vanish, as they do on screen")
+    func softHyphens() throws {
+        let html = "<html><body><p>Schon im Mit&shy;tel&shy;al&shy;ter war der Wein das Aus\u{00AD}hänge\u{00AD}schild "
+            + "der Region, und das Loblied auf ihn wurde weithin gesungen.</p></body></html>"
+        let text = try ArticleExtractor.extract(html: Array(html.utf8)).article.text
+        #expect(text == "Schon im Mittelalter war der Wein das Aushängeschild der Region, und das Loblied auf ihn wurde weithin gesungen.")
+    }
+
     @Test("undeclared invalid UTF-8 falls back to Windows-1252")
     func invalidUTF8Fallback() throws {
         let bytes = Array("<html><body><p>Gr".utf8) + [0xFC, 0xDF] + Array("e aus M".utf8) + [0xFC]
