@@ -22,7 +22,13 @@ public enum ArticleExtractor {
     public static func extract(
         html: [UInt8], url: String? = nil, httpCharset: String? = nil, template: SiteTemplate? = nil
     ) throws(ExtractionError) -> ExtractionResult {
-        let outcome: Result<ExtractionResult, ExtractionError> = html.withUnsafeBufferPointer { bytes in
+        // A stray NUL byte (a broken CMS, a bad proxy) must not cost the article: drop NULs before
+        // parsing. A page that is mostly NULs is still refused as binary below; UTF-16 (with its BOM)
+        // is full of NULs by design and is left alone.
+        let utf16 = html.count >= 2 && ((html[0] == 0xFF && html[1] == 0xFE) || (html[0] == 0xFE && html[1] == 0xFF))
+        let strayNULs = !utf16 && html.contains(0) && !html.withUnsafeBufferPointer(looksBinary)
+        let input = strayNULs ? html.filter { $0 != 0 } : html
+        let outcome: Result<ExtractionResult, ExtractionError> = input.withUnsafeBufferPointer { bytes in
             extract(bytes: bytes, url: url, httpCharset: httpCharset, template: template)
         }
         return try outcome.get()
@@ -91,8 +97,7 @@ public enum ArticleExtractor {
         var control = 0
         for index in 0..<sample {
             let byte = bytes[index]
-            if byte == 0 { return true }
-            if byte < 0x09 || (byte > 0x0D && byte < 0x20) { control += 1 }
+            if byte < 0x09 || (byte > 0x0D && byte < 0x20) { control += 1 }  // NUL counts as control too
         }
         return control * 20 > sample
     }

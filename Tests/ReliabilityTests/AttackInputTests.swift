@@ -172,13 +172,7 @@ struct AttackInputTests {
                 #expect(text.contains("harbour board"), "\(name): \(text.prefix(200))")
                 #expect(!text.unicodeScalars.contains("\u{0}"), "\(name): NUL kept")
             }
-            if name == "nul" {
-                // ArticleExtractor.looksBinary refuses any page with a NUL byte in its first 4 KB as binary
-                // (ExtractionError.unparsable), so one stray NUL loses the whole article.
-                withKnownIssue("bug: ArticleExtractor.looksBinary treats one NUL byte in an HTML page as binary") { try check() }
-            } else {
-                try check()
-            }
+            try check()
         }
     }
 
