@@ -34,9 +34,20 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"
 export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$PWD/scripts/lsan-suppressions.txt:print_suppressions=0}"
 export TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=0}"
 swift build --build-tests ${build_args[@]+"${build_args[@]}"}
-swift test --skip-build ${args[@]+"${args[@]}"}
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+swift test --skip-build ${args[@]+"${args[@]}"} 2>&1 | tee "$log"
+# One plain closing line with the counts (XCTest reports 0 tests: the suite is Swift Testing).
+passed=$(sed -n 's/.*Test run with \([0-9][0-9]*\) tests\{0,1\} .* passed after.*/\1/p' "$log" | tail -n 1)
+total=$(sed -n 's/.*Test run with \([0-9][0-9]*\) tests\{0,1\} .*/\1/p' "$log" | tail -n 1)
+if [ -z "$passed" ]; then
+    echo "test.sh: the test run did not pass (see above)" >&2
+    exit 1
+fi
 
 # The web view in a real browser: every page opened in headless Chromium, no console error allowed.
 if [ "$browser_check" -eq 1 ]; then
     scripts/browser-check.sh
 fi
+
+echo "tests: ${passed} passed, $(( ${total:-$passed} - passed )) failed"
