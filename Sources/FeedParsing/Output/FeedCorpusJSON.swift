@@ -35,24 +35,9 @@ public enum FeedCorpusJSON {
     /// A JSON string literal (or `null`).
     static func string(_ value: String?) -> String {
         guard let value else { return "null" }
-        var out = "\""
+        var out = ""
         out.reserveCapacity(value.utf8.count + 2)
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        JSONValue.escape(value, into: &out)
+        return out
     }
 }
