@@ -291,6 +291,9 @@ public final class StoryClusterer {
                 if !better { continue }
             }
             best = match
+            // An exact copy of a story's member, aligned at the lead, ranks first whatever comes
+            // next (two stories cannot both hold an identical text): stop looking.
+            if match.comparison.exactJaccard == 1, leadAligned(slot, match.matched) { break }
         }
         guard let best else { return .newStory(storyKey: ids[s]) }
         return .joined(storyKey: best.key, matchedDocument: ids[Int(best.matched)],
