@@ -16,6 +16,8 @@ struct ArticleStage {
     let options: PollOptions
     let log: Logger
     let progress: (@Sendable (PollProgress) -> Void)?
+    /// Pages requested at once (the fetcher's own limits still apply within a chunk).
+    static let chunkSize = 64
 
     /// Fetches and extracts the pages of entries that need them (decided when their feed text was
     /// prepared); returns one article row per entry (ok or failed).
@@ -41,8 +43,12 @@ struct ArticleStage {
                 }
                 progress?(PollProgress(phase: .pages, done: done, total: selected.count))
             }
-            for await (index, result) in fetcher.fetch(requests) {
-                let entry = selected[index]
+            // Pages are requested a chunk at a time: downloads run ahead of extraction, and a chunk
+            // bounds how many fetched bodies wait in memory.
+            for start in stride(from: 0, to: requests.count, by: Self.chunkSize) {
+              let chunk = Array(requests[start..<min(start + Self.chunkSize, requests.count)])
+              for await (offset, result) in fetcher.fetch(chunk) {
+                let entry = selected[start + offset]
                 var template: SiteTemplate?
                 var site: String?
                 if case .success(let response) = result, let key = SiteKey.of(response.finalURL) {
@@ -55,6 +61,7 @@ struct ArticleStage {
                 group.addTask { Extracted.make(entry: entry, result: result, site: siteKey, template: snapshot) }
                 inFlight += 1
                 while inFlight >= maxParallel, let item = try await group.next() { try finish(item) }
+              }
             }
             while let item = try await group.next() { try finish(item) }
         }
