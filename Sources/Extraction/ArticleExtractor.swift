@@ -65,6 +65,14 @@ public enum ArticleExtractor {
         var article = Article()
         let linked = MetadataResolver(collected: walker.metadata, pageURL: url).resolve(into: &article)
         var assembled = StoryAssembler(model: walker.model, title: article.title, template: template).assemble()
+        // A host's template is its repeated chrome. When it would take most of this page's story, the page
+        // is a copy of one seen before (the same story under another URL): the story is not chrome.
+        if template != nil {
+            let templateChars = assembled.removed.reduce(0) { $1.reason == "site template" ? $0 + $1.text.utf8.count : $0 }
+            if templateChars > assembled.keptChars {
+                assembled = StoryAssembler(model: walker.model, title: article.title, template: nil).assemble()
+            }
+        }
 
         // Fallback: when the class/id vocabulary took nearly everything (a site that names its story
         // container "post-share-wrapper"), choose again without it and keep the longer story.

@@ -50,4 +50,14 @@ struct SiteTemplateTests {
         #expect(result.article.text.contains("ferry timetable changes in June"))
         #expect(result.removed.contains { $0.reason == "site template" && $0.text == Self.disclaimer })
     }
+
+    @Test("a page the template would empty is a copy of a page seen before: its story is kept")
+    func copiedPageKeepsItsStory() throws {
+        // The same story served under several URLs of one host: every block repeats on >= 3 pages.
+        let page = Self.page("The harbour bridge reopened on Tuesday after repairs that lasted eleven weeks and cost the city dearly.")
+        let template = SiteTemplate(blockHashes: Set(try ArticleExtractor.extract(html: page).blockHashes))
+        let again = try ArticleExtractor.extract(html: page, template: template)
+        #expect(again.article.text.contains("repairs that lasted eleven weeks"))
+        #expect(!again.removed.contains { $0.reason == "site template" })
+    }
 }
