@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures Syndic against its peers on this machine and writes the tables to docs/BENCHMARKS.md.
 #
-#   scripts/bench.sh [fetch|parse|extract|dedup|poll|import|digest|micro|all]...   (default: all)
+#   scripts/bench.sh [fetch|parse|extract|dedup|poll|fulltext|import|digest|micro|all]...   (default: all)
 #
 # Release build first, then per area Syndic and its peers run alternately, median of
 # $BENCH_RUNS runs (default 5), peak memory from /usr/bin/time -v. Peers are installed on demand:
@@ -26,7 +26,7 @@ DOC=${BENCH_DOC:-$ROOT/docs/BENCHMARKS.md}
 RUNS=${BENCH_RUNS:-5}
 HELP=$ROOT/scripts/bench
 COMMAND_LINE="scripts/bench.sh $*"
-ALL_AREAS="import parse extract dedup fetch poll digest"
+ALL_AREAS="import parse extract dedup fetch poll fulltext digest"
 noise_note() { # the machine's load when the area started, so a reader can judge the figures
   local load; load=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
   NOTE_NOISE="load average when this area started: $load on $(nproc) cores${BENCH_NOISE:+ ($BENCH_NOISE)}; compare ratios measured in the same run rather than absolute figures across runs"
@@ -391,13 +391,29 @@ PY
     "target (issue 8): valid Atom, RSS and JSON Feed, each story once" "$NOTE_NOISE"
 }
 
+area_fulltext() {
+  # 1,000 new entries whose feeds are summary-only: every article page fetched from a loopback nginx,
+  # extracted and clustered (scripts/bench/fulltext.sh builds the world; one poll per run).
+  local d=$WORK/fulltext rows=$WORK/fulltext/rows.json spec=$WORK/fulltext/spec.json
+  rm -rf "$d"; mkdir -p "$d"
+  have_shared corpus/extraction/aeb || { render_failed fulltext "$(area_title fulltext)" "needs ../shared/corpus/extraction/aeb for the pages"; return 0; }
+  contender "$spec" "Syndic poll --full-text auto" "SYNDIC_SHARED='$SHARED' '$ROOT/scripts/bench/fulltext.sh' 1" \
+    "full-text poll, entries/s (fetch page, extract, sign, cluster, store);;rate;;regex;;(?P<v>[\\d.]+) entries/s" \
+    "peak RSS of the poll, MB;;size;;regex;;peak (?P<v>[\\d.]+) MB"
+  measure fulltext "$spec" "$rows"
+  render fulltext "$(area_title fulltext)" "$rows" \
+    "input: 50 summary-only RSS feeds x 20 entries on one loopback nginx host (per-host limit 2); pages = the 125 aeb dev pages, each under 8 URLs (125 stories expected, and found)" \
+    "target (issue 7): at least 200 entries/s end to end" "$NOTE_NOISE"
+}
+
 area_title() {
   case $1 in
     import) echo "Import: 1,000-line URL list";; parse) echo "Parse: feeds, MB/s, one thread";;
     extract) echo "Extract: article text from news pages";; dedup) echo "Dedup: signatures, LSH and clustering at scale";;
     fetch) echo "Fetch: loopback nginx, 10,000 GETs of a 20 KB body";;
     poll) echo "Poll: 1,000 real feeds on a loopback nginx, cold and warm";;
-    digest) echo "Digest: the demo world's digest feeds";; *) echo "$1";;
+    digest) echo "Digest: the demo world's digest feeds";;
+    fulltext) echo "Full-text poll: 1,000 new entries with their article pages";; *) echo "$1";;
   esac
 }
 
@@ -409,7 +425,7 @@ main() {
   for a in "${@:-all}"; do
     case $a in
       all) areas+=($ALL_AREAS);;
-      fetch|parse|extract|dedup|poll|import|digest|micro) areas+=("$a");;
+      fetch|parse|extract|dedup|poll|import|digest|fulltext|micro) areas+=("$a");;
       -h|--help|help) usage; exit 0;;
       *) usage; echo "bench.sh: unknown area '$a'" >&2; exit 64;;
     esac
