@@ -64,4 +64,12 @@ struct FuzzRegressionTests {
         let bytes = try #require(growth, "\(run.output)")
         #expect(bytes < 1_000_000, "heap grew by \(bytes) bytes over 2,000 parses")
     }
+
+    @Test("date-zone-offset-overflow: a numeric zone with dozens of digits is refused, not an arithmetic overflow")
+    func zoneOffsetOverflow() throws {
+        let text = String(decoding: try Reliability.fixture("fuzz-regressions/date-zone-offset-overflow.txt"), as: UTF8.self)
+        #expect(FeedDate.parse(text) == nil)
+        #expect(FeedDate.parse("Mon, 02 Mar 2026 10:00:00 -99999999999999999999999") == nil)
+        #expect(FeedDate.parse("Mon, 02 Mar 2026 10:00:00 -0500") != nil)
+    }
 }

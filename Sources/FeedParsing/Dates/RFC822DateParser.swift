@@ -162,10 +162,11 @@ public enum RFC822DateParser {
             for i in (t.lowerBound + 1)..<t.upperBound where b[i] != 0x3A {
                 let c = b[i]
                 guard c >= 0x30, c <= 0x39 else { return nil }
-                value = value * 10 + Int(c - 0x30)
                 digits += 1
+                guard digits <= 4 else { return nil }  // also keeps `value` far from overflow
+                value = value * 10 + Int(c - 0x30)
             }
-            guard digits > 0, digits <= 4 else { return nil }
+            guard digits > 0 else { return nil }
             let hours = digits <= 2 ? value : value / 100
             let minutes = digits <= 2 ? 0 : value % 100
             guard hours <= 14, minutes < 60 else { return nil }
