@@ -53,7 +53,7 @@ final class StoryPlacer {
     /// Stores what was placed since the last flush, in one transaction.
     func flush() throws {
         guard !assignments.isEmpty || !articles.isEmpty else { return }
-        try db.commitProcessed(articles: articles, signatures: signatures, pages: [], assignments: assignments, now: now)
+        try db.commitProcessed(articles: articles, signatures: signatures, assignments: assignments, now: now)
         assignments.removeAll(keepingCapacity: true)
         signatures.removeAll(keepingCapacity: true)
         articles.removeAll(keepingCapacity: true)

@@ -26,14 +26,13 @@ extension SyndicDatabase {
     }
 
     /// Everything a poll learned about one batch of entries, written in one transaction: articles,
-    /// signatures, template blocks, and story assignments.
+    /// signatures and story assignments. (Template blocks are recorded as each page is extracted,
+    /// with ``recordPageBlocks(host:pageHash:blocks:now:)``, so later pages of the host use them.)
     public func commitProcessed(articles: [StoredArticle], signatures: [StoredSignature],
-                                pages: [(host: String, pageHash: UInt64, blocks: [(hash: UInt64, sample: String)])],
                                 assignments: [StoryAssignment], now: Date = Date()) throws {
         try write { db in
             for article in articles { try Self.saveArticle(db, article) }
             for signature in signatures { try Self.saveSignature(db, signature, now: now) }
-            for page in pages { _ = try Self.recordPageBlocks(db, host: page.host, pageHash: page.pageHash, blocks: page.blocks, now: now) }
             try Self.applyStoryAssignments(db, assignments, now: now)
         }
     }
