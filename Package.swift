@@ -75,7 +75,7 @@ let package = Package(
         // a normal build replays inputs: `SyndicFuzz TARGET FILE...`. See docs/RELIABILITY.md.
         .executableTarget(
             name: "SyndicFuzz",
-            dependencies: ["SyndicCore", "FeedParsing", "Extraction"],
+            dependencies: ["SyndicCore", "FeedParsing", "Extraction", "Digest", "Storage", "CLibXML2"],
             swiftSettings: strictSettings
         ),
 

@@ -2,7 +2,7 @@
 # Fuzzes Syndic's parsers with libFuzzer (+ AddressSanitizer) on the seed corpora in Tests/Fixtures/Fuzz.
 #   scripts/fuzz.sh                 # every target, 60 s each
 #   scripts/fuzz.sh 600 feed html   # ten minutes each for two targets
-# Targets: feed html opml date url (see Sources/SyndicFuzz/FuzzTargets.swift).
+# Targets: feed html opml date url digest (see Sources/SyndicFuzz/FuzzTargets.swift).
 # Limits per input: 1 s (-timeout), 512 MB (-rss_limit_mb); leaks are reported by ASan.
 # Crashes land in .fuzz/<target>/crashes/; replay one with a normal build:
 #   swift build --product SyndicFuzz && .build/debug/SyndicFuzz feed .fuzz/feed/crashes/crash-…
@@ -14,7 +14,7 @@ export PATH="/opt/swift/usr/bin:$PATH"
 seconds="${1:-60}"
 [[ $# -gt 0 ]] && shift
 targets=("$@")
-((${#targets[@]})) || targets=(feed html opml date url)
+((${#targets[@]})) || targets=(feed html opml date url digest)
 # FUZZ_DETECT_LEAKS=0 keeps fuzzing past a known leak (LeakSanitizer stops at the first one).
 leaks="${FUZZ_DETECT_LEAKS:-1}"
 

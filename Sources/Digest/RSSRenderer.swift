@@ -6,10 +6,32 @@ import SyndicCore
 /// RSS readers often treat `title` as HTML, so titles here are plain text with all markup removed
 /// before escaping; `description` is escaped HTML built only from escaped text and checked links.
 public enum RSSRenderer {
+    /// A plain-text title as RSS readers will read it back. Readers (feedparser, Syndic's own parser)
+    /// decode a title as HTML when it looks like HTML (a `</` or an `&…;`), so such a title is escaped
+    /// as HTML first, then as XML: "Bold &amp4; news" reads back as itself, not as "Bold &4; news".
+    /// Other titles ("AT&T wins") are escaped once, so readers that take titles as plain text show them right.
+    static func title(_ plain: String) -> String {
+        Markup.escape(looksLikeHTML(plain) ? Markup.escape(plain) : plain)
+    }
+
+    /// feedparser's sniff, as Syndic's parser applies it: a closing tag or an `&` closed by `;` before a space or `<`.
+    static func looksLikeHTML(_ text: String) -> Bool {
+        var sawAmp = false
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if previous == 0x3C, byte == 0x2F { return true }
+            if byte == 0x26 { sawAmp = true }
+            if sawAmp, byte == 0x3B { return true }
+            if byte == 0x20 || byte == 0x3C { sawAmp = false }
+            previous = byte
+        }
+        return false
+    }
+
     public static func render(_ document: DigestDocument) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
         out += "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n"
-        out += "  <title>\(Markup.escape(document.title))</title>\n"
+        out += "  <title>\(title(document.title))</title>\n"
         if let link = document.homeURL ?? document.selfURL {
             out += "  <link>\(Markup.escape(link))</link>\n"
         }
@@ -21,7 +43,7 @@ public enum RSSRenderer {
         }
         for item in document.items {
             out += "  <item>\n"
-            out += "    <title>\(Markup.escape(item.headline))</title>\n"
+            out += "    <title>\(title(item.headline))</title>\n"
             if let link = item.link { out += "    <link>\(Markup.escape(link))</link>\n" }
             out += "    <guid isPermaLink=\"false\">\(Markup.escape(item.itemID))</guid>\n"
             out += "    <pubDate>\(InternetDate.rfc822(item.firstSeenAt))</pubDate>\n"

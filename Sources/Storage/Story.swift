@@ -13,6 +13,13 @@ public struct StoryCopy: Sendable, Equatable {
     public var firstSeenAt: Date
     /// Similarity to the representative when the copy joined (1 for the representative).
     public var similarity: Double?
+
+    public init(entryID: Int64, feedID: Int64, feedTitle: String? = nil, site: String, title: String?, url: String?,
+                publishedAt: Date?, firstSeenAt: Date, similarity: Double?) {
+        self.entryID = entryID; self.feedID = feedID; self.feedTitle = feedTitle; self.site = site
+        self.title = title; self.url = url; self.publishedAt = publishedAt; self.firstSeenAt = firstSeenAt
+        self.similarity = similarity
+    }
 }
 
 /// A story cluster with its copies, for listings, digests and the web view.
@@ -27,6 +34,12 @@ public struct StorySummary: Sendable, Equatable {
     public var updatedAt: Date
     /// Copies, representative first, then by first seen.
     public var copies: [StoryCopy]
+
+    public init(id: Int64, headline: String, representativeEntryID: Int64?, firstSeenAt: Date, lastSeenAt: Date,
+                updatedAt: Date, copies: [StoryCopy]) {
+        self.id = id; self.headline = headline; self.representativeEntryID = representativeEntryID
+        self.firstSeenAt = firstSeenAt; self.lastSeenAt = lastSeenAt; self.updatedAt = updatedAt; self.copies = copies
+    }
 
     /// Distinct sites among the copies, in order of appearance.
     public var sites: [String] {
@@ -46,6 +59,10 @@ public struct StoryDetail: Sendable, Equatable {
     /// The representative's feed content and summary (HTML as the feed gave it).
     public var contentHTML: String?
     public var summaryHTML: String?
+
+    public init(summary: StorySummary, articleText: String?, contentHTML: String?, summaryHTML: String?) {
+        self.summary = summary; self.articleText = articleText; self.contentHTML = contentHTML; self.summaryHTML = summaryHTML
+    }
 }
 
 /// Filters for story listings and digests.

@@ -14,7 +14,7 @@ struct FuzzTarget: Sendable {
     let run: @Sendable (UnsafeBufferPointer<UInt8>) -> Void
 
     /// All targets, in the order `scripts/fuzz.sh` runs them.
-    static let all: [FuzzTarget] = [feed, html, subscriptions, date, url]
+    static let all: [FuzzTarget] = [feed, html, subscriptions, date, url, DigestFuzzTarget.target]
 
     static func named(_ name: String) -> FuzzTarget? { all.first { $0.name == name } }
 

@@ -27,4 +27,25 @@ struct OwnParserRoundTripTests {
         #expect(parsed.entries.first?.link == "https://wire.example/bridge")
         #expect(parsed.entries.allSatisfy { $0.updated != nil || $0.published != nil })
     }
+
+    /// Found by the digest fuzzer: an RSS title whose plain text looks like HTML ("&amp4;") was decoded
+    /// as HTML by readers and came back as "&4;". Titles that merely contain "&" must stay escaped once.
+    @Test("Headlines that look like markup read back unchanged in every feed format",
+          arguments: ["Bold &amp4; headline", "AT&T wins", "Use </b> and &lt; literally", "a < b & c > d"])
+    func markupLookingHeadline(headline: String) throws {
+        let when = Date(timeIntervalSince1970: 1_764_000_000)
+        let copy = StoryCopy(entryID: 1, feedID: 1, site: "wire.example", title: headline, url: "https://wire.example/a",
+                             publishedAt: when, firstSeenAt: when, similarity: 1)
+        let summary = StorySummary(id: 1, headline: Markup.escape(headline), representativeEntryID: 1, firstSeenAt: when,
+                                   lastSeenAt: when, updatedAt: when, copies: [copy])
+        let document = DigestDocument(stories: [StoryDetail(summary: summary, articleText: nil, contentHTML: nil, summaryHTML: nil)])
+        #expect(document.items.first?.headline == headline)
+        for format in [DigestFormat.atom, .rss, .jsonfeed] {
+            let parsed = try FeedParser.parse(bytes: Array(format.render(document).utf8), url: "https://news.example/digest")
+            #expect(parsed.entries.map(\.title) == [headline], "\(format)")
+        }
+        if headline == "AT&T wins" {  // not doubly escaped: readers that take RSS titles as plain text show it right
+            #expect(DigestFormat.rss.render(document).contains("<title>AT&amp;T wins</title>"))
+        }
+    }
 }
