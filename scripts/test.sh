@@ -20,6 +20,9 @@ while (($#)); do
                 *) echo "--sanitize takes address or thread" >&2; exit 64 ;;
             esac
             build_args+=(--sanitize "$2" --scratch-path "$scratch")
+            # Read by tests whose time or memory bounds must be scaled for a sanitizer's slowdown
+            # (never loosened for normal runs).
+            export SYNDIC_SANITIZER="$2"
             args+=(--sanitize "$2" --scratch-path "$scratch")
             browser_check=0
             shift 2 ;;

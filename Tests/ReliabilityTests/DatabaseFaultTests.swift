@@ -156,7 +156,7 @@ struct DatabaseFaultTests {
         for i in 0..<3 { commands += [["feeds", "list"], ["feeds", "export"], ["feeds", "add", server.url("/files/feed0.xml?copy=\(i)")]] }
         for command in commands {
             group.enter()
-            DispatchQueue.global().async {
+            onNewThread {
                 let run = Result { try SyndicRun.run(command, database: path) }
                 results.append(command.joined(separator: " "), run)
                 group.leave()

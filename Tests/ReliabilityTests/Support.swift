@@ -68,7 +68,9 @@ struct SyndicRun {
         let errBox = DataBox()
         let group = DispatchGroup()
         group.enter()
-        DispatchQueue.global().async { errBox.set(err.fileHandleForReading.readDataToEndOfFile()); group.leave() }
+        // A thread of its own, not Dispatch's pool: tests run many commands at once, and blocked pool
+        // threads starve Swift concurrency, which runs on the same pool on Linux.
+        Thread { errBox.set(err.fileHandleForReading.readDataToEndOfFile()); group.leave() }.start()
         let killer = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer)
         let outData = out.fileHandleForReading.readDataToEndOfFile()
@@ -79,6 +81,25 @@ struct SyndicRun {
                          stdout: String(decoding: outData, as: UTF8.self),
                          stderr: String(decoding: errBox.get(), as: UTF8.self))
     }
+}
+
+/// Whether this test process runs under a sanitizer, from `SYNDIC_SANITIZER` (set by
+/// `scripts/test.sh --sanitize address|thread`): time and memory bounds that a sanitizer's slowdown or
+/// shadow memory would break are multiplied by ``scaled(_:)``, which is 1 in normal runs.
+enum Sanitizer {
+    static var name: String? {
+        let value = ProcessInfo.processInfo.environment["SYNDIC_SANITIZER"] ?? ""
+        return value.isEmpty ? nil : value
+    }
+
+    /// 1 without a sanitizer; `factor` under one.
+    static func scaled(_ factor: Double) -> Double { name == nil ? 1 : factor }
+}
+
+/// Runs `body` on a new thread (for blocking work such as waiting for a child process: Dispatch's
+/// global pool grows slowly on Linux and is shared with Swift concurrency).
+func onNewThread(_ body: @escaping @Sendable () -> Void) {
+    Thread { body() }.start()
 }
 
 final class DataBox: @unchecked Sendable {
