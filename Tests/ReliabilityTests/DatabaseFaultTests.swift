@@ -1,3 +1,4 @@
+import Fetch
 import Foundation
 import Storage
 import Testing
@@ -173,6 +174,185 @@ struct DatabaseFaultTests {
         #expect(try StoredRows(path).int("SELECT count(*) FROM entry WHERE feed_id <= 8") == 240)
         #expect(try db.listFeeds().count == 11)
         #expect(try db.integrityCheck() == ["ok"])
+    }
+
+    @Test("`syndic serve` answers every page and digest over HTTP while polls and digests run at once: only 200/304 with content, every command exits 0, no 'database is locked'")
+    func serveDuringPollsAndDigests() async throws {
+        let dir = try Reliability.folder("www")
+        try Self.writeBulkyFeeds(dir, count: 8, entries: 12, entryBytes: 600)
+        let server = try await TestHTTPServer.start(filesDirectory: dir.path)
+        defer { server.stop() }
+        let path = try Reliability.folder("db").appendingPathComponent("s.sqlite").path
+        do {
+            let db = try SyndicDatabase(path: path)
+            for f in 0..<8 { _ = try db.addFeed(url: server.url("/files/feed\(f).xml")) }
+        }
+        let timeout = 120 * Sanitizer.scaled(5)
+        // Half the feeds first, so every page has stories to show from the start.
+        let first = try SyndicRun.run(["poll", "--full-text", "never", "--feed", "1", "--feed", "2", "--feed", "3", "--feed", "4"],
+                                      database: path, timeout: timeout)
+        #expect(first.status == 0, "\(first.stderr)")
+
+        let serve = try await ServeProcess.start(database: path)
+        var stopped = false
+        defer { if !stopped { _ = serve.stop() } }
+
+        // Polls that write (the other half, then every feed again with new entries in two of them) and
+        // digests in every format that read, all at once; `--wait` queues the polls behind the poll lock.
+        try Self.writeBulkyFeeds(dir, count: 2, entries: 14, entryBytes: 600)
+        var commands: [[String]] = [
+            ["poll", "--wait", "--full-text", "never", "--feed", "5", "--feed", "6"],
+            ["poll", "--wait", "--full-text", "never", "--feed", "7", "--feed", "8"],
+            ["poll", "--wait", "--force", "--full-text", "never"],
+        ]
+        for format in ["markdown", "html", "json", "atom", "rss", "jsonfeed", "text"] {
+            commands.append(["digest", "--since", "all", "--format", format])
+            commands.append(["stories", "--format", "json"])
+        }
+        let results = ResultBox()
+        let running = RunningFlag()
+        let group = DispatchGroup()
+        for command in commands {
+            group.enter()
+            onNewThread {
+                let run = Result { try SyndicRun.run(command, database: path, timeout: timeout) }
+                results.append(command.joined(separator: " "), run)
+                group.leave()
+            }
+        }
+        group.notify(queue: .global()) { running.finish() }
+
+        // Meanwhile: every route over real HTTP (libcurl, through Syndic's own fetcher), conditional
+        // requests for the digests, story pages taken from the stories list as it changes.
+        let client = WebViewClient(base: serve.baseURL)
+        var roundsDuringCommands = 0
+        var answers = 0
+        repeat {
+            let wasRunning = running.isRunning
+            answers += try await client.round()
+            if wasRunning && running.isRunning { roundsDuringCommands += 1 }
+        } while running.isRunning
+        // Once more after the last write: the server sees every story the other processes stored.
+        answers += try await client.round()
+        let stored = try StoredRows(path).int("SELECT count(*) FROM story")
+        #expect(client.lastStoryCount == stored, "the stories page lists \(client.lastStoryCount.map(String.init) ?? "?"), the database holds \(stored)")
+        print("serve under load: \(answers) HTTP answers, \(roundsDuringCommands) rounds while \(commands.count) commands ran, \(client.notModified) × 304, \(client.storyPages) story pages")
+        #expect(roundsDuringCommands >= 1, "no HTTP round overlapped the commands")
+        #expect(client.storyPages >= 2, "no story page was served")
+        #expect(client.problems.isEmpty, "\(client.problems.prefix(10))")
+
+        for (command, run) in results.all {
+            let r = try run.get()
+            #expect(r.status == 0, "\(command): \(r.stderr)")
+            #expect(!Self.mentionsLocking(r.stderr), "\(command): \(r.stderr)")
+            if command.hasPrefix("digest") { #expect(r.stdout.contains("Feed "), "\(command) printed no story: \(r.stdout.prefix(300))") }
+        }
+        #expect(try StoredRows(path).int("SELECT count(*) FROM entry") == 6 * 12 + 2 * 14)
+
+        stopped = true
+        let end = serve.stop()
+        #expect(end.exitedNormally && end.status == 0, "serve ended with \(end.status): \(end.stderr)")
+        #expect(!Self.mentionsLocking(end.stderr), "\(end.stderr)")
+        #expect(try SyndicDatabase(path: path).integrityCheck() == ["ok"])
+    }
+
+    /// What SQLite or Syndic print when a lock was not waited out.
+    static func mentionsLocking(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return lower.contains("database is locked") || lower.contains("sqlite_busy") || lower.contains("database is busy")
+            || lower.contains("database table is locked")
+    }
+}
+
+/// Set until the concurrent commands have all ended.
+final class RunningFlag: @unchecked Sendable {
+    private var running = true
+    private let lock = NSLock()
+    var isRunning: Bool { lock.lock(); defer { lock.unlock() }; return running }
+    func finish() { lock.lock(); running = false; lock.unlock() }
+}
+
+/// Requests every route of `syndic serve` through ``Fetcher`` (libcurl) and checks each answer:
+/// 200 with the content the route must have, or 304 to a conditional request for a digest.
+final class WebViewClient {
+    let base: String
+    let fetcher: Fetcher
+    private(set) var problems: [String] = []
+    private(set) var notModified = 0
+    private(set) var storyPages = 0
+    /// "N stories" of the last stories page.
+    private(set) var lastStoryCount: Int?
+    private var storyIDs: [String] = []
+    private var etags: [String: String] = [:]
+
+    /// What a 200 body of each digest path must contain.
+    static let digests: [(path: String, marks: [String])] = [
+        ("digest.atom?since=all", ["<feed", "</feed>", "Feed "]),
+        ("digest.rss?since=all", ["<rss", "</rss>", "Feed "]),
+        ("digest.json?since=all", ["\"version\"", "jsonfeed.org", "Feed "]),
+        ("digest.html?since=all", ["<html", "</html>", "Feed "]),
+        ("digest.md?since=all", ["Feed "]),
+    ]
+
+    init(base: String) {
+        self.base = base
+        var policy = FetchPolicy()
+        policy.perHostLimit = 4
+        policy.totalTimeout = 60
+        fetcher = Fetcher(policy: policy)
+    }
+
+    /// One request to every route (two story pages); returns the number of answers checked.
+    func round() async throws -> Int {
+        var paths: [(path: String, marks: [String], conditional: Bool)] = [
+            ("?since=all", ["<h1>Stories</h1>", "/story/"], false),
+            ("feeds", ["<h1>Feeds</h1>", "feed0.xml"], false),
+            ("healthz", ["ok"], false),
+        ]
+        for id in storyIDs.prefix(2) { paths.append(("story/\(id)", ["Feed ", "</html>"], false)) }
+        for digest in Self.digests { paths.append((digest.path, digest.marks, true)) }
+        let requests = paths.map { FetchRequest(url: base + $0.path, etag: $0.conditional ? etags[$0.path] : nil) }
+        var checked = 0
+        for await (index, result) in fetcher.fetch(requests) {
+            let (path, marks, _) = paths[index]
+            checked += 1
+            switch result {
+            case .failure(let error):
+                problems.append("\(path): \(error)")
+            case .success(let response):
+                let body = String(decoding: response.body, as: UTF8.self)
+                if DatabaseFaultTests.mentionsLocking(body) { problems.append("\(path): \(response.status) \(body.prefix(300))") }
+                if response.status == 304, requests[index].etag != nil {
+                    notModified += 1
+                    continue
+                }
+                guard response.status == 200 else {
+                    problems.append("\(path): status \(response.status): \(body.prefix(300))")
+                    continue
+                }
+                for mark in marks where !body.contains(mark) { problems.append("\(path): no \(mark) in \(body.prefix(300))") }
+                if let etag = response.headers["ETag"] { etags[path] = etag }
+                if path == "?since=all" { readStoriesPage(body) }
+                if path.hasPrefix("story/") { storyPages += 1 }
+            }
+        }
+        return checked
+    }
+
+    /// Story ids linked from the stories page (newest states first) and its "N stories" count.
+    private func readStoriesPage(_ html: String) {
+        var ids: [String] = []
+        var rest = html[...]
+        while let range = rest.range(of: "href=\"/story/") {
+            let digits = rest[range.upperBound...].prefix { $0.isNumber }
+            if !digits.isEmpty, !ids.contains(String(digits)) { ids.append(String(digits)) }
+            rest = rest[range.upperBound...]
+        }
+        // Vary the pages asked for: the first and the last story listed.
+        storyIDs = [ids.first, ids.last].compactMap { $0 }
+        if let meta = html.range(of: "<p class=\"meta\">") {
+            lastStoryCount = Int(html[meta.upperBound...].prefix { $0.isNumber })
+        }
     }
 }
 

@@ -1,0 +1,79 @@
+import Foundation
+
+/// `syndic serve --port 0` on a database, as a user runs it: started, its printed address read,
+/// stopped with SIGTERM (as Ctrl-C or systemd would), its stderr kept for assertions.
+final class ServeProcess: @unchecked Sendable {
+    /// `http://127.0.0.1:<port>/`
+    let baseURL: String
+    private let process: Process
+    private let stderrBox = DataBox()
+    private let stderrDone = DispatchGroup()
+    private let watchdog: DispatchWorkItem
+
+    /// Starts the server; throws when it does not print its address within `timeout` seconds.
+    init(database: String, timeout: TimeInterval = 60) throws {
+        let process = Process()
+        process.executableURL = Reliability.binary("syndic")
+        process.arguments = ["serve", "--host", "127.0.0.1", "--port", "0"]
+        var env = ProcessInfo.processInfo.environment
+        env["SYNDIC_DB"] = database
+        env["NO_COLOR"] = "1"
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Never leave a server behind, whatever the test does.
+        let watchdog = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 600, execute: watchdog)
+        let box = stderrBox
+        stderrDone.enter()
+        onNewThread { [stderrDone] in
+            box.set(err.fileHandleForReading.readDataToEndOfFile())
+            stderrDone.leave()
+        }
+        let startupKiller = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: startupKiller)
+        var printed = Data()
+        while !printed.contains(UInt8(ascii: "\n")) {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            printed.append(chunk)
+        }
+        startupKiller.cancel()
+        // Keep draining stdout so the server can never block on a full pipe.
+        onNewThread { _ = out.fileHandleForReading.readDataToEndOfFile() }
+        let line = String(decoding: printed, as: UTF8.self)
+        guard let base = line.split(separator: " ").first(where: { $0.hasPrefix("http://127.0.0.1:") }) else {
+            watchdog.perform()
+            throw ServeProcessError.noAddress(line)
+        }
+        self.baseURL = String(base)
+        self.process = process
+        self.watchdog = watchdog
+    }
+
+    /// Starts the server from async code without blocking a Swift concurrency thread while it starts.
+    static func start(database: String) async throws -> ServeProcess {
+        try await withCheckedThrowingContinuation { continuation in
+            onNewThread { continuation.resume(with: Result { try ServeProcess(database: database) }) }
+        }
+    }
+
+    /// Sends SIGTERM and waits; returns the exit status (0 for a clean stop) and everything printed on stderr.
+    func stop() -> (status: Int32, exitedNormally: Bool, stderr: String) {
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        watchdog.cancel()
+        stderrDone.wait()
+        return (process.terminationStatus, process.terminationReason == .exit, String(decoding: stderrBox.get(), as: UTF8.self))
+    }
+
+    deinit {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        watchdog.cancel()
+    }
+}
+
+enum ServeProcessError: Error { case noAddress(String) }
