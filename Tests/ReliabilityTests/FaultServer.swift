@@ -18,6 +18,10 @@ final class FaultServer: @unchecked Sendable {
         case stall
         /// Count connections and close them (a canary that must never be contacted).
         case canary
+        /// Answer 200 with a well-formed RSS feed of exactly `bytes` bytes, generated while it is sent
+        /// (nothing is held in memory or on disk); with `announceLength` the size is announced in
+        /// Content-Length, otherwise the body is chunked, so the client learns the size only by reading.
+        case hugeFeed(bytes: Int, announceLength: Bool)
     }
 
     let port: UInt16
@@ -25,6 +29,7 @@ final class FaultServer: @unchecked Sendable {
     private let behaviour: Behaviour
     private let lock = NSLock()
     private var accepted = 0
+    private var sentBodyBytes = 0
     private var held: [Int32] = []
     private var stopped = false
 
@@ -53,6 +58,10 @@ final class FaultServer: @unchecked Sendable {
 
     /// Connections accepted so far.
     var connections: Int { lock.lock(); defer { lock.unlock() }; return accepted }
+
+    /// Body bytes handed to the kernel so far (``Behaviour/hugeFeed(bytes:announceLength:)``); the
+    /// kernel's socket buffers hold up to a few MB of them that the client may never have read.
+    var bodyBytesSent: Int { lock.lock(); defer { lock.unlock() }; return sentBodyBytes }
 
     /// Stops listening and closes every held connection.
     func stop() {
@@ -92,12 +101,45 @@ final class FaultServer: @unchecked Sendable {
             _ = junk.withUnsafeBytes { send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
             shutdown(client, Int32(SHUT_RDWR))
             close(client)
+        case .hugeFeed(let bytes, let announceLength):
+            sendHugeFeed(client, bytes: bytes, announceLength: announceLength)
+            shutdown(client, Int32(SHUT_RDWR))
+            close(client)
         case .stall:
             lock.lock()
             if stopped { lock.unlock(); close(client); return }
             held.append(client)
             lock.unlock()
         }
+    }
+
+    /// Streams a feed of `bytes` bytes in 64 KB pieces until all is sent or the client goes away.
+    private func sendHugeFeed(_ client: Int32, bytes: Int, announceLength: Bool) {
+        let head = "HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml; charset=utf-8\r\nConnection: close\r\n"
+            + (announceLength ? "Content-Length: \(bytes)\r\n\r\n" : "Transfer-Encoding: chunked\r\n\r\n")
+        guard sendAll(client, Array(head.utf8)) else { return }
+        var body = HugeFeedBody(total: bytes)
+        while let piece = body.next(maxBytes: 65_536) {
+            let framed = announceLength ? piece : Array((String(piece.count, radix: 16) + "\r\n").utf8) + piece + [13, 10]
+            guard sendAll(client, framed) else { return }
+            lock.lock()
+            sentBodyBytes += piece.count
+            let isStopped = stopped
+            lock.unlock()
+            if isStopped { return }
+        }
+        if !announceLength { _ = sendAll(client, Array("0\r\n\r\n".utf8)) }
+    }
+
+    /// False when the peer has closed or reset the connection.
+    private func sendAll(_ client: Int32, _ bytes: [UInt8]) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { send(client, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL)) }
+            if n <= 0 { return false }
+            offset += n
+        }
+        return true
     }
 
     /// Reads until the end of the request headers (or 64 KB, or the peer closes).
@@ -114,3 +156,41 @@ final class FaultServer: @unchecked Sendable {
 }
 
 enum FaultServerError: Error { case socket }
+
+/// The bytes of an RSS feed of exactly `total` bytes, produced piece by piece: a channel, as many
+/// 4 KB items as fit (distinct guids and text), blank padding, and the closing tags.
+struct HugeFeedBody {
+    let total: Int
+    private var produced = 0
+    private var nextItem = 0
+    private var pending: [UInt8] = Array(#"<?xml version="1.0" encoding="UTF-8"?>\#n<rss version="2.0"><channel><title>Huge</title><link>http://example.invalid/</link><description>100 MB of items</description>\#n"#.utf8)
+    private static let tail = Array("</channel></rss>\n".utf8)
+    private static let filler = Array((0..<600).map { "w\($0 * 7 % 9973)" }.joined(separator: " ").utf8)
+
+    init(total: Int) { self.total = total }
+
+    /// The next piece of at most `maxBytes` bytes; nil at the end.
+    mutating func next(maxBytes: Int) -> [UInt8]? {
+        let remaining = total - produced
+        guard remaining > 0 else { return nil }
+        var piece: [UInt8] = []
+        piece.reserveCapacity(min(maxBytes, remaining))
+        while piece.count < min(maxBytes, remaining) {
+            if pending.isEmpty { pending = refill(room: remaining - piece.count) }
+            let take = min(pending.count, min(maxBytes, remaining) - piece.count)
+            piece.append(contentsOf: pending[..<take])
+            pending.removeFirst(take)
+        }
+        produced += piece.count
+        return piece
+    }
+
+    /// What follows: another item while one fits before the closing tags, else padding and the tags.
+    private mutating func refill(room: Int) -> [UInt8] {
+        let item = Array("<item><guid>huge-\(nextItem)</guid><title>Huge item \(nextItem)</title><description>".utf8)
+            + Self.filler + Array("</description></item>\n".utf8)
+        nextItem += 1
+        if item.count + Self.tail.count <= room { return item }
+        return [UInt8](repeating: 10, count: max(0, room - Self.tail.count)) + Self.tail
+    }
+}

@@ -34,6 +34,70 @@ struct PollLimitTests {
         #expect(try db.entryCount() == 1, "the good feed's entry is stored")
     }
 
+    @Test("a 100 MB feed (announced in Content-Length, and chunked) polled by `syndic poll`: size limit hit, error recorded and shown, the good feed stored, peak memory bounded")
+    func hundredMegabyteFeed() throws {
+        let hundredMB = 100 * 1024 * 1024
+        let announced = try FaultServer(.hugeFeed(bytes: hundredMB, announceLength: true))
+        let chunked = try FaultServer(.hugeFeed(bytes: hundredMB, announceLength: false))
+        defer { announced.stop(); chunked.stop() }
+        let dir = try Reliability.folder("www")
+        let good = HostileFeeds.rss(items: HostileFeeds.item("ok1", title: "fine", description: "a fine entry"))
+        try Data(good.utf8).write(to: dir.appendingPathComponent("good.xml"))
+        let server = try TestHTTPServer(filesDirectory: dir.path)
+        defer { server.stop() }
+        let path = try Reliability.folder("db").appendingPathComponent("s.sqlite").path
+        let (huge, streamed, fine): (Int64, Int64, Int64)
+        do {
+            let db = try SyndicDatabase(path: path)
+            huge = try db.addFeed(url: announced.url("/huge.xml")).id
+            streamed = try db.addFeed(url: chunked.url("/huge.xml")).id
+            fine = try db.addFeed(url: server.url("/files/good.xml")).id
+        }
+
+        let started = Date()
+        let measured = try MeasuredRun.run(["poll", "--full-text", "never"], database: path)
+        let elapsed = Date().timeIntervalSince(started)
+        let run: SyndicRun
+        if let measured {
+            run = measured.run
+            print("100 MB feed poll: \(String(format: "%.1f", elapsed)) s, peak RSS \(measured.peakBytes / 1_048_576) MB")
+            // The body limit is 16 MiB; the process itself (debug build, GRDB, libcurl) needs about 30 MB.
+            // Sanitizers add their shadow memory and ASan's 256 MB quarantine of freed blocks.
+            let bound = 300.0 * 1_048_576 * Sanitizer.scaled(4)
+            #expect(Double(measured.peakBytes) < bound, "peak RSS \(measured.peakBytes) bytes")
+        } else {
+            print("/usr/bin/time is not installed: peak memory not measured")
+            run = try SyndicRun.run(["poll", "--full-text", "never"], database: path)
+        }
+
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("polled 3 feeds (0 not modified, 2 failed); entries: 1 new"), "\(run.stdout)")
+        for (id, url) in [(huge, announced.url("/huge.xml")), (streamed, chunked.url("/huge.xml"))] {
+            #expect(run.stderr.contains("feed \(id) \(url): ") && run.stderr.contains("size limit"), "\(run.stderr)")
+        }
+        // The chunked body was read up to the limit and no further: the server handed the kernel
+        // at least 16 MiB, and far less than 100 MB (the rest was never sent).
+        #expect(chunked.bodyBytesSent >= 16 * 1024 * 1024, "\(chunked.bodyBytesSent)")
+        #expect(chunked.bodyBytesSent < 40 * 1024 * 1024, "\(chunked.bodyBytesSent)")
+        #expect(announced.bodyBytesSent < 40 * 1024 * 1024, "\(announced.bodyBytesSent)")
+
+        let list = try SyndicRun.run(["feeds", "list", "--format", "json"], database: path)
+        #expect(list.status == 0, "\(list.stderr)")
+        let feeds = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        let byID = Dictionary(feeds.compactMap { feed in (feed["id"] as? Int).map { (Int64($0), feed) } }) { a, _ in a }
+        for id in [huge, streamed] {
+            let feed = try #require(byID[id])
+            let error = try #require(feed["last_error"] as? String, "no error shown for feed \(id): \(feed)")
+            #expect(error.contains("more than 16777216 bytes") && error.contains("size limit"), "\(error)")
+            #expect(feed["consecutive_failures"] as? Int == 1)
+            #expect(feed["entry_count"] as? Int == 0)
+        }
+        #expect(byID[fine]?["last_error"] is NSNull)
+        #expect(byID[fine]?["entry_count"] as? Int == 1, "the good feed's entry is stored")
+        let table = try SyndicRun.run(["feeds", "list"], database: path)
+        #expect(table.stdout.contains("size limit") || table.stdout.contains("16777216"), "\(table.stdout)")
+    }
+
     @Test("javascript:, data:, file: and credential links in a remote feed are never fetched nor stored as articles")
     func unsafeLinksNeverFetched() async throws {
         let canary = try FaultServer(.canary)

@@ -48,12 +48,19 @@ struct SyndicRun {
     var stdout: String
     var stderr: String
 
-    /// Runs `syndic ARGS` against `database`; `stdin` is written and closed.
+    /// Runs `syndic ARGS` against `database`; `stdin` is written and closed. With a `wrapper` (a command
+    /// and its arguments, e.g. `/usr/bin/time -o F`), the wrapper is run with the syndic command line appended.
     @discardableResult
-    static func run(_ args: [String], database: String, stdin: String? = nil, timeout: TimeInterval = 60) throws -> SyndicRun {
+    static func run(_ args: [String], database: String, stdin: String? = nil, timeout: TimeInterval = 60,
+                    wrapper: [String] = []) throws -> SyndicRun {
         let process = Process()
-        process.executableURL = Reliability.binary("syndic")
-        process.arguments = args
+        if let command = wrapper.first {
+            process.executableURL = URL(fileURLWithPath: command)
+            process.arguments = wrapper.dropFirst() + [Reliability.binary("syndic").path] + args
+        } else {
+            process.executableURL = Reliability.binary("syndic")
+            process.arguments = args
+        }
         var env = ProcessInfo.processInfo.environment
         env["SYNDIC_DB"] = database
         env["NO_COLOR"] = "1"
@@ -80,6 +87,26 @@ struct SyndicRun {
         return SyndicRun(status: process.terminationStatus,
                          stdout: String(decoding: outData, as: UTF8.self),
                          stderr: String(decoding: errBox.get(), as: UTF8.self))
+    }
+}
+
+/// A `syndic` run with the peak resident memory of its process, measured by GNU time (`/usr/bin/time`).
+struct MeasuredRun {
+    var run: SyndicRun
+    /// Maximum resident set size of the syndic process, in bytes.
+    var peakBytes: Int
+
+    /// nil when /usr/bin/time is not installed.
+    static func run(_ args: [String], database: String, timeout: TimeInterval = 60) throws -> MeasuredRun? {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/time") else { return nil }
+        let report = try Reliability.folder("time").appendingPathComponent("maxrss")
+        let run = try SyndicRun.run(args, database: database, timeout: timeout, wrapper: ["/usr/bin/time", "-f", "%M", "-o", report.path])
+        let text = try String(contentsOf: report, encoding: .utf8)
+        // The last line is %M (kilobytes); a line before it says so when the child died of a signal.
+        guard let kilobytes = text.split(separator: "\n").last.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) else {
+            throw CocoaError(.fileReadCorruptFile)
+        }
+        return MeasuredRun(run: run, peakBytes: kilobytes * 1024)
     }
 }
 
