@@ -110,19 +110,6 @@ struct MeasuredRun {
     }
 }
 
-/// Whether this test process runs under a sanitizer, from `SYNDIC_SANITIZER` (set by
-/// `scripts/test.sh --sanitize address|thread`): time and memory bounds that a sanitizer's slowdown or
-/// shadow memory would break are multiplied by ``scaled(_:)``, which is 1 in normal runs.
-enum Sanitizer {
-    static var name: String? {
-        let value = ProcessInfo.processInfo.environment["SYNDIC_SANITIZER"] ?? ""
-        return value.isEmpty ? nil : value
-    }
-
-    /// 1 without a sanitizer; `factor` under one.
-    static func scaled(_ factor: Double) -> Double { name == nil ? 1 : factor }
-}
-
 /// Runs `body` on a new thread (for blocking work such as waiting for a child process: Dispatch's
 /// global pool grows slowly on Linux and is shared with Swift concurrency).
 func onNewThread(_ body: @escaping @Sendable () -> Void) {
