@@ -94,7 +94,7 @@ let package = Package(
             name: "WebViewTests",
             dependencies: ["WebView", "Storage", "CLibXML2", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
-        .testTarget(name: "SyndicCLITests", dependencies: ["SyndicCore", "Pipeline", "Storage", "TestSupport"]),
+        .testTarget(name: "SyndicCLITests", dependencies: ["SyndicCore", "Fetch", "Pipeline", "Storage", "TestSupport"]),
         // Hostile input and faults through the real modules and the built binaries (docs/RELIABILITY.md).
         .testTarget(
             name: "ReliabilityTests",

@@ -1,7 +1,5 @@
+import Fetch
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Storage
 import Testing
 
@@ -180,12 +178,14 @@ struct StoriesCLITests {
         }
         let line = String(decoding: printed, as: UTF8.self)
         let base = try #require(line.split(separator: " ").first { $0.hasPrefix("http://127.0.0.1:") }.map(String.init), "printed: \(line)")
-        let (health, healthResponse) = try await URLSession.shared.data(from: try #require(URL(string: base + "healthz")))
-        #expect((healthResponse as? HTTPURLResponse)?.statusCode == 200)
-        #expect(String(decoding: health, as: UTF8.self) == "ok\n")
-        let (atom, atomResponse) = try await URLSession.shared.data(from: try #require(URL(string: base + "digest.atom")))
-        #expect((atomResponse as? HTTPURLResponse)?.value(forHTTPHeaderField: "Content-Type") == "application/atom+xml; charset=utf-8")
-        #expect(String(decoding: atom, as: UTF8.self).contains("Council approves new bridge"))
+        // Syndic's own libcurl client (FoundationNetworking's URLSession leaks libcurl handles under LeakSanitizer).
+        let fetcher = Fetcher()
+        let health = try await fetcher.fetch(FetchRequest(url: base + "healthz")).get()
+        #expect(health.status == 200)
+        #expect(String(decoding: health.body, as: UTF8.self) == "ok\n")
+        let atom = try await fetcher.fetch(FetchRequest(url: base + "digest.atom")).get()
+        #expect(atom.headers["Content-Type"] == "application/atom+xml; charset=utf-8")
+        #expect(String(decoding: atom.body, as: UTF8.self).contains("Council approves new bridge"))
         process.terminate()
         process.waitUntilExit()
         watchdog.cancel()
