@@ -7,12 +7,20 @@ import TestSupport
 @Suite struct FetcherFailureTests {
     let server = TestHTTPServer.shared
 
+    /// Bound on a test's wall time for a transfer the policy must cut: 30 s (generous: CI is shared), 120 s
+    /// under a sanitizer. There the CPU-heavy tests running beside this one in the same process are 3-10x
+    /// slower and hold Swift's cooperative threads (2 on a 2-core machine), so a 0.5 s timeout was measured at
+    /// 57 s of wall time in a full `--sanitize thread` run (0.7 s when FetchTests run alone under TSan).
+    static let wallBound = 30 * Sanitizer.scaled(4)
+    /// The slow server's delay: always well beyond ``wallBound``.
+    static let serverDelay = Int(60 * Sanitizer.scaled(5))
+
     @Test func slowHeadersHitTheTotalTimeout() async {
         let started = Date()
-        let url = server.url("/slow-headers?delay=60")
+        let url = server.url("/slow-headers?delay=\(Self.serverDelay)")
         let result = await Fetcher().fetch(FetchRequest(url: url, timeout: 0.5))
         #expect(result.failure == .totalTimeout(url: url, seconds: 0.5))
-        #expect(Date().timeIntervalSince(started) < 30)  // the server would answer after 60 s (generous bound: CI is shared)
+        #expect(Date().timeIntervalSince(started) < Self.wallBound)  // the server would answer after serverDelay s
     }
 
     @Test func slowBodyIsAbortedAsStalled() async {
@@ -23,7 +31,7 @@ import TestSupport
         let started = Date()
         let result = await Fetcher(policy: policy).fetch(FetchRequest(url: url))
         #expect(result.failure == .stalled(url: url, bytesPerSecond: 1000, seconds: 1))
-        #expect(Date().timeIntervalSince(started) < 30)  // the whole body would take over 40 minutes
+        #expect(Date().timeIntervalSince(started) < Self.wallBound)  // the whole body would take over 40 minutes
     }
 
     @Test func resetMidBodyIsConnectionLost() async {
