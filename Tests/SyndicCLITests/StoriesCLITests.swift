@@ -2,6 +2,7 @@ import Fetch
 import Foundation
 import Storage
 import Testing
+import TestSupport
 
 /// Seeds a CLI runner's database through Storage's public API, as a poll would have filled it.
 private struct StorySeed {
@@ -169,7 +170,10 @@ struct StoriesCLITests {
         try process.run()
         defer { if process.isRunning { process.terminate() } }
         let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + 30, execute: watchdog)
+        // 30 s; 300 s under a sanitizer, where the CPU-heavy tests beside this one hold Swift's cooperative
+        // threads for a minute at a time (a full --sanitize thread run took 88 s to get here and found the
+        // server stopped by this watchdog).
+        DispatchQueue.global().asyncAfter(deadline: .now() + 30 * Sanitizer.scaled(10), execute: watchdog)
         var printed = Data()
         while !printed.contains(UInt8(ascii: "\n")) {
             let chunk = out.fileHandleForReading.availableData
