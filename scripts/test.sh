@@ -11,6 +11,7 @@ scripts/setup.sh
 args=()
 build_args=()
 browser_check=1
+sanitizer=""
 while (($#)); do
     case "$1" in
         --sanitize)
@@ -23,6 +24,7 @@ while (($#)); do
             # Read by tests whose time or memory bounds must be scaled for a sanitizer's slowdown
             # (never loosened for normal runs).
             export SYNDIC_SANITIZER="$2"
+            sanitizer="$2"
             args+=(--sanitize "$2" --scratch-path "$scratch")
             browser_check=0
             shift 2 ;;
@@ -38,8 +40,23 @@ export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$PWD/scripts/lsan-suppressions
 export TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=0}"
 swift build --build-tests ${build_args[@]+"${build_args[@]}"}
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
-swift test --skip-build ${args[@]+"${args[@]}"} 2>&1 | tee "$log"
+reports=""
+trap 'rm -f "$log"; if [ -n "$reports" ]; then rm -rf "$reports"; fi' EXIT
+if [ -n "$sanitizer" ]; then
+    # Every sanitized process writes its reports to a file here: the test runner and the syndic and
+    # SyndicFuzz children the tests start, whose stderr a test may only capture. Any report fails the run.
+    reports=$(mktemp -d)
+    export ASAN_OPTIONS="$ASAN_OPTIONS:log_path=$reports/asan"
+    export TSAN_OPTIONS="$TSAN_OPTIONS:log_path=$reports/tsan"
+fi
+status=0
+swift test --skip-build ${args[@]+"${args[@]}"} 2>&1 | tee "$log" || status=$?
+if [ -n "$reports" ] && [ -n "$(ls -A "$reports")" ]; then
+    cat "$reports"/* >&2
+    echo "test.sh: $(ls "$reports" | wc -l) sanitizer report file(s) above (name.PID: the test runner or a process it started)" >&2
+    exit 1
+fi
+[ "$status" -eq 0 ] || exit "$status"
 # One plain closing line with the counts (XCTest reports 0 tests: the suite is Swift Testing).
 passed=$(sed -n 's/.*Test run with \([0-9][0-9]*\) tests\{0,1\} .* passed after.*/\1/p' "$log" | tail -n 1)
 total=$(sed -n 's/.*Test run with \([0-9][0-9]*\) tests\{0,1\} .*/\1/p' "$log" | tail -n 1)
