@@ -138,11 +138,21 @@ class Handler(BaseHTTPRequestHandler):
                     STATS.reset()
             return self.send(200, json.dumps(STATS.snapshot()).encode(), "application/json")
         STATS.begin(host)
+        self.in_flight_host = host
         try:
             self.route(path)
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True
         finally:
+            self.end_in_flight()
+
+    def end_in_flight(self):
+        """Ends this request's count in the statistics, once. send() calls it just before the response's
+        last write: after that write the client may start its next request (on another connection, so on
+        another server thread), which must not find this one still counted in flight."""
+        host = getattr(self, "in_flight_host", None)
+        if host is not None:
+            self.in_flight_host = None
             STATS.end(host)
 
     def send(self, status, body=b"", content_type="text/plain", headers=()):
@@ -152,8 +162,12 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", str(len(body)))
         for name, value in headers:
             self.send_header(name, value)
+        has_body = self.command != "HEAD" and status not in (204, 304) and len(body) > 0
+        if not has_body:
+            self.end_in_flight()
         self.end_headers()
-        if self.command != "HEAD" and status not in (204, 304):
+        if has_body:
+            self.end_in_flight()
             self.wfile.write(body)
 
     def q(self, name, default):
