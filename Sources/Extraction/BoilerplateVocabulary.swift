@@ -42,7 +42,7 @@ enum BoilerplateVocabulary {
     /// Whole class/id tokens that mean chrome (too short to match as substrings).
     static let chromeTokens: Set<String> = [
         "ad", "ads", "adv", "nav", "tags", "tag", "meta", "share", "social", "aside", "foot", "header",
-        "bio", "author", "related", "comments", "footer", "sidebar", "promo", "newsletter", "hide", "noprint",
+        "bio", "author", "related", "comments", "footer", "sidebar", "promo", "newsletter", "hide", "noprint", "dialog",
     ]
 
     /// Substrings that mean story content; they veto chrome words in the same attribute.

@@ -29,7 +29,7 @@ enum ChromeText {
         "verwandte artikel", "das könnte dich auch interessieren", "notas relacionadas", "mirá también",
         "veja também", "leia também", "lee también", "también te puede interesar", "noticias relacionadas",
         "lust auf mehr?", "themen", "zusatzinformationen", "quellenangaben", "quellen", "fragen an den autor",
-        "empfohlener redaktioneller inhalt", "teilnehmende blogs", "meistgelesen", "meistgelesene artikel",
+        "teilnehmende blogs", "meistgelesen", "meistgelesene artikel",
         "empfehlungen", "unsere empfehlungen", "related", "see also", "more news", "latest news",
         "zobacz także", "polecamy", "à lire aussi", "lire aussi", "dans la même rubrique", "tags", "schlagwörter",
         "schlagworte", "stichworte", "kategorien", "share this article", "diesen artikel teilen",
@@ -76,7 +76,7 @@ enum ChromeText {
         "this article was", "this story was", "this post was", "originally published", "ursprünglich veröffentlicht",
         "advert", "iklan", "sharing is caring", "this slideshow requires javascript",
         "kategorie:", "kategorien:", "quellen ausblenden", "quellen anzeigen", "dieser text wurde veröffentlicht",
-        "aufrufe:",
+        "aufrufe:", "empfohlener redaktioneller inhalt",
     ]
 
     /// Short-block substrings that mark photo credits and agency picture lines.
@@ -108,7 +108,17 @@ enum ChromeText {
         "wenn sie diesen blogeintrag kommentieren", "ta strona używa akismet",
     ]
 
+    /// The consent prompt a site puts in place of an embedded post or video, mid-story: the prompt
+    /// goes, the story around it stays.
+    static let embedConsentPhrases: [String] = [
+        "an dieser stelle findet ihr einen externen inhalt", "an dieser stelle finden sie einen externen inhalt",
+        "an dieser stelle findest du einen externen inhalt", "dass mir externe inhalte angezeigt werden",
+        "ich bin damit einverstanden, dass mir externe", "externen inhalt von", "klicken sie auf den unteren button, um den inhalt",
+        "to view this content, you need to accept", "this content is blocked", "um externe inhalte anzuzeigen",
+    ]
+
     private static let anywhereMatcher = WordMatcher(anywherePhrases)
+    private static let embedConsentMatcher = WordMatcher(embedConsentPhrases)
     private static let prefixMatcher = WordMatcher(shortPrefixes)
     private static let creditMatcher = WordMatcher(creditMarkers)
     /// Picture credits inside a caption sentence: "… in the 14th century (Image: GETTY)".
@@ -152,6 +162,7 @@ enum ChromeText {
     static func reason(for text: String, isShort: Bool) -> String? {
         var raw = text
         if raw.withUTF8({ anywhereMatcher.matchesIgnoringASCIICase($0) }) { return "comment form text" }
+        if text.utf8.count < 400, raw.withUTF8({ embedConsentMatcher.matchesIgnoringASCIICase($0) }) { return "embed consent prompt" }
         if text.utf8.count < 300, raw.withUTF8({ captionMatcher.matchesIgnoringASCIICase($0) }) { return "photo caption" }
         if isShortcode(text) { return "unrendered shortcode" }
         guard isShort else { return nil }

@@ -23,6 +23,7 @@ struct PageWalker {
     private var verdictCache: [UInt64: AttributeVerdict] = [:]
     private var classIndexCache: [UInt64: Int32] = [:]
     private var reasonIndex: [String: Int32] = [:]
+    private var classReasonCache: [String: Int32] = [:]
     private var tokenCache: [String: BoilerplateVocabulary.TokenVerdict] = [:]
     /// Whether class/id vocabulary may mark chrome (off for the fallback pass).
     private let useVocabulary: Bool
@@ -117,7 +118,9 @@ struct PageWalker {
         let index = Int32(model.elements.count)
         var weight: Int16 = 0
         let inherited: Int32 = parent >= 0 ? model.elements[Int(parent)].chromeReason : -1
-        var reason = inherited
+        // The element's own verdict is kept even inside chrome, so that when ChromeOverride clears a
+        // misnamed wrapper (a "sidebar" holding half the page), an `<aside>` or "widget" inside it stays chrome.
+        var own: Int32 = -1
         var classKey: Int32 = 0
         let classValue = attributes.classValue
         let idValue = attributes.idValue
@@ -125,8 +128,8 @@ struct PageWalker {
             let (verdict, keyIndex) = cachedVerdict(classValue: classValue, idValue: idValue)
             weight = Int16(verdict.weight)
             classKey = keyIndex
-            if reason < 0, useVocabulary, let word = verdict.boilerplate, !isStructural(tag) {
-                reason = reasonID("class/id \"\(word)\"")
+            if useVocabulary, let word = verdict.boilerplate, !isStructural(tag) {
+                own = classReasonID(word)
             }
         }
         var evidenceRank: Int8 = tag == .article ? 1 : 0
@@ -135,16 +138,21 @@ struct PageWalker {
             weight += 50
             evidenceRank = 3
         }
-        if reason < 0 { reason = tagReason(tag, role: attributes.role) }
+        // Tags and ARIA roles are deliberate: they outrank a chrome word in the element's own name
+        // (a `role="dialog"` cookie modal stays chrome even when its table outweighs the story).
+        let deliberate = tagReason(tag, role: attributes.role)
+        if deliberate >= 0 { own = deliberate }
+        var reason = inherited >= 0 ? inherited : own
         if tag == .blockquote, reason >= 0, let classValue, Self.isEmbeddedPost(classValue),
            Self.isLiftable(model.reasons[Int(reason)]) {
             reason = -1
+            own = -1
         }
         if tag == .body { model.body = index }
         if tag == .h1, metadata.firstH1 == nil { metadata.firstH1 = "" }
         model.elements.append(PageModel.Element(
             parent: parent, tag: tag, weight: weight, chromeReason: reason, classKey: classKey,
-            ownReason: reason != inherited ? reason : -1, evidenceRank: evidenceRank))
+            ownReason: own, evidenceRank: evidenceRank))
         if tag == .article || tag == .main { storyDepth += 1 }
         if tag.isBlock, tag != .br, tag != .hr { ownerStack.append(index) }
         if tag == .a { linkDepth += 1 }
@@ -177,7 +185,8 @@ struct PageWalker {
             guard let role else { return -1 }
             if DOM.equalsIgnoringCase(role, "navigation") || DOM.equalsIgnoringCase(role, "contentinfo")
                 || DOM.equalsIgnoringCase(role, "complementary") || DOM.equalsIgnoringCase(role, "banner")
-                || DOM.equalsIgnoringCase(role, "dialog") || DOM.equalsIgnoringCase(role, "alert") {
+                || DOM.equalsIgnoringCase(role, "dialog") || DOM.equalsIgnoringCase(role, "alertdialog")
+                || DOM.equalsIgnoringCase(role, "alert") {
                 return reasonID("role=\(String(cString: role))")
             }
             return -1
@@ -258,6 +267,14 @@ struct PageWalker {
     /// sections may not.
     private static func isLiftable(_ reason: String) -> Bool {
         reason.hasPrefix("class/id") && !ChromeOverride.isDiscussion(reason)
+    }
+
+    /// `class/id "word"`, built once per word.
+    private mutating func classReasonID(_ word: String) -> Int32 {
+        if let index = classReasonCache[word] { return index }
+        let index = reasonID("class/id \"\(word)\"")
+        classReasonCache[word] = index
+        return index
     }
 
     private mutating func reasonID(_ reason: String) -> Int32 {
