@@ -137,6 +137,18 @@ enum ChromeText {
         "join nrplus", "newsletter", "is out now", "is available now", "download the app", "follow us at",
         "folgen sie uns", "abonnieren sie", "suivez-nous", "síguenos", "on twitter", "on instagram", "on facebook",
         "gefällt dir unser", "gefällt ihnen unser", "zapraszamy do", "zapraszamy też",
+        // Appeals and sign-ups
+        "help us continue", "sign up here", "do you want to be informed", "support our journalism",
+        "support independent journalism", "hacemos periodismo", "puedes hacer periodismo", "apoya el periodismo",
+        "unterstützen sie unabhängigen journalismus", "jetzt unterstützen",
+        // Citation lines, disclaimers and where-to-read-more pointers
+        "suggested citation", "zitiervorschlag", "does not offer medical advice", "not intended as medical advice",
+        "not a substitute for professional", "findest du hier", "finden sie hier", "erklären wir in unserem beitrag",
+        "der beitrag wurde am", "dieser beitrag wurde am", "latest posts by",
+        // Short author notes
+        "freier autor", "freie autorin", "freier journalist", "freie journalistin", "ist redakteur", "ist redakteurin",
+        "redakteur in der", "redakteurin in der", "is a freelance", "is a staff writer", "is a contributing",
+        "is the founder", "ist gründungspartner", "ist gründer", "ist gründerin",
     ]
     private static let tailMatcher = WordMatcher(tailPhrases)
 

@@ -76,4 +76,15 @@ struct LayoutTrapTests {
         Self.expectStoryOnly(try Self.extract(Self.page(inside: prompt)),
                              without: ["Empfohlener redaktioneller Inhalt", "externen Inhalt", "einverstanden"])
     }
+
+    @Test("closing appeals, author notes and citation lines after the story go; the story's last paragraph stays")
+    func closingNotes() throws {
+        let tail = """
+        <p>Anna Berg is a freelance writer based in Hamburg who covers transport and city planning.</p>
+        <p>Help us continue to report on your city: become a member today.</p>
+        <p>Suggested citation: Berg, Anna: Night buses for the north, Daily Courier, 2026/11/29.</p>
+        """
+        let html = Self.page().replacingOccurrences(of: "</article>", with: tail + "</article>")
+        Self.expectStoryOnly(try Self.extract(html), without: ["is a freelance writer", "Help us continue", "Suggested citation"])
+    }
 }
