@@ -52,8 +52,17 @@ public enum ArticleExtractor {
             repaired.reserveCapacity(bytes.count + 64)
             _ = CharsetDetector.utf8Census(bytes, repairInto: &repaired)
         }
+        // Script and style contents and comments are cut before libxml2 reads the page (see RawTextStripper).
+        let stripped: [UInt8]? = RawTextStripper.isASCIICompatible(plan.encoding)
+            ? (plan.repair ? repaired.withUnsafeBufferPointer(RawTextStripper.strip) : RawTextStripper.strip(bytes))
+            : nil
         func parse(useVocabulary: Bool) -> PageWalker? {
-            plan.repair
+            if let stripped {
+                return stripped.withUnsafeBufferPointer {
+                    HTMLSAXParser.parse($0, encoding: plan.encoding, useVocabulary: useVocabulary)
+                }
+            }
+            return plan.repair
                 ? repaired.withUnsafeBufferPointer {
                     HTMLSAXParser.parse($0, encoding: plan.encoding, useVocabulary: useVocabulary)
                 }
