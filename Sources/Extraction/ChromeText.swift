@@ -162,12 +162,14 @@ enum ChromeText {
     /// Only numbers, month/day names and time words, with at least one number.
     static func isDateLine(_ lowered: String) -> Bool {
         var sawNumber = false
-        for word in lowered.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
-            if word.allSatisfy(\.isNumber) { sawNumber = true; continue }
-            if dateWords.contains(String(word)) { continue }
+        var onlyDateWords = true
+        forEachWord(in: lowered, hyphens: false) { word in
+            if word.unicodeScalars.allSatisfy({ $0.properties.numericType != nil }) { sawNumber = true; return true }
+            if dateWords.contains(String(word)) { return true }
+            onlyDateWords = false
             return false
         }
-        return sawNumber
+        return sawNumber && onlyDateWords
     }
 
     /// The reason a block is chrome by its text, or nil.
@@ -185,9 +187,8 @@ enum ChromeText {
             if creditMatcher.matches(lowered) { return "photo credit" }
         }
         var loweredBytes = lowered
-        if loweredBytes.withUTF8({ prefixMatcher.prefix(of: $0) }) != nil {
-            let prefix = shortPrefixes.first { lowered.hasPrefix($0) } ?? ""
-            return "chrome text \"\(prefix)\""
+        if let position = loweredBytes.withUTF8({ prefixMatcher.prefix(of: $0) }) {
+            return "chrome text \"\(prefixMatcher.word(at: position))\""
         }
         return nil
     }
@@ -206,46 +207,79 @@ enum ChromeText {
         return bytes[index...].contains(UInt8(ascii: "=")) && text.contains("]")
     }
 
+    private static let sectionMarkerSet = Set(sectionMarkers)
+    /// Markers of several words, with a trailing space: a heading may go on after them.
+    private static let headingMarkerPrefixes = sectionMarkers.filter { $0.contains(" ") }.map { $0 + " " }
+    private static let markerTrim = Set(" :.-–—|»›>!?".unicodeScalars)
+
     /// Whether the block opens a chrome section that runs to the end of the container.
     static func sectionMarker(for text: String, isHeading: Bool = false) -> String? {
         guard text.utf8.count <= 100 else { return nil }
-        let lowered = text.lowercased().trimmingCharacters(in: " :.-–—|»›>!?".unicodeScalars)
-        for marker in sectionMarkers {
-            if lowered == marker || lowered + ":" == marker { return marker }
-            // Headings may go on: "More from the Los Angeles Times", "Related articles on Brexit".
-            if isHeading, marker.contains(" "), lowered.hasPrefix(marker + " ") { return marker + " …" }
+        let lowered = trimmed(text.lowercased())
+        if sectionMarkerSet.contains(lowered) { return lowered }
+        if sectionMarkerSet.contains(lowered + ":") { return lowered + ":" }
+        // Headings may go on: "More from the Los Angeles Times", "Related articles on Brexit".
+        if isHeading, let prefix = headingMarkerPrefixes.first(where: { lowered.hasPrefix($0) }) {
+            return String(prefix.dropLast()) + " …"
         }
         // "12 Comments", "3 Responses to …"
-        let words = lowered.split(separator: " ")
-        if words.count >= 2, words.count <= 12, words[0].allSatisfy(\.isNumber),
+        let words = lowered.split(separator: " ", maxSplits: 2)
+        if words.count >= 2, lowered.split(separator: " ").count <= 12, words[0].unicodeScalars.allSatisfy({ $0.properties.numericType != nil }),
            ["comments", "comment", "responses", "kommentare", "commentaires", "comentarios"].contains(String(words[1])) {
             return "comments"
         }
         return nil
     }
 
+    private static func trimmed(_ text: String) -> String {
+        var view = Substring(text).unicodeScalars
+        while let first = view.first, markerTrim.contains(first) || first.properties.isWhitespace { view.removeFirst() }
+        while let last = view.last, markerTrim.contains(last) || last.properties.isWhitespace { view.removeLast() }
+        return String(view)
+    }
+
+    /// Calls `body` with each word of `text` (letters and numbers, and `-` when `hyphens`), stopping when it
+    /// returns false. ASCII is classified by byte; other characters by their Unicode properties.
+    static func forEachWord(in text: String, hyphens: Bool, _ body: (Substring) -> Bool) {
+        let scalars = text.unicodeScalars
+        var start: String.Index?
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let value = scalar.value
+            let isWord: Bool
+            if value < 0x80 {
+                isWord = (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
+                    || (hyphens && value == 0x2D)
+            } else {
+                isWord = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            }
+            if isWord {
+                if start == nil { start = index }
+            } else if let begin = start {
+                if !body(text[begin..<index]) { return }
+                start = nil
+            }
+            index = scalars.index(after: index)
+        }
+        if let begin = start { _ = body(text[begin..<text.endIndex]) }
+    }
+
     /// Numbers and counter words only, at least one number or counter word ("0 51", "12 Shares").
     static func isCounterRow(_ lowered: String) -> Bool {
         var sawToken = false
-        for word in lowered.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" }) {
+        var allCounters = true
+        forEachWord(in: lowered, hyphens: true) { word in
             sawToken = true
-            if word.allSatisfy({ $0.isNumber || $0 == "." || $0 == "," || $0 == "k" || $0 == "m" }) { continue }
-            if counterWords.contains(String(word)) { continue }
+            if word.unicodeScalars.allSatisfy({ $0.properties.numericType != nil || $0 == "k" || $0 == "m" }) { return true }
+            if counterWords.contains(String(word)) { return true }
             // Glued counters: "0shares", "858shares".
-            let letters = word.drop(while: \.isNumber)
-            if letters.count < word.count, counterWords.contains(String(letters)) { continue }
+            let letters = word.unicodeScalars.drop(while: { $0.properties.numericType != nil })
+            if letters.count < word.unicodeScalars.count, counterWords.contains(String(letters)) { return true }
+            allCounters = false
             return false
         }
-        return sawToken
+        return sawToken && allCounters
     }
 }
 
-private extension String {
-    func trimmingCharacters(in scalars: String.UnicodeScalarView) -> String {
-        let set = Set(scalars)
-        var view = Substring(self).unicodeScalars
-        while let first = view.first, set.contains(first) || first.properties.isWhitespace { view.removeFirst() }
-        while let last = view.last, set.contains(last) || last.properties.isWhitespace { view.removeLast() }
-        return String(view)
-    }
-}

@@ -24,7 +24,7 @@ struct PageWalker {
     private var classIndexCache: [UInt64: Int32] = [:]
     private var reasonIndex: [String: Int32] = [:]
     private var classReasonCache: [String: Int32] = [:]
-    private var tokenCache: [String: BoilerplateVocabulary.TokenVerdict] = [:]
+    private var tokenCache: [UInt64: (String, BoilerplateVocabulary.TokenVerdict)] = [:]
     /// Whether class/id vocabulary may mark chrome (off for the fallback pass).
     private let useVocabulary: Bool
 
@@ -241,13 +241,19 @@ struct PageWalker {
             for part in raw.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
                 // Generated ids ("post-4711", "comment-9257") say nothing their containers do not.
                 if position == 1, part.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { continue }
-                let token = String(decoding: part.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 | 0x20 : $0 }, as: UTF8.self)
-                if let known = tokenCache[token] {
-                    tokens.append((token, known))
+                // Tokens are cached by a hash of their lowercased bytes: no String unless the token is new.
+                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                for byte in part {
+                    hash ^= UInt64((byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte)
+                    hash &*= 0x0000_0100_0000_01b3
+                }
+                if let known = tokenCache[hash] {
+                    tokens.append(known)
                 } else {
-                    let verdict = BoilerplateVocabulary.verdict(forToken: token)
-                    tokenCache[token] = verdict
-                    tokens.append((token, verdict))
+                    let token = String(decoding: part.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 | 0x20 : $0 }, as: UTF8.self)
+                    let entry = (token, BoilerplateVocabulary.verdict(forToken: token))
+                    tokenCache[hash] = entry
+                    tokens.append(entry)
                 }
             }
         }
