@@ -86,9 +86,11 @@ public enum ArticleExtractor {
         // Fallback: when the class/id vocabulary took nearly everything (a site that names its story
         // container "post-share-wrapper"), choose again without it and keep the longer story.
         let model = walker.model
+        let discussionReasons = model.reasons.map(ChromeOverride.isDiscussion)
         let proseChars = model.blocks.reduce(0) { total, block in
-            let isDiscussion = block.chromeReason >= 0 && ChromeOverride.isDiscussion(model.reasons[Int(block.chromeReason)])
-            return block.chars >= 100 && block.linkChars * 4 < block.chars && !isDiscussion ? total + Int(block.chars) : total
+            guard block.chars >= 100, block.linkChars * 4 < block.chars else { return total }
+            let isDiscussion = block.chromeReason >= 0 && discussionReasons[Int(block.chromeReason)]
+            return isDiscussion ? total : total + Int(block.chars)
         }
         if assembled.keptChars * 4 < proseChars {
             if let plain = parse(useVocabulary: false) {

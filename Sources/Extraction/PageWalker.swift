@@ -238,7 +238,19 @@ struct PageWalker {
         for (position, value) in [classValue, idValue].enumerated() {
             guard let value else { continue }
             let raw = UnsafeBufferPointer(start: value, count: Int(xmlStrlen(value)))
-            for part in raw.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            var partStart = 0
+            while partStart < raw.count {
+                // Tokens are separated by ASCII whitespace.
+                if raw[partStart] == 0x20 || raw[partStart] == 0x09 || raw[partStart] == 0x0A || raw[partStart] == 0x0D || raw[partStart] == 0x0C {
+                    partStart += 1
+                    continue
+                }
+                var partEnd = partStart + 1
+                while partEnd < raw.count, !(raw[partEnd] == 0x20 || raw[partEnd] == 0x09 || raw[partEnd] == 0x0A || raw[partEnd] == 0x0D || raw[partEnd] == 0x0C) {
+                    partEnd += 1
+                }
+                let part = UnsafeBufferPointer(rebasing: raw[partStart..<partEnd])
+                partStart = partEnd
                 // Generated ids ("post-4711", "comment-9257") say nothing their containers do not.
                 if position == 1, part.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { continue }
                 // Tokens are cached by a hash of their lowercased bytes: no String unless the token is new.
