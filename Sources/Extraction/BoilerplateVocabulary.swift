@@ -70,17 +70,18 @@ enum BoilerplateVocabulary {
         var positive = false
     }
 
-    private static let contentMatcher = WordMatcher(contentWords)
-    private static let chromeMatcher = WordMatcher(chromeWords)
-    private static let positiveMatcher = WordMatcher(positiveWords)
+    /// One scan for the three lists: bit 1 content, 2 chrome, 4 positive.
+    private static let vocabularyMatcher = WordMatcher(
+        tagged: contentWords.map { ($0, 1) } + chromeWords.map { ($0, 2) } + positiveWords.map { ($0, 4) })
 
     static func verdict(forToken token: String) -> TokenVerdict {
         var verdict = TokenVerdict()
         var token = token
         token.withUTF8 { bytes in
-            verdict.content = contentMatcher.matches(bytes)
-            verdict.chrome = chromeMatcher.matches(bytes)
-            verdict.positive = positiveMatcher.matches(bytes)
+            let tags = vocabularyMatcher.tags(in: bytes, all: 7)
+            verdict.content = tags & 1 != 0
+            verdict.chrome = tags & 2 != 0
+            verdict.positive = tags & 4 != 0
         }
         if !verdict.chrome, chromeTokens.contains(token) { verdict.chrome = true }
         if verdict.chrome, describesLayoutState(token) { verdict.chrome = false }

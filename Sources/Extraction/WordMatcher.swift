@@ -11,21 +11,31 @@ struct WordMatcher: Sendable {
     private let wordLength: [Int32]
     /// Words starting with byte `b` are `bucketStart[b] ..< bucketStart[b + 1]`.
     private let bucketStart: [Int32]
+    /// Bit set per word, for ``tags(in:)`` (one scan answering for several word lists).
+    private let wordTag: [UInt8]
 
     init(_ words: [String]) {
-        let encoded = words.filter { !$0.isEmpty }.map { Array($0.utf8) }
+        self.init(tagged: words.map { ($0, 1) })
+    }
+
+    /// A matcher over several word lists at once, each word carrying its list's bit.
+    init(tagged words: [(String, UInt8)]) {
+        let encoded = words.filter { !$0.0.isEmpty }.map { (Array($0.0.utf8), $0.1) }
         // Stable grouping by first byte keeps the list's order inside a bucket (prefix(of:) returns the first).
-        let ordered = encoded.enumerated().sorted { ($0.element[0], $0.offset) < ($1.element[0], $1.offset) }.map(\.element)
+        let ordered = encoded.enumerated().sorted { ($0.element.0[0], $0.offset) < ($1.element.0[0], $1.offset) }.map(\.element)
         var pool: [UInt8] = []
         var wordStart: [Int32] = []
         var wordLength: [Int32] = []
+        var wordTag: [UInt8] = []
         var bucketStart = [Int32](repeating: 0, count: 257)
-        for word in ordered {
+        for (word, tag) in ordered {
             wordStart.append(Int32(pool.count))
             wordLength.append(Int32(word.count))
+            wordTag.append(tag)
             pool.append(contentsOf: word)
             bucketStart[Int(word[0]) + 1] += 1
         }
+        self.wordTag = wordTag
         for index in 1...256 { bucketStart[index] += bucketStart[index - 1] }
         self.pool = pool
         self.wordStart = wordStart
@@ -73,6 +83,43 @@ struct WordMatcher: Sendable {
                 }
             }
         }
+    }
+
+    /// The union of the tags of every word occurring in `bytes` (stops early once `all` bits are seen).
+    func tags(in bytes: UnsafeBufferPointer<UInt8>, all: UInt8) -> UInt8 {
+        var found: UInt8 = 0
+        pool.withUnsafeBufferPointer { pool in
+            wordStart.withUnsafeBufferPointer { wordStart in
+                wordLength.withUnsafeBufferPointer { wordLength in
+                    wordTag.withUnsafeBufferPointer { wordTag in
+                        bucketStart.withUnsafeBufferPointer { buckets in
+                            let count = bytes.count
+                            var start = 0
+                            while start < count {
+                                let first = Int(bytes[start])
+                                var word = Int(buckets[first])
+                                let end = Int(buckets[first + 1])
+                                while word < end {
+                                    let length = Int(wordLength[word])
+                                    if wordTag[word] & ~found != 0, length <= count - start {
+                                        let base = Int(wordStart[word])
+                                        var offset = 1
+                                        while offset < length, bytes[start + offset] == pool[base + offset] { offset += 1 }
+                                        if offset == length {
+                                            found |= wordTag[word]
+                                            if found == all { return }
+                                        }
+                                    }
+                                    word += 1
+                                }
+                                start += 1
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return found
     }
 
     /// The index (in this matcher's bucket order) of the first word that `bytes` starts with, if any.
