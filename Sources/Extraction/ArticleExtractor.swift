@@ -52,9 +52,9 @@ public enum ArticleExtractor {
             repaired.reserveCapacity(bytes.count + 64)
             _ = CharsetDetector.utf8Census(bytes, repairInto: &repaired)
         }
-        // Script and style contents and comments are cut before libxml2 reads the page (see RawTextStripper).
-        let stripped: [UInt8]? = RawTextStripper.isASCIICompatible(plan.encoding)
-            ? (plan.repair ? repaired.withUnsafeBufferPointer(RawTextStripper.strip) : RawTextStripper.strip(bytes))
+        // Script and style contents, comments and unread attributes are cut before libxml2 reads the page.
+        let stripped: [UInt8]? = MarkupReducer.isASCIICompatible(plan.encoding)
+            ? (plan.repair ? repaired.withUnsafeBufferPointer(MarkupReducer.strip) : MarkupReducer.strip(bytes))
             : nil
         func parse(useVocabulary: Bool) -> PageWalker? {
             if let stripped {

@@ -3,9 +3,9 @@ import Testing
 
 /// The pre-pass that cuts script/style contents and comments before libxml2 parses a page.
 @Suite("Raw text stripper")
-struct RawTextStripperTests {
+struct MarkupReducerTests {
     static func strip(_ html: String) -> String? {
-        Array(html.utf8).withUnsafeBufferPointer(RawTextStripper.strip).map { String(decoding: $0, as: UTF8.self) }
+        Array(html.utf8).withUnsafeBufferPointer(MarkupReducer.strip).map { String(decoding: $0, as: UTF8.self) }
     }
 
     @Test("script and style contents and comments are cut; the tags and everything else stay")
@@ -21,15 +21,27 @@ struct RawTextStripperTests {
         #expect(Self.strip(html) == #"<script type="application/LD+JSON">{"headline":"Kept"}</script><script></script>"#)
     }
 
+    @Test("attributes nobody reads go; the ones the walker and the metadata read stay, raw")
+    func dropsUnreadAttributes() {
+        let html = #"<div class="story" data-tracking="{&quot;a&quot;:1,&quot;b&quot;:2}" onclick="go()" id=main><img src="a.jpg" srcset="a-300.jpg 300w, a-600.jpg 600w, a-1200.jpg 1200w" alt="" /><link rel="canonical" href="https://x.example/a"><a href="https://x.example/b" class="more">b</a></div>"#
+        #expect(Self.strip(html) == #"<div class="story" id=main><img/><link rel="canonical" href="https://x.example/a"><a class="more">b</a></div>"#)
+    }
+
+    @Test("a tag whose attributes do not parse cleanly is left as it was")
+    func oddTagsLeftAlone() {
+        let odd = #"<div ="x" data-a="1111111111111111111111111111"><p class='unterminated data-b="22222222222222222222222">x</p></div>"#
+        #expect(Self.strip(odd) == nil)
+    }
+
     @Test("a page with nothing to cut gives nil (no copy)")
     func nothingToCut() {
         #expect(Self.strip("<html><body><p>a < b and <b>c</b></p></body></html>") == nil)
     }
 
-    @Test("'<script>' inside a quoted attribute is not a script")
+    @Test("'<script>' inside a quoted attribute is not a script (and the unread attributes go)")
     func quotedAttribute() {
         let html = #"<a title="<script>" href="/x">link</a><p>Story stays</p><script>x</script>"#
-        #expect(Self.strip(html) == #"<a title="<script>" href="/x">link</a><p>Story stays</p><script></script>"#)
+        #expect(Self.strip(html) == #"<a>link</a><p>Story stays</p><script></script>"#)
     }
 
     @Test("a self-closed script and unterminated raw text are left alone, as libxml2 reads them")
