@@ -19,8 +19,11 @@ public enum ArticleExtractor {
     ///   - url: the page's address, used to resolve relative canonical and image URLs.
     ///   - httpCharset: the `charset` parameter of the HTTP `Content-Type`, which outranks the page's own claim.
     ///   - template: blocks known to repeat on this host's pages; they are dropped as "site template".
+    ///   - reducingMarkup: cut scripts, styles, comments and unread attributes before parsing (see
+    ///     ``MarkupReducer``). Always on in Syndic; off only to check that the cut changes nothing.
     public static func extract(
-        html: [UInt8], url: String? = nil, httpCharset: String? = nil, template: SiteTemplate? = nil
+        html: [UInt8], url: String? = nil, httpCharset: String? = nil, template: SiteTemplate? = nil,
+        reducingMarkup: Bool = true
     ) throws(ExtractionError) -> ExtractionResult {
         // A stray NUL byte (a broken CMS, a bad proxy) must not cost the article: drop NULs before
         // parsing. A page that is mostly NULs is still refused as binary below; UTF-16 (with its BOM)
@@ -29,7 +32,7 @@ public enum ArticleExtractor {
         let strayNULs = !utf16 && html.contains(0) && !html.withUnsafeBufferPointer(looksBinary)
         let input = strayNULs ? html.filter { $0 != 0 } : html
         let outcome: Result<ExtractionResult, ExtractionError> = input.withUnsafeBufferPointer { bytes in
-            extract(bytes: bytes, url: url, httpCharset: httpCharset, template: template)
+            extract(bytes: bytes, url: url, httpCharset: httpCharset, template: template, reducingMarkup: reducingMarkup)
         }
         return try outcome.get()
     }
@@ -42,7 +45,7 @@ public enum ArticleExtractor {
     }
 
     private static func extract(
-        bytes: UnsafeBufferPointer<UInt8>, url: String?, httpCharset: String?, template: SiteTemplate?
+        bytes: UnsafeBufferPointer<UInt8>, url: String?, httpCharset: String?, template: SiteTemplate?, reducingMarkup: Bool
     ) -> Result<ExtractionResult, ExtractionError> {
         guard !bytes.isEmpty else { return .failure(.emptyInput) }
         guard !looksBinary(bytes) else { return .failure(.unparsable) }
@@ -53,7 +56,7 @@ public enum ArticleExtractor {
             _ = CharsetDetector.utf8Census(bytes, repairInto: &repaired)
         }
         // Script and style contents, comments and unread attributes are cut before libxml2 reads the page.
-        let stripped: [UInt8]? = MarkupReducer.isASCIICompatible(plan.encoding)
+        let stripped: [UInt8]? = reducingMarkup && MarkupReducer.isASCIICompatible(plan.encoding)
             ? (plan.repair ? repaired.withUnsafeBufferPointer(MarkupReducer.strip) : MarkupReducer.strip(bytes))
             : nil
         func parse(useVocabulary: Bool) -> PageWalker? {

@@ -14,7 +14,8 @@ import Foundation
 /// - `<script … />` is closed at once (libxml2 honours the self-closing slash), so nothing after it is cut;
 /// - an unterminated script, style or comment is left alone, and so is a tag whose attributes do not
 ///   parse cleanly (a stray quote, an attribute name starting with `=`);
-/// - other tags are stepped over with their quoted attribute values, so `title="<script>"` is not a script.
+/// - other tags are stepped over with their quoted attribute values, so `title="<script>"` is not a script;
+///   end tags end at the next `>`, quotes or not, as libxml2 reads them.
 /// Only for ASCII-compatible encodings (the caller checks): in UTF-16 a `<` is not the byte 0x3C.
 enum MarkupReducer {
     /// Whether `<` is always the byte 0x3C in this encoding (not in UTF-16/32, UTF-7 or ISO-2022).
@@ -51,6 +52,14 @@ enum MarkupReducer {
                 index = end + 3
                 continue
             }
+            if next == 0x2F {
+                // An end tag: libxml2 skips to the next `>` whatever the quotes (`</h <img alt="a > b">`
+                // ends inside the alt text), so the scan does too.
+                guard index + 1 < count, isASCIILetter(bytes[index + 1]) else { continue }
+                guard let close = memchr(base + index, 0x3E, count - index) else { break }
+                index = base.distance(to: close.assumingMemoryBound(to: UInt8.self)) + 1
+                continue
+            }
             guard isASCIILetter(next) else { continue }
             let nameEnd = tagNameEnd(bytes, from: index)
             let name = index..<nameEnd
@@ -60,7 +69,7 @@ enum MarkupReducer {
             guard isScript || equalsIgnoringCase(bytes, name, "style") else {
                 // Attributes nobody reads (srcset, data-*, on*, alt, width …) are most of the markup
                 // libxml2 would otherwise decode byte by byte.
-                if let kept = keptAttributes(bytes, from: nameEnd, tagEnd: tagEnd,
+                if isPlainName(bytes, name), let kept = keptAttributes(bytes, from: nameEnd, tagEnd: tagEnd,
                                              keepHref: equalsIgnoringCase(bytes, name, "link")) {
                     cut(nameEnd..<tagEnd)
                     output.append(contentsOf: kept)
@@ -113,6 +122,8 @@ enum MarkupReducer {
             let nameStart = index
             while index < tagEnd, !isSpace(bytes[index]), bytes[index] != 0x3D, bytes[index] != 0x2F { index += 1 }
             let nameEnd = index
+            // Only names libxml2 reads as names; anything else it recovers from in its own way.
+            guard isAttributeName(bytes, nameStart..<nameEnd) else { return nil }
             var valueEnd = nameEnd
             var probe = index
             while probe < tagEnd, isSpace(bytes[probe]) { probe += 1 }
@@ -142,6 +153,20 @@ enum MarkupReducer {
         }
         if selfClosing { kept.append(0x2F) }
         return (tagEnd - start) - kept.count >= minimumDrop ? kept : nil
+    }
+
+    /// A tag name of ASCII letters and digits only (libxml2 stops a name at anything else).
+    private static func isPlainName(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        range.allSatisfy { isASCIILetter(bytes[$0]) || (bytes[$0] >= 0x30 && bytes[$0] <= 0x39) }
+    }
+
+    /// libxml2's HTML attribute names: a letter, `_` or `:`, then letters, digits, `-`, `_`, `:`, `.`.
+    private static func isAttributeName(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard let first = range.first, isASCIILetter(bytes[first]) || bytes[first] == 0x5F || bytes[first] == 0x3A else { return false }
+        return range.dropFirst().allSatisfy {
+            let byte = bytes[$0]
+            return isASCIILetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x5F || byte == 0x3A || byte == 0x2E
+        }
     }
 
     private static func isASCIILetter(_ byte: UInt8) -> Bool {

@@ -42,12 +42,15 @@ struct PageWalker {
     /// The `<title>` or JSON-LD `<script>` whose text is being collected, if any.
     private var captureTag: HTMLTag?
     private var captureBuffer: [UInt8] = []
+    /// Depth inside `<script>` / `<style>` (their text is code, never title or story).
+    private var rawTextDepth = 0
 
     /// Text collected for `<title>` and JSON-LD is capped (bytes).
     static let captureLimit = 4_000_000
 
     mutating func startElement(name: UnsafePointer<xmlChar>, attributes: SAXAttributes) {
         let tag = HTMLTag.of(name: name)
+        if tag == .script || tag == .style { rawTextDepth += 1 }
         switch tag {
         case .meta, .link, .time, .html:
             metadata.visit(tag: tag, attributes: attributes)
@@ -76,7 +79,9 @@ struct PageWalker {
     }
 
     mutating func endElement(name: UnsafePointer<xmlChar>) {
-        if let capturing = captureTag, HTMLTag.of(name: name) == capturing { finishCapture() }
+        let tag = HTMLTag.of(name: name)
+        if (tag == .script || tag == .style), rawTextDepth > 0 { rawTextDepth -= 1 }
+        if let capturing = captureTag, tag == capturing { finishCapture() }
         if skipDepth > 0 {
             skipDepth -= 1
             return
@@ -86,7 +91,10 @@ struct PageWalker {
     }
 
     mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if captureTag != nil, captureBuffer.count < Self.captureLimit { captureBuffer.append(contentsOf: bytes) }
+        // An unclosed <title> must not swallow script or style text (JSON-LD capture is the script itself).
+        if let capturing = captureTag, captureBuffer.count < Self.captureLimit, capturing == .script || rawTextDepth == 0 {
+            captureBuffer.append(contentsOf: bytes)
+        }
         if skipDepth > 0 { return }
         appendText(bytes)
     }

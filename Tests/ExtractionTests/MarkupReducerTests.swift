@@ -65,4 +65,14 @@ struct MarkupReducerTests {
         #expect(article.byline == "Ada Lund")
         #expect(article.published != nil)
     }
+
+    @Test("an unclosed <title> does not swallow script code, with or without the pre-pass")
+    func unclosedTitle() throws {
+        let story = "The harbour reopened on Monday after a week of storms, and the first ferries left on time for the islands."
+        let html = "<html><head><title>Harbour reopens<script>var tracking = 1;</script></head><body><article><p>\(story)</p></article></body></html>"
+        for reducing in [true, false] {
+            let article = try ArticleExtractor.extract(html: Array(html.utf8), reducingMarkup: reducing).article
+            #expect(article.title?.contains("tracking") == false, "reducing: \(reducing), title: \(article.title ?? "nil")")
+        }
+    }
 }
