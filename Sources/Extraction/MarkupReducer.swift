@@ -93,10 +93,19 @@ enum MarkupReducer {
     }
 
     /// Attributes the extractor reads (PageWalker, DOM.walkerAttributes, MetadataCollector); `href` only on `<link>`.
-    private static let keptNames: Set<[UInt8]> = Set([
+    private static let keptNames: [StaticString] = [
         "class", "id", "itemprop", "role", "style", "hidden", "type", "content", "name", "property", "http-equiv",
         "rel", "datetime", "lang", "xml:lang",
-    ].map { Array($0.utf8) })
+    ]
+
+    /// Whether the attribute name in `range` is kept (ASCII case-insensitive; `href` only when asked).
+    private static func isKept(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, keepHref: Bool) -> Bool {
+        if keepHref, equalsIgnoringCase(bytes, range, "href") { return true }
+        for name in keptNames where name.utf8CodeUnitCount == range.count {
+            if equalsIgnoringCase(bytes, range, name) { return true }
+        }
+        return false
+    }
 
     /// Dropping less than this many bytes from a tag is not worth a copy.
     private static let minimumDrop = 24
@@ -144,9 +153,7 @@ enum MarkupReducer {
                 }
                 index = valueEnd
             }
-            var lowered = [UInt8](UnsafeBufferPointer(rebasing: bytes[nameStart..<nameEnd]))
-            for position in lowered.indices where lowered[position] >= 0x41 && lowered[position] <= 0x5A { lowered[position] |= 0x20 }
-            if keptNames.contains(lowered) || (keepHref && lowered == Array("href".utf8)) {
+            if isKept(bytes, nameStart..<nameEnd, keepHref: keepHref) {
                 kept.append(0x20)
                 kept.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[nameStart..<valueEnd]))
             }

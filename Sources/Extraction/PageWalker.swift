@@ -262,9 +262,21 @@ struct PageWalker {
                 // Generated ids ("post-4711", "comment-9257") say nothing their containers do not.
                 if position == 1, part.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { continue }
                 // Tokens are cached by a hash of their lowercased bytes: no String unless the token is new.
+                // A run of digits hashes as one "0": "menu-item-48167" and "menu-item-66793" share a verdict,
+                // which is exact because no vocabulary word holds a digit (except "a2a", hashed as written).
+                let keepDigits = Self.containsA2A(part)
                 var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                var inDigits = false
                 for byte in part {
-                    hash ^= UInt64((byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte)
+                    let isDigit = byte >= 0x30 && byte <= 0x39
+                    if isDigit, !keepDigits {
+                        if inDigits { continue }
+                        inDigits = true
+                        hash ^= 0x30
+                    } else {
+                        inDigits = false
+                        hash ^= UInt64((byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte)
+                    }
                     hash &*= 0x0000_0100_0000_01b3
                 }
                 if let known = tokenCache[hash] {
@@ -280,6 +292,14 @@ struct PageWalker {
         let verdict = BoilerplateVocabulary.combine(tokens)
         verdictCache[key] = verdict
         return (verdict, classIndex)
+    }
+
+    private static func containsA2A(_ part: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard part.count >= 3 else { return false }
+        for index in 0..<(part.count - 2) where part[index + 1] == 0x32 && part[index] | 0x20 == 0x61 && part[index + 2] | 0x20 == 0x61 {
+            return true
+        }
+        return false
     }
 
     /// `<blockquote class="twitter-tweet">` and its kin: a social post quoted in the story. Publishers wrap
