@@ -96,7 +96,17 @@ enum BoilerplateVocabulary {
     ]
 
     static func describesLayoutState(_ token: String) -> Bool {
-        token.split(whereSeparator: { $0 == "-" || $0 == "_" }).contains { layoutStateParts.contains($0) }
+        var start = token.startIndex
+        var index = token.startIndex
+        while true {
+            let atEnd = index == token.endIndex
+            if atEnd || token[index] == "-" || token[index] == "_" {
+                if start < index, layoutStateParts.contains(token[start..<index]) { return true }
+                if atEnd { return false }
+                start = token.index(after: index)
+            }
+            index = token.index(after: index)
+        }
     }
 
     /// Combines token verdicts: content words veto chrome words anywhere in the same attributes.

@@ -223,6 +223,7 @@ enum ChromeText {
             return String(prefix.dropLast()) + " …"
         }
         // "12 Comments", "3 Responses to …"
+        guard let first = lowered.unicodeScalars.first, first.properties.numericType != nil else { return nil }
         let words = lowered.split(separator: " ", maxSplits: 2)
         if words.count >= 2, lowered.split(separator: " ").count <= 12, words[0].unicodeScalars.allSatisfy({ $0.properties.numericType != nil }),
            ["comments", "comment", "responses", "kommentare", "commentaires", "comentarios"].contains(String(words[1])) {
