@@ -25,6 +25,9 @@ struct ScalarFold: Sendable {
 
     /// Computes the fold of `scalar` (slow path; callers cache the result).
     static func compute(_ scalar: Unicode.Scalar) -> ScalarFold {
+        // Invisible joiners inside words (soft hyphen, zero-width (non-)joiner, word joiner, BOM) vanish:
+        // "Klima\u{AD}wandel" and "Klimawandel" are one word.
+        if isInvisibleJoiner(scalar) { return ScalarFold(kind: .wordPart, bytes: []) }
         guard isWordScalar(scalar) else { return .separator }
         let decomposed = String(scalar).decomposedStringWithCompatibilityMapping.lowercased()
         var bytes: [UInt8] = []
@@ -42,6 +45,10 @@ struct ScalarFold: Sendable {
         while bytes.first == 0 { bytes.removeFirst() }
         if bytes.isEmpty && !(0x300...0x36F).contains(scalar.value) && !isMark(scalar) { return .separator }
         return ScalarFold(kind: standalone ? .standalone : .wordPart, bytes: bytes)
+    }
+
+    static func isInvisibleJoiner(_ scalar: Unicode.Scalar) -> Bool {
+        [0x00AD, 0x200C, 0x200D, 0x2060, 0xFEFF].contains(scalar.value)
     }
 
     /// Letters, marks and numbers make words; everything else separates them.

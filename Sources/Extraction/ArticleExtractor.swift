@@ -19,8 +19,11 @@ public enum ArticleExtractor {
     ///   - url: the page's address, used to resolve relative canonical and image URLs.
     ///   - httpCharset: the `charset` parameter of the HTTP `Content-Type`, which outranks the page's own claim.
     ///   - template: blocks known to repeat on this host's pages; they are dropped as "site template".
+    ///   - reducingMarkup: cut scripts, styles, comments and unread attributes before parsing (see
+    ///     ``MarkupReducer``). Always on in Syndic; off only to check that the cut changes nothing.
     public static func extract(
-        html: [UInt8], url: String? = nil, httpCharset: String? = nil, template: SiteTemplate? = nil
+        html: [UInt8], url: String? = nil, httpCharset: String? = nil, template: SiteTemplate? = nil,
+        reducingMarkup: Bool = true
     ) throws(ExtractionError) -> ExtractionResult {
         // A stray NUL byte (a broken CMS, a bad proxy) must not cost the article: drop NULs before
         // parsing. A page that is mostly NULs is still refused as binary below; UTF-16 (with its BOM)
@@ -29,7 +32,7 @@ public enum ArticleExtractor {
         let strayNULs = !utf16 && html.contains(0) && !html.withUnsafeBufferPointer(looksBinary)
         let input = strayNULs ? html.filter { $0 != 0 } : html
         let outcome: Result<ExtractionResult, ExtractionError> = input.withUnsafeBufferPointer { bytes in
-            extract(bytes: bytes, url: url, httpCharset: httpCharset, template: template)
+            extract(bytes: bytes, url: url, httpCharset: httpCharset, template: template, reducingMarkup: reducingMarkup)
         }
         return try outcome.get()
     }
@@ -42,7 +45,7 @@ public enum ArticleExtractor {
     }
 
     private static func extract(
-        bytes: UnsafeBufferPointer<UInt8>, url: String?, httpCharset: String?, template: SiteTemplate?
+        bytes: UnsafeBufferPointer<UInt8>, url: String?, httpCharset: String?, template: SiteTemplate?, reducingMarkup: Bool
     ) -> Result<ExtractionResult, ExtractionError> {
         guard !bytes.isEmpty else { return .failure(.emptyInput) }
         guard !looksBinary(bytes) else { return .failure(.unparsable) }
@@ -52,8 +55,17 @@ public enum ArticleExtractor {
             repaired.reserveCapacity(bytes.count + 64)
             _ = CharsetDetector.utf8Census(bytes, repairInto: &repaired)
         }
+        // Script and style contents, comments and unread attributes are cut before libxml2 reads the page.
+        let stripped: [UInt8]? = reducingMarkup && MarkupReducer.isASCIICompatible(plan.encoding)
+            ? (plan.repair ? repaired.withUnsafeBufferPointer(MarkupReducer.strip) : MarkupReducer.strip(bytes))
+            : nil
         func parse(useVocabulary: Bool) -> PageWalker? {
-            plan.repair
+            if let stripped {
+                return stripped.withUnsafeBufferPointer {
+                    HTMLSAXParser.parse($0, encoding: plan.encoding, useVocabulary: useVocabulary)
+                }
+            }
+            return plan.repair
                 ? repaired.withUnsafeBufferPointer {
                     HTMLSAXParser.parse($0, encoding: plan.encoding, useVocabulary: useVocabulary)
                 }
@@ -77,9 +89,11 @@ public enum ArticleExtractor {
         // Fallback: when the class/id vocabulary took nearly everything (a site that names its story
         // container "post-share-wrapper"), choose again without it and keep the longer story.
         let model = walker.model
+        let discussionReasons = model.reasons.map(ChromeOverride.isDiscussion)
         let proseChars = model.blocks.reduce(0) { total, block in
-            let isDiscussion = block.chromeReason >= 0 && ChromeOverride.isDiscussion(model.reasons[Int(block.chromeReason)])
-            return block.chars >= 100 && block.linkChars * 4 < block.chars && !isDiscussion ? total + Int(block.chars) : total
+            guard block.chars >= 100, block.linkChars * 4 < block.chars else { return total }
+            let isDiscussion = block.chromeReason >= 0 && discussionReasons[Int(block.chromeReason)]
+            return isDiscussion ? total : total + Int(block.chars)
         }
         if assembled.keptChars * 4 < proseChars {
             if let plain = parse(useVocabulary: false) {

@@ -42,7 +42,7 @@ enum BoilerplateVocabulary {
     /// Whole class/id tokens that mean chrome (too short to match as substrings).
     static let chromeTokens: Set<String> = [
         "ad", "ads", "adv", "nav", "tags", "tag", "meta", "share", "social", "aside", "foot", "header",
-        "bio", "author", "related", "comments", "footer", "sidebar", "promo", "newsletter", "hide", "noprint",
+        "bio", "author", "related", "comments", "footer", "sidebar", "promo", "newsletter", "hide", "noprint", "dialog",
     ]
 
     /// Substrings that mean story content; they veto chrome words in the same attribute.
@@ -70,17 +70,18 @@ enum BoilerplateVocabulary {
         var positive = false
     }
 
-    private static let contentMatcher = WordMatcher(contentWords)
-    private static let chromeMatcher = WordMatcher(chromeWords)
-    private static let positiveMatcher = WordMatcher(positiveWords)
+    /// One scan for the three lists: bit 1 content, 2 chrome, 4 positive.
+    private static let vocabularyMatcher = WordMatcher(
+        tagged: contentWords.map { ($0, 1) } + chromeWords.map { ($0, 2) } + positiveWords.map { ($0, 4) })
 
     static func verdict(forToken token: String) -> TokenVerdict {
         var verdict = TokenVerdict()
         var token = token
         token.withUTF8 { bytes in
-            verdict.content = contentMatcher.matches(bytes)
-            verdict.chrome = chromeMatcher.matches(bytes)
-            verdict.positive = positiveMatcher.matches(bytes)
+            let tags = vocabularyMatcher.tags(in: bytes, all: 7)
+            verdict.content = tags & 1 != 0
+            verdict.chrome = tags & 2 != 0
+            verdict.positive = tags & 4 != 0
         }
         if !verdict.chrome, chromeTokens.contains(token) { verdict.chrome = true }
         if verdict.chrome, describesLayoutState(token) { verdict.chrome = false }
@@ -95,7 +96,17 @@ enum BoilerplateVocabulary {
     ]
 
     static func describesLayoutState(_ token: String) -> Bool {
-        token.split(whereSeparator: { $0 == "-" || $0 == "_" }).contains { layoutStateParts.contains($0) }
+        var start = token.startIndex
+        var index = token.startIndex
+        while true {
+            let atEnd = index == token.endIndex
+            if atEnd || token[index] == "-" || token[index] == "_" {
+                if start < index, layoutStateParts.contains(token[start..<index]) { return true }
+                if atEnd { return false }
+                start = token.index(after: index)
+            }
+            index = token.index(after: index)
+        }
     }
 
     /// Combines token verdicts: content words veto chrome words anywhere in the same attributes.

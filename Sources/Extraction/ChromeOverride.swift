@@ -53,7 +53,12 @@ enum ChromeOverride {
     /// Names can mislead and libxml2 may stretch an unclosed `<header>`; `<aside>`, `<nav>`,
     /// `<footer>` and ARIA roles are deliberate, and discussions may be long.
     private static func isOverridable(_ reason: String) -> Bool {
-        (reason.hasPrefix("class/id") || reason.hasPrefix("<")) && !isDiscussion(reason)
+        (reason.hasPrefix("class/id") || reason.hasPrefix("<")) && !isDiscussion(reason) && !isDialog(reason)
+    }
+
+    /// Dialogs and consent layers are never the story, however much text their tables and policies hold.
+    static func isDialog(_ reason: String) -> Bool {
+        ["\"dialog\"", "cookie", "consent", "gdpr"].contains { reason.containsBytes($0) }
     }
 
     static func isDiscussion(_ reason: String) -> Bool {

@@ -29,7 +29,7 @@ enum ChromeText {
         "verwandte artikel", "das könnte dich auch interessieren", "notas relacionadas", "mirá también",
         "veja também", "leia também", "lee también", "también te puede interesar", "noticias relacionadas",
         "lust auf mehr?", "themen", "zusatzinformationen", "quellenangaben", "quellen", "fragen an den autor",
-        "empfohlener redaktioneller inhalt", "teilnehmende blogs", "meistgelesen", "meistgelesene artikel",
+        "teilnehmende blogs", "meistgelesen", "meistgelesene artikel",
         "empfehlungen", "unsere empfehlungen", "related", "see also", "more news", "latest news",
         "zobacz także", "polecamy", "à lire aussi", "lire aussi", "dans la même rubrique", "tags", "schlagwörter",
         "schlagworte", "stichworte", "kategorien", "share this article", "diesen artikel teilen",
@@ -76,7 +76,7 @@ enum ChromeText {
         "this article was", "this story was", "this post was", "originally published", "ursprünglich veröffentlicht",
         "advert", "iklan", "sharing is caring", "this slideshow requires javascript",
         "kategorie:", "kategorien:", "quellen ausblenden", "quellen anzeigen", "dieser text wurde veröffentlicht",
-        "aufrufe:",
+        "aufrufe:", "empfohlener redaktioneller inhalt",
     ]
 
     /// Short-block substrings that mark photo credits and agency picture lines.
@@ -108,7 +108,17 @@ enum ChromeText {
         "wenn sie diesen blogeintrag kommentieren", "ta strona używa akismet",
     ]
 
+    /// The consent prompt a site puts in place of an embedded post or video, mid-story: the prompt
+    /// goes, the story around it stays.
+    static let embedConsentPhrases: [String] = [
+        "an dieser stelle findet ihr einen externen inhalt", "an dieser stelle finden sie einen externen inhalt",
+        "an dieser stelle findest du einen externen inhalt", "dass mir externe inhalte angezeigt werden",
+        "ich bin damit einverstanden, dass mir externe", "externen inhalt von", "klicken sie auf den unteren button, um den inhalt",
+        "to view this content, you need to accept", "this content is blocked", "um externe inhalte anzuzeigen",
+    ]
+
     private static let anywhereMatcher = WordMatcher(anywherePhrases)
+    private static let embedConsentMatcher = WordMatcher(embedConsentPhrases)
     private static let prefixMatcher = WordMatcher(shortPrefixes)
     private static let creditMatcher = WordMatcher(creditMarkers)
     /// Picture credits inside a caption sentence: "… in the 14th century (Image: GETTY)".
@@ -127,6 +137,18 @@ enum ChromeText {
         "join nrplus", "newsletter", "is out now", "is available now", "download the app", "follow us at",
         "folgen sie uns", "abonnieren sie", "suivez-nous", "síguenos", "on twitter", "on instagram", "on facebook",
         "gefällt dir unser", "gefällt ihnen unser", "zapraszamy do", "zapraszamy też",
+        // Appeals and sign-ups
+        "help us continue", "sign up here", "do you want to be informed", "support our journalism",
+        "support independent journalism", "hacemos periodismo", "puedes hacer periodismo", "apoya el periodismo",
+        "unterstützen sie unabhängigen journalismus", "jetzt unterstützen",
+        // Citation lines, disclaimers and where-to-read-more pointers
+        "suggested citation", "zitiervorschlag", "does not offer medical advice", "not intended as medical advice",
+        "not a substitute for professional", "findest du hier", "finden sie hier", "erklären wir in unserem beitrag",
+        "der beitrag wurde am", "dieser beitrag wurde am", "latest posts by",
+        // Short author notes
+        "freier autor", "freie autorin", "freier journalist", "freie journalistin", "ist redakteur", "ist redakteurin",
+        "redakteur in der", "redakteurin in der", "is a freelance", "is a staff writer", "is a contributing",
+        "is the founder", "ist gründungspartner", "ist gründer", "ist gründerin",
     ]
     private static let tailMatcher = WordMatcher(tailPhrases)
 
@@ -140,18 +162,21 @@ enum ChromeText {
     /// Only numbers, month/day names and time words, with at least one number.
     static func isDateLine(_ lowered: String) -> Bool {
         var sawNumber = false
-        for word in lowered.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
-            if word.allSatisfy(\.isNumber) { sawNumber = true; continue }
-            if dateWords.contains(String(word)) { continue }
+        var onlyDateWords = true
+        forEachWord(in: lowered, hyphens: false) { word in
+            if word.unicodeScalars.allSatisfy({ $0.properties.numericType != nil }) { sawNumber = true; return true }
+            if dateWords.contains(String(word)) { return true }
+            onlyDateWords = false
             return false
         }
-        return sawNumber
+        return sawNumber && onlyDateWords
     }
 
     /// The reason a block is chrome by its text, or nil.
     static func reason(for text: String, isShort: Bool) -> String? {
         var raw = text
         if raw.withUTF8({ anywhereMatcher.matchesIgnoringASCIICase($0) }) { return "comment form text" }
+        if text.utf8.count < 400, raw.withUTF8({ embedConsentMatcher.matchesIgnoringASCIICase($0) }) { return "embed consent prompt" }
         if text.utf8.count < 300, raw.withUTF8({ captionMatcher.matchesIgnoringASCIICase($0) }) { return "photo caption" }
         if isShortcode(text) { return "unrendered shortcode" }
         guard isShort else { return nil }
@@ -162,9 +187,8 @@ enum ChromeText {
             if creditMatcher.matches(lowered) { return "photo credit" }
         }
         var loweredBytes = lowered
-        if loweredBytes.withUTF8({ prefixMatcher.prefix(of: $0) }) != nil {
-            let prefix = shortPrefixes.first { lowered.hasPrefix($0) } ?? ""
-            return "chrome text \"\(prefix)\""
+        if let position = loweredBytes.withUTF8({ prefixMatcher.prefix(of: $0) }) {
+            return "chrome text \"\(prefixMatcher.word(at: position))\""
         }
         return nil
     }
@@ -183,46 +207,80 @@ enum ChromeText {
         return bytes[index...].contains(UInt8(ascii: "=")) && text.contains("]")
     }
 
+    private static let sectionMarkerSet = Set(sectionMarkers)
+    /// Markers of several words, with a trailing space: a heading may go on after them.
+    private static let headingMarkerPrefixes = sectionMarkers.filter { $0.contains(" ") }.map { $0 + " " }
+    private static let markerTrim = Set(" :.-–—|»›>!?".unicodeScalars)
+
     /// Whether the block opens a chrome section that runs to the end of the container.
     static func sectionMarker(for text: String, isHeading: Bool = false) -> String? {
         guard text.utf8.count <= 100 else { return nil }
-        let lowered = text.lowercased().trimmingCharacters(in: " :.-–—|»›>!?".unicodeScalars)
-        for marker in sectionMarkers {
-            if lowered == marker || lowered + ":" == marker { return marker }
-            // Headings may go on: "More from the Los Angeles Times", "Related articles on Brexit".
-            if isHeading, marker.contains(" "), lowered.hasPrefix(marker + " ") { return marker + " …" }
+        let lowered = trimmed(text.lowercased())
+        if sectionMarkerSet.contains(lowered) { return lowered }
+        if sectionMarkerSet.contains(lowered + ":") { return lowered + ":" }
+        // Headings may go on: "More from the Los Angeles Times", "Related articles on Brexit".
+        if isHeading, let prefix = headingMarkerPrefixes.first(where: { lowered.hasPrefix($0) }) {
+            return String(prefix.dropLast()) + " …"
         }
         // "12 Comments", "3 Responses to …"
-        let words = lowered.split(separator: " ")
-        if words.count >= 2, words.count <= 12, words[0].allSatisfy(\.isNumber),
+        guard let first = lowered.unicodeScalars.first, first.properties.numericType != nil else { return nil }
+        let words = lowered.split(separator: " ", maxSplits: 2)
+        if words.count >= 2, lowered.split(separator: " ").count <= 12, words[0].unicodeScalars.allSatisfy({ $0.properties.numericType != nil }),
            ["comments", "comment", "responses", "kommentare", "commentaires", "comentarios"].contains(String(words[1])) {
             return "comments"
         }
         return nil
     }
 
+    private static func trimmed(_ text: String) -> String {
+        var view = Substring(text).unicodeScalars
+        while let first = view.first, markerTrim.contains(first) || first.properties.isWhitespace { view.removeFirst() }
+        while let last = view.last, markerTrim.contains(last) || last.properties.isWhitespace { view.removeLast() }
+        return String(view)
+    }
+
+    /// Calls `body` with each word of `text` (letters and numbers, and `-` when `hyphens`), stopping when it
+    /// returns false. ASCII is classified by byte; other characters by their Unicode properties.
+    static func forEachWord(in text: String, hyphens: Bool, _ body: (Substring) -> Bool) {
+        let scalars = text.unicodeScalars
+        var start: String.Index?
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let value = scalar.value
+            let isWord: Bool
+            if value < 0x80 {
+                isWord = (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
+                    || (hyphens && value == 0x2D)
+            } else {
+                isWord = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            }
+            if isWord {
+                if start == nil { start = index }
+            } else if let begin = start {
+                if !body(text[begin..<index]) { return }
+                start = nil
+            }
+            index = scalars.index(after: index)
+        }
+        if let begin = start { _ = body(text[begin..<text.endIndex]) }
+    }
+
     /// Numbers and counter words only, at least one number or counter word ("0 51", "12 Shares").
     static func isCounterRow(_ lowered: String) -> Bool {
         var sawToken = false
-        for word in lowered.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" }) {
+        var allCounters = true
+        forEachWord(in: lowered, hyphens: true) { word in
             sawToken = true
-            if word.allSatisfy({ $0.isNumber || $0 == "." || $0 == "," || $0 == "k" || $0 == "m" }) { continue }
-            if counterWords.contains(String(word)) { continue }
+            if word.unicodeScalars.allSatisfy({ $0.properties.numericType != nil || $0 == "k" || $0 == "m" }) { return true }
+            if counterWords.contains(String(word)) { return true }
             // Glued counters: "0shares", "858shares".
-            let letters = word.drop(while: \.isNumber)
-            if letters.count < word.count, counterWords.contains(String(letters)) { continue }
+            let letters = word.unicodeScalars.drop(while: { $0.properties.numericType != nil })
+            if letters.count < word.unicodeScalars.count, counterWords.contains(String(letters)) { return true }
+            allCounters = false
             return false
         }
-        return sawToken
+        return sawToken && allCounters
     }
 }
 
-private extension String {
-    func trimmingCharacters(in scalars: String.UnicodeScalarView) -> String {
-        let set = Set(scalars)
-        var view = Substring(self).unicodeScalars
-        while let first = view.first, set.contains(first) || first.properties.isWhitespace { view.removeFirst() }
-        while let last = view.last, set.contains(last) || last.properties.isWhitespace { view.removeLast() }
-        return String(view)
-    }
-}

@@ -7,15 +7,6 @@ import CLibXML2
 /// again mid-page on a contradicting `<meta charset>`. Error callbacks are unset and the structured
 /// error handler is a no-op, so nothing is printed.
 enum HTMLSAXParser {
-    /// The walker the callbacks write into, reachable from the parser context's `_private`.
-    final class Sink {
-        var walker: PageWalker
-
-        init(walker: PageWalker) {
-            self.walker = walker
-        }
-    }
-
     /// Parses `bytes` and returns the walker with the page's model; nil when libxml2 cannot start.
     static func parse(
         _ bytes: UnsafeBufferPointer<UInt8>, encoding: String, useVocabulary: Bool
@@ -28,44 +19,47 @@ enum HTMLSAXParser {
         guard let context else { return nil }
         defer { htmlFreeParserCtxt(context) }
 
-        let sink = Sink(walker: PageWalker(useVocabulary: useVocabulary))
+        // The walker lives in memory the callbacks reach through the context's `_private` pointer: no
+        // reference counting and no dynamic exclusivity checks per SAX event (one per tag and text run).
+        let walker = UnsafeMutablePointer<PageWalker>.allocate(capacity: 1)
+        walker.initialize(to: PageWalker(useVocabulary: useVocabulary))
+        defer { walker.deallocate() }  // its contents are moved out at the end
         var handler = xmlSAXHandler()
         handler.startElement = { context, name, attributes in
-            guard let name, let sink = HTMLSAXParser.sink(context) else { return }
-            sink.walker.startElement(name: name, attributes: SAXAttributes(pointer: attributes))
+            guard let name, let walker = HTMLSAXParser.walker(context) else { return }
+            walker.pointee.startElement(name: name, attributes: SAXAttributes(pointer: attributes))
         }
         handler.endElement = { context, name in
-            guard let name, let sink = HTMLSAXParser.sink(context) else { return }
-            sink.walker.endElement(name: name)
+            guard let name, let walker = HTMLSAXParser.walker(context) else { return }
+            walker.pointee.endElement(name: name)
         }
         handler.characters = { context, text, length in
-            guard let text, length > 0, let sink = HTMLSAXParser.sink(context) else { return }
-            sink.walker.characters(UnsafeBufferPointer(start: text, count: Int(length)))
+            guard let text, length > 0, let walker = HTMLSAXParser.walker(context) else { return }
+            walker.pointee.characters(UnsafeBufferPointer(start: text, count: Int(length)))
         }
         handler.ignorableWhitespace = handler.characters
         handler.cdataBlock = handler.characters
         // The context owns its handler block (and frees it): overwrite the contents, not the pointer.
         context.pointee.sax.pointee = handler
-        context.pointee._private = Unmanaged.passUnretained(sink).toOpaque()
+        context.pointee._private = UnsafeMutableRawPointer(walker)
 
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
         _ = htmlCtxtUseOptions(context, options)
         if let handler = xmlFindCharEncodingHandler(encoding) { _ = xmlSwitchToEncoding(context, handler) }
-        _ = withExtendedLifetime(sink) { htmlParseDocument(context) }
+        _ = htmlParseDocument(context)
         if let document = context.pointee.myDoc {
             xmlFreeDoc(document)
             context.pointee.myDoc = nil
         }
-        sink.walker.finish()
-        return sink.walker
+        walker.pointee.finish()
+        return walker.move()
     }
 
-    private static func sink(_ context: UnsafeMutableRawPointer?) -> Sink? {
+    private static func walker(_ context: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<PageWalker>? {
         guard let context else { return nil }
         let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
-        guard let opaque = parser.pointee._private else { return nil }
-        return Unmanaged<Sink>.fromOpaque(opaque).takeUnretainedValue()
+        return parser.pointee._private?.assumingMemoryBound(to: PageWalker.self)
     }
 }
 

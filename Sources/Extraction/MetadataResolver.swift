@@ -96,7 +96,8 @@ struct MetadataResolver {
     }
 
     private func nonEmpty(_ value: String?) -> String? {
-        guard let value else { return nil }
+        guard let value, let first = value.unicodeScalars.first, let last = value.unicodeScalars.last else { return nil }
+        if !first.properties.isWhitespace, !last.properties.isWhitespace { return value }
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
         return trimmed.isEmpty ? nil : trimmed
     }
@@ -123,7 +124,7 @@ struct MetadataResolver {
                 result.publisher = result.publisher ?? name(of: object["publisher"])
                 result.image = result.image ?? url(of: object["image"])
                 result.language = result.language ?? object["inLanguage"] as? String
-                if let body = object["articleBody"] as? String, body.count > (result.articleBody?.count ?? 0) {
+                if let body = object["articleBody"] as? String, body.utf8.count > (result.articleBody?.utf8.count ?? 0) {
                     result.articleBody = body
                 }
             }

@@ -23,7 +23,8 @@ struct PageWalker {
     private var verdictCache: [UInt64: AttributeVerdict] = [:]
     private var classIndexCache: [UInt64: Int32] = [:]
     private var reasonIndex: [String: Int32] = [:]
-    private var tokenCache: [String: BoilerplateVocabulary.TokenVerdict] = [:]
+    private var classReasonCache: [String: Int32] = [:]
+    private var tokenCache: [UInt64: (String, BoilerplateVocabulary.TokenVerdict)] = [:]
     /// Whether class/id vocabulary may mark chrome (off for the fallback pass).
     private let useVocabulary: Bool
 
@@ -41,12 +42,15 @@ struct PageWalker {
     /// The `<title>` or JSON-LD `<script>` whose text is being collected, if any.
     private var captureTag: HTMLTag?
     private var captureBuffer: [UInt8] = []
+    /// Depth inside `<script>` / `<style>` (their text is code, never title or story).
+    private var rawTextDepth = 0
 
     /// Text collected for `<title>` and JSON-LD is capped (bytes).
     static let captureLimit = 4_000_000
 
     mutating func startElement(name: UnsafePointer<xmlChar>, attributes: SAXAttributes) {
         let tag = HTMLTag.of(name: name)
+        if tag == .script || tag == .style { rawTextDepth += 1 }
         switch tag {
         case .meta, .link, .time, .html:
             metadata.visit(tag: tag, attributes: attributes)
@@ -75,7 +79,9 @@ struct PageWalker {
     }
 
     mutating func endElement(name: UnsafePointer<xmlChar>) {
-        if let capturing = captureTag, HTMLTag.of(name: name) == capturing { finishCapture() }
+        let tag = HTMLTag.of(name: name)
+        if (tag == .script || tag == .style), rawTextDepth > 0 { rawTextDepth -= 1 }
+        if let capturing = captureTag, tag == capturing { finishCapture() }
         if skipDepth > 0 {
             skipDepth -= 1
             return
@@ -85,7 +91,10 @@ struct PageWalker {
     }
 
     mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if captureTag != nil, captureBuffer.count < Self.captureLimit { captureBuffer.append(contentsOf: bytes) }
+        // An unclosed <title> must not swallow script or style text (JSON-LD capture is the script itself).
+        if let capturing = captureTag, captureBuffer.count < Self.captureLimit, capturing == .script || rawTextDepth == 0 {
+            captureBuffer.append(contentsOf: bytes)
+        }
         if skipDepth > 0 { return }
         appendText(bytes)
     }
@@ -117,7 +126,9 @@ struct PageWalker {
         let index = Int32(model.elements.count)
         var weight: Int16 = 0
         let inherited: Int32 = parent >= 0 ? model.elements[Int(parent)].chromeReason : -1
-        var reason = inherited
+        // The element's own verdict is kept even inside chrome, so that when ChromeOverride clears a
+        // misnamed wrapper (a "sidebar" holding half the page), an `<aside>` or "widget" inside it stays chrome.
+        var own: Int32 = -1
         var classKey: Int32 = 0
         let classValue = attributes.classValue
         let idValue = attributes.idValue
@@ -125,8 +136,8 @@ struct PageWalker {
             let (verdict, keyIndex) = cachedVerdict(classValue: classValue, idValue: idValue)
             weight = Int16(verdict.weight)
             classKey = keyIndex
-            if reason < 0, useVocabulary, let word = verdict.boilerplate, !isStructural(tag) {
-                reason = reasonID("class/id \"\(word)\"")
+            if useVocabulary, let word = verdict.boilerplate, !isStructural(tag) {
+                own = classReasonID(word)
             }
         }
         var evidenceRank: Int8 = tag == .article ? 1 : 0
@@ -135,16 +146,21 @@ struct PageWalker {
             weight += 50
             evidenceRank = 3
         }
-        if reason < 0 { reason = tagReason(tag, role: attributes.role) }
+        // Tags and ARIA roles are deliberate: they outrank a chrome word in the element's own name
+        // (a `role="dialog"` cookie modal stays chrome even when its table outweighs the story).
+        let deliberate = tagReason(tag, role: attributes.role)
+        if deliberate >= 0 { own = deliberate }
+        var reason = inherited >= 0 ? inherited : own
         if tag == .blockquote, reason >= 0, let classValue, Self.isEmbeddedPost(classValue),
            Self.isLiftable(model.reasons[Int(reason)]) {
             reason = -1
+            own = -1
         }
         if tag == .body { model.body = index }
         if tag == .h1, metadata.firstH1 == nil { metadata.firstH1 = "" }
         model.elements.append(PageModel.Element(
             parent: parent, tag: tag, weight: weight, chromeReason: reason, classKey: classKey,
-            ownReason: reason != inherited ? reason : -1, evidenceRank: evidenceRank))
+            ownReason: own, evidenceRank: evidenceRank))
         if tag == .article || tag == .main { storyDepth += 1 }
         if tag.isBlock, tag != .br, tag != .hr { ownerStack.append(index) }
         if tag == .a { linkDepth += 1 }
@@ -177,7 +193,8 @@ struct PageWalker {
             guard let role else { return -1 }
             if DOM.equalsIgnoringCase(role, "navigation") || DOM.equalsIgnoringCase(role, "contentinfo")
                 || DOM.equalsIgnoringCase(role, "complementary") || DOM.equalsIgnoringCase(role, "banner")
-                || DOM.equalsIgnoringCase(role, "dialog") || DOM.equalsIgnoringCase(role, "alert") {
+                || DOM.equalsIgnoringCase(role, "dialog") || DOM.equalsIgnoringCase(role, "alertdialog")
+                || DOM.equalsIgnoringCase(role, "alert") {
                 return reasonID("role=\(String(cString: role))")
             }
             return -1
@@ -229,22 +246,60 @@ struct PageWalker {
         for (position, value) in [classValue, idValue].enumerated() {
             guard let value else { continue }
             let raw = UnsafeBufferPointer(start: value, count: Int(xmlStrlen(value)))
-            for part in raw.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            var partStart = 0
+            while partStart < raw.count {
+                // Tokens are separated by ASCII whitespace.
+                if raw[partStart] == 0x20 || raw[partStart] == 0x09 || raw[partStart] == 0x0A || raw[partStart] == 0x0D || raw[partStart] == 0x0C {
+                    partStart += 1
+                    continue
+                }
+                var partEnd = partStart + 1
+                while partEnd < raw.count, !(raw[partEnd] == 0x20 || raw[partEnd] == 0x09 || raw[partEnd] == 0x0A || raw[partEnd] == 0x0D || raw[partEnd] == 0x0C) {
+                    partEnd += 1
+                }
+                let part = UnsafeBufferPointer(rebasing: raw[partStart..<partEnd])
+                partStart = partEnd
                 // Generated ids ("post-4711", "comment-9257") say nothing their containers do not.
                 if position == 1, part.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { continue }
-                let token = String(decoding: part.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 | 0x20 : $0 }, as: UTF8.self)
-                if let known = tokenCache[token] {
-                    tokens.append((token, known))
+                // Tokens are cached by a hash of their lowercased bytes: no String unless the token is new.
+                // A run of digits hashes as one "0": "menu-item-48167" and "menu-item-66793" share a verdict,
+                // which is exact because no vocabulary word holds a digit (except "a2a", hashed as written).
+                let keepDigits = Self.containsA2A(part)
+                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                var inDigits = false
+                for byte in part {
+                    let isDigit = byte >= 0x30 && byte <= 0x39
+                    if isDigit, !keepDigits {
+                        if inDigits { continue }
+                        inDigits = true
+                        hash ^= 0x30
+                    } else {
+                        inDigits = false
+                        hash ^= UInt64((byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte)
+                    }
+                    hash &*= 0x0000_0100_0000_01b3
+                }
+                if let known = tokenCache[hash] {
+                    tokens.append(known)
                 } else {
-                    let verdict = BoilerplateVocabulary.verdict(forToken: token)
-                    tokenCache[token] = verdict
-                    tokens.append((token, verdict))
+                    let token = String(decoding: part.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 | 0x20 : $0 }, as: UTF8.self)
+                    let entry = (token, BoilerplateVocabulary.verdict(forToken: token))
+                    tokenCache[hash] = entry
+                    tokens.append(entry)
                 }
             }
         }
         let verdict = BoilerplateVocabulary.combine(tokens)
         verdictCache[key] = verdict
         return (verdict, classIndex)
+    }
+
+    private static func containsA2A(_ part: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard part.count >= 3 else { return false }
+        for index in 0..<(part.count - 2) where part[index + 1] == 0x32 && part[index] | 0x20 == 0x61 && part[index + 2] | 0x20 == 0x61 {
+            return true
+        }
+        return false
     }
 
     /// `<blockquote class="twitter-tweet">` and its kin: a social post quoted in the story. Publishers wrap
@@ -258,6 +313,14 @@ struct PageWalker {
     /// sections may not.
     private static func isLiftable(_ reason: String) -> Bool {
         reason.hasPrefix("class/id") && !ChromeOverride.isDiscussion(reason)
+    }
+
+    /// `class/id "word"`, built once per word.
+    private mutating func classReasonID(_ word: String) -> Int32 {
+        if let index = classReasonCache[word] { return index }
+        let index = reasonID("class/id \"\(word)\"")
+        classReasonCache[word] = index
+        return index
     }
 
     private mutating func reasonID(_ reason: String) -> Int32 {

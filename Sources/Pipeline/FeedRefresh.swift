@@ -61,7 +61,7 @@ struct FeedRefresh: Sendable {
                                kind: .failed(message), drafts: [])
         }
         let hints = FeedHints(title: parsed.title, siteURL: parsed.siteLink,
-                              ttl: parsed.ttlMinutes.map { TimeInterval($0 * 60) },
+                              ttl: parsed.ttlMinutes.map { TimeInterval($0) * 60 },
                               updatePeriod: parsed.updateInterval.map { TimeInterval($0.seconds) },
                               itemDates: parsed.entries.compactMap { $0.published ?? $0.updated })
         var seen = Set<String>()

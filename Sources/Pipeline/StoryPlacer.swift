@@ -44,7 +44,7 @@ final class StoryPlacer {
             assignments.append(StoryAssignment(entryID: work.entryID, storyID: key, similarity: similarity))
         }
         signatures.append(StoredSignature(entryID: work.entryID, minhash: text.signature.serialize(includingShingles: true),
-                                          shingles: nil, shingleCount: text.signature.shingleCount,
+                                          shingleCount: text.signature.shingleCount,
                                           source: text.source, fullText: text.hasFullText))
         if let article { articles.append(article) }
         if assignments.count >= batchSize { try flush() }

@@ -51,14 +51,13 @@ public struct StoredSignature: Sendable, Equatable {
     public var entryID: Int64
     /// The Dedup module's serialized signature (MinHash lanes, and the shingle set when kept).
     public var minhash: [UInt8]
-    public var shingles: [UInt8]?
     public var shingleCount: Int
     public var source: Source
     /// Whether the signed text is the full story (an extracted page, or feed text long enough).
     public var fullText: Bool
 
-    public init(entryID: Int64, minhash: [UInt8], shingles: [UInt8]?, shingleCount: Int, source: Source, fullText: Bool) {
-        self.entryID = entryID; self.minhash = minhash; self.shingles = shingles
+    public init(entryID: Int64, minhash: [UInt8], shingleCount: Int, source: Source, fullText: Bool) {
+        self.entryID = entryID; self.minhash = minhash
         self.shingleCount = shingleCount; self.source = source; self.fullText = fullText
     }
 }
@@ -104,9 +103,9 @@ extension SyndicDatabase {
 
     static func saveSignature(_ db: Database, _ s: StoredSignature, now: Date) throws {
         try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO signature (entry_id, minhash, shingles, shingle_count, source, full_text, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [s.entryID, Data(s.minhash), s.shingles.map { Data($0) }, s.shingleCount, s.source.rawValue,
+            INSERT OR REPLACE INTO signature (entry_id, minhash, shingle_count, source, full_text, created_at)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [s.entryID, Data(s.minhash), s.shingleCount, s.source.rawValue,
                              s.fullText, now.timeIntervalSince1970])
     }
 
@@ -119,8 +118,7 @@ extension SyndicDatabase {
                 WHERE e.first_seen_at >= ? ORDER BY e.first_seen_at, e.id
                 """, arguments: [since.timeIntervalSince1970]).map { row in
                 let minhash: Data = row["minhash"]
-                let shingles: Data? = row["shingles"]
-                let signature = StoredSignature(entryID: row["entry_id"], minhash: Array(minhash), shingles: shingles.map(Array.init),
+                let signature = StoredSignature(entryID: row["entry_id"], minhash: Array(minhash),
                                                 shingleCount: row["shingle_count"],
                                                 source: StoredSignature.Source(rawValue: row["source"]) ?? .content,
                                                 fullText: row["full_text"])
@@ -136,8 +134,7 @@ extension SyndicDatabase {
         try read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM signature WHERE entry_id = ?", arguments: [entryID]) else { return nil }
             let minhash: Data = row["minhash"]
-            let shingles: Data? = row["shingles"]
-            return StoredSignature(entryID: entryID, minhash: Array(minhash), shingles: shingles.map(Array.init),
+            return StoredSignature(entryID: entryID, minhash: Array(minhash),
                                    shingleCount: row["shingle_count"], source: StoredSignature.Source(rawValue: row["source"]) ?? .content,
                                    fullText: row["full_text"])
         }

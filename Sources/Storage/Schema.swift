@@ -13,6 +13,10 @@ enum Schema {
             // so the representative of a story is the earliest copy with full text.
             try db.alter(table: "signature") { t in t.add(column: "full_text", .boolean).notNull().defaults(to: false) }
         }
+        migrator.registerMigration("v3-drop-signature-shingles") { db in
+            // Never written: the serialized signature in `minhash` already carries the shingle set.
+            try db.alter(table: "signature") { t in t.drop(column: "shingles") }
+        }
         return migrator
     }
 

@@ -22,6 +22,8 @@ struct NormalizationTests {
         ("emoji and symbols are separators", "rise 📈 fall ™", ["rise", "fall"]),
         ("empty and punctuation-only", " ... — ", []),
         ("underscores and slashes separate", "snake_case a/b", ["snake", "case", "a", "b"]),
+        ("soft hyphens and zero-width joiners vanish inside words", "Klima\u{AD}wandel Aus\u{200D}gabe\u{2060}n",
+         ["klimawandel", "ausgaben"]),
     ]
 
     @Test("normalized words", arguments: cases.indices)

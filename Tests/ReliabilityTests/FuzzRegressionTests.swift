@@ -10,7 +10,7 @@ import TestSupport
 @Suite("fuzz regressions")
 struct FuzzRegressionTests {
     /// The seed corpora of scripts/fuzz.sh, replayed through every target: all return.
-    @Test("every seed of every fuzz target replays without a crash", arguments: ["feed", "html", "opml", "date", "url"])
+    @Test("every seed of every fuzz target replays without a crash", arguments: ["feed", "html", "opml", "date", "url", "digest"])
     func seedsReplay(target: String) throws {
         let folder = Reliability.packageRoot.appendingPathComponent("Tests/Fixtures/Fuzz/\(target)")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().map { folder.appendingPathComponent($0).path }
@@ -81,5 +81,20 @@ struct FuzzRegressionTests {
         #expect(FeedDate.parse(text) == nil)
         #expect(FeedDate.parse("Mon, 02 Mar 2026 10:00:00 -99999999999999999999999") == nil)
         #expect(FeedDate.parse("Mon, 02 Mar 2026 10:00:00 -0500") != nil)
+    }
+
+    @Test("feed-ttl-overflow: a <ttl> of -555555555555555555 minutes is ignored, not an arithmetic overflow")
+    func ttlOverflow() throws {
+        let parsed = try FeedParser.parse(bytes: Array(try Reliability.fixture("fuzz-regressions/feed-ttl-overflow.xml")), url: "https://fuzz.example/feed")
+        #expect(parsed.ttlMinutes == nil && parsed.updateInterval == nil)
+        func rss(ttl: String) -> [UInt8] {
+            Array("<rss version=\"2.0\"><channel><title>t</title><ttl>\(ttl)</ttl></channel></rss>".utf8)
+        }
+        for hostile in ["999999999999999999", "-5", "9223372036854775807"] {
+            let feed = try FeedParser.parse(bytes: rss(ttl: hostile), url: "https://fuzz.example/feed")
+            #expect(feed.ttlMinutes == nil && feed.updateInterval == nil, "ttl \(hostile)")
+        }
+        let sane = try FeedParser.parse(bytes: rss(ttl: "90"), url: "https://fuzz.example/feed")
+        #expect(sane.ttlMinutes == 90 && sane.updateInterval?.seconds == 5_400)
     }
 }

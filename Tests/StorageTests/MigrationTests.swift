@@ -75,6 +75,21 @@ struct MigrationTests {
         #expect(try db.appliedMigrations() == Schema.migrator.migrations)
     }
 
+    @Test("v3 drops the never-written signature.shingles column from a v2 database")
+    func dropsShinglesColumn() throws {
+        let path = temporaryDatabasePath()
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let queue = try DatabaseQueue(path: path)
+        try Schema.migrator.migrate(queue, upTo: "v2-signature-full-text")
+        let before = try queue.read { db in try db.columns(in: "signature").map(\.name) }
+        #expect(before.contains("shingles"))
+        try queue.close()
+        let db = try SyndicDatabase(path: path)
+        #expect(try db.appliedMigrations().last == "v3-drop-signature-shingles")
+        let after = try DatabaseQueue(path: path).read { db in try db.columns(in: "signature").map(\.name) }
+        #expect(!after.contains("shingles") && after.contains("minhash") && after.contains("full_text"))
+    }
+
     @Test("a file that is not a database gives a typed error")
     func notADatabase() throws {
         let path = temporaryDatabasePath()

@@ -210,12 +210,16 @@ final class FeedBuilder {
 
     // MARK: - Result
 
+    /// The largest `<ttl>` taken seriously: ten years, in minutes.
+    static let maxTTLMinutes = 10 * 366 * 24 * 60
+
     func result(bozoReason: String?) -> ParsedFeed {
         if let draft = entry { // unterminated last entry
             entries.append(draft.build(resolvedLink: { [self] in resolve($0) ?? $0 }))
             entry = nil
         }
-        let ttl = feed.ttl.flatMap { Int($0.trimmedASCIIWhitespace) }
+        // A ttl is minutes; one outside 0 ... 10 years is noise (and must not overflow when turned into seconds).
+        let ttl = feed.ttl.flatMap { Int($0.trimmedASCIIWhitespace) }.flatMap { (0...Self.maxTTLMinutes).contains($0) ? $0 : nil }
         var interval = ttl.flatMap { UpdateInterval(seconds: $0 * 60) }
         if feed.syPeriod != nil || feed.syFrequency != nil,
            let sy = UpdateInterval(syndicationPeriod: feed.syPeriod, frequency: feed.syFrequency),
