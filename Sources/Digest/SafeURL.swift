@@ -2,8 +2,15 @@ import Foundation
 
 /// Links from feeds are untrusted: only absolute `http` and `https` URLs with a host are ever
 /// written as links. Everything else (`javascript:`, `data:`, `vbscript:`, relative or malformed
-/// URLs) is dropped; the text around it is still shown.
+/// URLs, URLs with credentials) is dropped; the text around it is still shown.
 public enum SafeURL {
+    /// The text between `scheme://` and the first `/`, `?` or `#`.
+    static func authority(of url: String) -> Substring {
+        guard let start = url.range(of: "://")?.upperBound else { return "" }
+        let rest = url[start...]
+        return rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+    }
+
     /// The URL when it is a well-formed absolute http(s) URL, with characters that could break
     /// out of an attribute, a Markdown link or a JSON string percent-encoded; nil otherwise.
     ///
@@ -43,7 +50,10 @@ public enum SafeURL {
         guard let components = URLComponents(string: encoded),
               let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
               let host = components.host, !host.isEmpty,
-              encoded.lowercased().hasPrefix(scheme + "://")
+              encoded.lowercased().hasPrefix(scheme + "://"),
+              // Credentials in a link (`http://user:pass@host/`) would hand a feed's secret, or a phishing
+              // disguise ("https://bank.example@evil.example/"), to whoever clicks: never linked.
+              components.user == nil, components.password == nil, !authority(of: encoded).contains("@")
         else { return nil }
         return encoded
     }

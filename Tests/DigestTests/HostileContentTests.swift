@@ -30,6 +30,15 @@ struct HostileContentTests {
                               stories: try world.db.storyDetails(StoryQuery()))
     }
 
+    @Test("links with credentials are never written (a feed's secret, or a phishing disguise)")
+    func credentialLinksDropped() {
+        #expect(SafeURL.check("http://user:pass@127.0.0.1:8080/creds") == nil)
+        #expect(SafeURL.check("https://bank.example@evil.example/login") == nil)
+        #expect(SafeURL.check("https://user@news.example/") == nil)
+        #expect(SafeURL.check("https://news.example/a?mail=me@example.org") == "https://news.example/a?mail=me@example.org")
+        #expect(SafeURL.check("https://news.example/@handle") == "https://news.example/@handle")
+    }
+
     /// No format may carry a dangerous URL scheme or a terminal escape, in any form.
     @Test("no javascript:, data: or escape characters survive in any format", arguments: DigestFormat.allCases)
     func noDangerousSchemes(_ format: DigestFormat) throws {

@@ -98,7 +98,7 @@ struct PollLimitTests {
         #expect(table.stdout.contains("size limit") || table.stdout.contains("16777216"), "\(table.stdout)")
     }
 
-    @Test("javascript:, data:, file: and credential links in a remote feed are never fetched nor stored as articles")
+    @Test("javascript:, data:, file: and credential links in a remote feed are never fetched, stored as articles, or linked from any digest format")
     func unsafeLinksNeverFetched() async throws {
         let canary = try FaultServer(.canary)
         defer { canary.stop() }
@@ -134,6 +134,16 @@ struct PollLimitTests {
         let articleURLs = try rows.strings("SELECT coalesce(final_url,'') || ' ' || coalesce(canonical_url,'') || ' ' || coalesce(text,'') FROM article")
         for row in articleURLs {
             #expect(!row.lowercased().contains("javascript:") && !row.contains("data:") && !row.contains("file:") && !row.contains("SECRET"), "\(row)")
+        }
+        // Never linked: no digest format carries one of these links (titles are shown, links dropped).
+        for format in ["markdown", "html", "json", "atom", "rss", "jsonfeed", "text"] {
+            let digest = try SyndicRun.run(["digest", "--format", format, "--since", "all"], database: db.path)
+            #expect(digest.status == 0, "\(format): \(digest.stderr)")
+            #expect(digest.stdout.contains("unsafe 0"), "\(format): the stories are in the digest")
+            let lowered = digest.stdout.lowercased()
+            for marker in ["javascript:", "data:text", "file://", "user:pass@", "/creds", "secret-file", "/etc/passwd"] {
+                #expect(!lowered.contains(marker), "\(format) digest links \(marker)")
+            }
         }
     }
 
