@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// `syndic serve --port 0` on a database, as a user runs it: started, its printed address read,
 /// stopped with SIGTERM (as Ctrl-C or systemd would), its stderr kept for assertions.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Storage
 
 /// Helpers shared by the reliability tests: temporary folders and databases, the built binaries.
@@ -53,40 +54,9 @@ struct SyndicRun {
     @discardableResult
     static func run(_ args: [String], database: String, stdin: String? = nil, timeout: TimeInterval = 60,
                     wrapper: [String] = []) throws -> SyndicRun {
-        let process = Process()
-        if let command = wrapper.first {
-            process.executableURL = URL(fileURLWithPath: command)
-            process.arguments = wrapper.dropFirst() + [Reliability.binary("syndic").path] + args
-        } else {
-            process.executableURL = Reliability.binary("syndic")
-            process.arguments = args
-        }
-        var env = ProcessInfo.processInfo.environment
-        env["SYNDIC_DB"] = database
-        env["NO_COLOR"] = "1"
-        process.environment = env
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        let errBox = DataBox()
-        let group = DispatchGroup()
-        group.enter()
-        // A thread of its own, not Dispatch's pool: tests run many commands at once, and blocked pool
-        // threads starve Swift concurrency, which runs on the same pool on Linux.
-        Thread { errBox.set(err.fileHandleForReading.readDataToEndOfFile()); group.leave() }.start()
-        let killer = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer)
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        killer.cancel()
-        return SyndicRun(status: process.terminationStatus,
-                         stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errBox.get(), as: UTF8.self))
+        let output = try ProcessRunner.run(Reliability.binary("syndic"), args, environment: ["SYNDIC_DB": database, "NO_COLOR": "1"],
+                                           stdin: stdin, timeout: timeout, wrapper: wrapper)
+        return SyndicRun(status: output.status, stdout: output.stdout, stderr: output.stderr)
     }
 }
 
@@ -114,11 +84,4 @@ struct MeasuredRun {
 /// global pool grows slowly on Linux and is shared with Swift concurrency).
 func onNewThread(_ body: @escaping @Sendable () -> Void) {
     Thread { body() }.start()
-}
-
-final class DataBox: @unchecked Sendable {
-    private var data = Data()
-    private let lock = NSLock()
-    func set(_ d: Data) { lock.lock(); data = d; lock.unlock() }
-    func get() -> Data { lock.lock(); defer { lock.unlock() }; return data }
 }

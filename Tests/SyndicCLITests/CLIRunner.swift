@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `syndic` binary as a user would and captures what it prints.
 struct CLIRunner {
@@ -34,32 +35,11 @@ struct CLIRunner {
     /// Runs `syndic ARGS` with this runner's database, optional stdin, and extra environment.
     @discardableResult
     func run(_ args: [String], stdin: String? = nil, environment: [String: String] = [:], useDatabase: Bool = true) throws -> Result {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = args
-        var env = ProcessInfo.processInfo.environment
+        var env = ["NO_COLOR": "1"]
         if useDatabase { env["SYNDIC_DB"] = databasePath }
-        env["NO_COLOR"] = "1"
         for (k, v) in environment { env[k] = v }
-        process.environment = env
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        // Read both pipes concurrently so a large output cannot block the child.
-        let errData = LockedData()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async { errData.set(err.fileHandleForReading.readDataToEndOfFile()); group.leave() }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData.get(), as: UTF8.self))
+        let output = try ProcessRunner.run(Self.binary, args, environment: env, stdin: stdin, timeout: 600)
+        return Result(status: output.status, stdout: output.stdout, stderr: output.stderr)
     }
 
     /// Writes `text` to a file in the runner's folder and returns its path.
@@ -68,11 +48,4 @@ struct CLIRunner {
         try text.write(to: url, atomically: true, encoding: .utf8)
         return url.path
     }
-}
-
-final class LockedData: @unchecked Sendable {
-    private var data = Data()
-    private let lock = NSLock()
-    func set(_ d: Data) { lock.lock(); data = d; lock.unlock() }
-    func get() -> Data { lock.lock(); defer { lock.unlock() }; return data }
 }

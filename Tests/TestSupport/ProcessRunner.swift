@@ -1,0 +1,65 @@
+import Foundation
+
+/// What a child process printed and how it ended.
+public struct ProcessOutput: Sendable {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
+}
+
+/// Runs a program as a user would and captures what it prints: the one way tests start `syndic`.
+///
+/// Both pipes are drained at once (stderr on a thread of its own, not Dispatch's pool: tests run many
+/// commands at once, and blocked pool threads starve Swift concurrency, which shares that pool on
+/// Linux), so a large output cannot block the child. After `timeout` seconds the child is killed.
+public enum ProcessRunner {
+    /// Runs `executable ARGS` with `environment` added to this process's, `stdin` written and closed.
+    /// With a `wrapper` (a command and its arguments, e.g. `/usr/bin/time -o F`), the wrapper runs with
+    /// the executable's command line appended.
+    public static func run(
+        _ executable: URL, _ arguments: [String], environment: [String: String] = [:], removing: [String] = [],
+        stdin: String? = nil, timeout: TimeInterval = 60, wrapper: [String] = []
+    ) throws -> ProcessOutput {
+        let process = Process()
+        if let command = wrapper.first {
+            process.executableURL = URL(fileURLWithPath: command)
+            process.arguments = wrapper.dropFirst() + [executable.path] + arguments
+        } else {
+            process.executableURL = executable
+            process.arguments = arguments
+        }
+        var env = ProcessInfo.processInfo.environment
+        for key in removing { env[key] = nil }
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let errBox = DataBox()
+        let group = DispatchGroup()
+        group.enter()
+        Thread { errBox.set(err.fileHandleForReading.readDataToEndOfFile()); group.leave() }.start()
+        let killer = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer)
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        killer.cancel()
+        return ProcessOutput(status: process.terminationStatus,
+                             stdout: String(decoding: outData, as: UTF8.self),
+                             stderr: String(decoding: errBox.get(), as: UTF8.self))
+    }
+}
+
+/// Bytes handed from one thread to another.
+public final class DataBox: @unchecked Sendable {
+    private var data = Data()
+    private let lock = NSLock()
+    public init() {}
+    public func set(_ d: Data) { lock.lock(); data = d; lock.unlock() }
+    public func get() -> Data { lock.lock(); defer { lock.unlock() }; return data }
+}
