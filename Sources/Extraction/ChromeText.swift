@@ -127,6 +127,9 @@ enum ChromeText {
         "(photograph:", "/getty images", "| getty images", "(getty images)", "(ap photo",
         "© reuters", "© ap", "© afp", "© getty", "©reuters", " / reuters", "/reuters", "reuters/", "via getty",
         "/ getty", "(credit", "/ afp", "/afp",
+        // Stock and agency credits closing a caption: "(mlharing / iStock.com)", "(Foto: dpa / Imago)".
+        "istock.com)", "/ istock)", "shutterstock.com)", "/ shutterstock)", "/ adobe stock)", "/ adobestock)",
+        "unsplash.com)", "/ unsplash)", "pixabay.com)", "/ pixabay)", "/ dpa)", "/ imago)", "/ picture alliance)",
     ])
 
     /// Promotion and contact lines that end stories: "Sign up for …", "Follow her on Twitter",

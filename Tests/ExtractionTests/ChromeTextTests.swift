@@ -73,6 +73,8 @@ struct ChromeTextTests {
     @Test("dates, photo credits and captions", arguments: [
         ("Nov. 19, 2019", "date line"), ("5:50 PM", "date line"), ("Photo: KCNA", "photo credit"),
         ("Getty Images", "photo credit"), ("The plague wiped out half of Europe in the 14th century (Image: GETTY)", "photo caption"),
+        ("Das Hermelin ist im Winter mit seinem weißen Fell gut getarnt. (mlharing / iStock.com)", "photo caption"),
+        ("Volunteers clear the beach after the storm on Sunday morning. (Jane Doe / Unsplash)", "photo caption"),
     ])
     func furniture(_ line: String, _ reason: String) {
         #expect(ChromeText.reason(for: line, isShort: true) == reason)
