@@ -170,10 +170,10 @@ struct StoriesCLITests {
         try process.run()
         defer { if process.isRunning { process.terminate() } }
         let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
-        // 30 s; 300 s under a sanitizer, where the CPU-heavy tests beside this one hold Swift's cooperative
-        // threads for a minute at a time (a full --sanitize thread run took 88 s to get here and found the
-        // server stopped by this watchdog).
-        DispatchQueue.global().asyncAfter(deadline: .now() + 30 * Sanitizer.scaled(10), execute: watchdog)
+        // 120 s; 360 s under a sanitizer: the CPU-heavy tests beside this one can hold Swift's cooperative
+        // threads for half a minute at a time (a busy normal run found the server stopped by a 30 s watchdog;
+        // a full --sanitize thread run took 88 s to get here). It only keeps a hung server from outliving us.
+        DispatchQueue.global().asyncAfter(deadline: .now() + 120 * Sanitizer.scaled(3), execute: watchdog)
         var printed = Data()
         while !printed.contains(UInt8(ascii: "\n")) {
             let chunk = out.fileHandleForReading.availableData
