@@ -78,7 +78,7 @@ enum BoilerplateVocabulary {
         var verdict = TokenVerdict()
         var token = token
         token.withUTF8 { bytes in
-            let tags = vocabularyMatcher.tags(in: bytes, all: 7)
+            let tags = vocabularyMatcher.tags(in: bytes)
             verdict.content = tags & 1 != 0
             verdict.chrome = tags & 2 != 0
             verdict.positive = tags & 4 != 0

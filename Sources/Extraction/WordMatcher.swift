@@ -13,6 +13,8 @@ struct WordMatcher: Sendable {
     private let bucketStart: [Int32]
     /// Bit set per word, for ``tags(in:)`` (one scan answering for several word lists).
     private let wordTag: [UInt8]
+    /// Every tag bit some word carries: a scan stops once it has seen them all.
+    private let allTags: UInt8
 
     init(_ words: [String]) {
         self.init(tagged: words.map { ($0, 1) })
@@ -36,6 +38,7 @@ struct WordMatcher: Sendable {
             bucketStart[Int(word[0]) + 1] += 1
         }
         self.wordTag = wordTag
+        self.allTags = wordTag.reduce(0, |)
         for index in 1...256 { bucketStart[index] += bucketStart[index - 1] }
         self.pool = pool
         self.wordStart = wordStart
@@ -45,48 +48,24 @@ struct WordMatcher: Sendable {
 
     /// Whether some word occurs in `bytes`.
     func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        scan(bytes, fold: false)
+        scan(bytes, foldingCase: false) != 0
     }
 
     /// Whether some (lowercase) word occurs in `bytes`, ignoring ASCII case in `bytes`.
     func matchesIgnoringASCIICase(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        scan(bytes, fold: true)
+        scan(bytes, foldingCase: true) != 0
     }
 
+    /// The union of the tags of every word occurring in `bytes`.
+    func tags(in bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        scan(bytes, foldingCase: false)
+    }
+
+    /// The tags of the words found in `bytes`, stopping once every tag is seen (for an untagged matcher:
+    /// at the first word found).
     @inline(__always)
-    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, fold: Bool) -> Bool {
-        @inline(__always) func lower(_ byte: UInt8) -> UInt8 { fold && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
-        return pool.withUnsafeBufferPointer { pool in
-            wordStart.withUnsafeBufferPointer { wordStart in
-                wordLength.withUnsafeBufferPointer { wordLength in
-                    bucketStart.withUnsafeBufferPointer { buckets in
-                        let count = bytes.count
-                        var start = 0
-                        while start < count {
-                            let first = Int(lower(bytes[start]))
-                            var word = Int(buckets[first])
-                            let end = Int(buckets[first + 1])
-                            while word < end {
-                                let length = Int(wordLength[word])
-                                if length <= count - start {
-                                    let base = Int(wordStart[word])
-                                    var offset = 1
-                                    while offset < length, lower(bytes[start + offset]) == pool[base + offset] { offset += 1 }
-                                    if offset == length { return true }
-                                }
-                                word += 1
-                            }
-                            start += 1
-                        }
-                        return false
-                    }
-                }
-            }
-        }
-    }
-
-    /// The union of the tags of every word occurring in `bytes` (stops early once `all` bits are seen).
-    func tags(in bytes: UnsafeBufferPointer<UInt8>, all: UInt8) -> UInt8 {
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, foldingCase: Bool) -> UInt8 {
+        @inline(__always) func lower(_ byte: UInt8) -> UInt8 { foldingCase && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
         var found: UInt8 = 0
         pool.withUnsafeBufferPointer { pool in
             wordStart.withUnsafeBufferPointer { wordStart in
@@ -96,7 +75,7 @@ struct WordMatcher: Sendable {
                             let count = bytes.count
                             var start = 0
                             while start < count {
-                                let first = Int(bytes[start])
+                                let first = Int(lower(bytes[start]))
                                 var word = Int(buckets[first])
                                 let end = Int(buckets[first + 1])
                                 while word < end {
@@ -104,10 +83,10 @@ struct WordMatcher: Sendable {
                                     if wordTag[word] & ~found != 0, length <= count - start {
                                         let base = Int(wordStart[word])
                                         var offset = 1
-                                        while offset < length, bytes[start + offset] == pool[base + offset] { offset += 1 }
+                                        while offset < length, lower(bytes[start + offset]) == pool[base + offset] { offset += 1 }
                                         if offset == length {
                                             found |= wordTag[word]
-                                            if found == all { return }
+                                            if found == allTags { return }
                                         }
                                     }
                                     word += 1
