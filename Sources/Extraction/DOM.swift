@@ -20,8 +20,14 @@ struct SAXAttributes {
     }
 }
 
-/// Small allocation-free helpers over libxml2's NUL-terminated attribute strings.
+/// Small allocation-free helpers over libxml2's NUL-terminated attribute strings and raw page bytes.
 enum DOM {
+    /// HTML's ASCII whitespace: space, tab, line feed, carriage return, form feed.
+    @inline(__always)
+    static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
+    }
+
     /// The attributes the walker looks at, gathered in one pass over an element's attribute list.
     struct WalkerAttributes {
         var classValue: UnsafePointer<xmlChar>?

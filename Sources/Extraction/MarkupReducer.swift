@@ -114,13 +114,12 @@ enum MarkupReducer {
     /// it would barely shrink or the attributes do not parse cleanly (the tag is then left as it was).
     private static func keptAttributes(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, tagEnd: Int, keepHref: Bool) -> [UInt8]? {
         guard tagEnd - start > minimumDrop else { return nil }
-        @inline(__always) func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C }
         var kept: [UInt8] = []
         var index = start
         var selfClosing = false
         while index < tagEnd {
             let byte = bytes[index]
-            if isSpace(byte) { index += 1; continue }
+            if DOM.isSpace(byte) { index += 1; continue }
             if byte == 0x2F {  // '/' outside a value: a self-closing mark when it is last
                 if index == tagEnd - 1 { selfClosing = true }
                 index += 1
@@ -129,16 +128,16 @@ enum MarkupReducer {
             // Name: up to a space, '=', '/' or the end; names starting with a quote are not attributes.
             if byte == 0x22 || byte == 0x27 || byte == 0x3D { return nil }
             let nameStart = index
-            while index < tagEnd, !isSpace(bytes[index]), bytes[index] != 0x3D, bytes[index] != 0x2F { index += 1 }
+            while index < tagEnd, !DOM.isSpace(bytes[index]), bytes[index] != 0x3D, bytes[index] != 0x2F { index += 1 }
             let nameEnd = index
             // Only names libxml2 reads as names; anything else it recovers from in its own way.
             guard isAttributeName(bytes, nameStart..<nameEnd) else { return nil }
             var valueEnd = nameEnd
             var probe = index
-            while probe < tagEnd, isSpace(bytes[probe]) { probe += 1 }
+            while probe < tagEnd, DOM.isSpace(bytes[probe]) { probe += 1 }
             if probe < tagEnd, bytes[probe] == 0x3D {
                 probe += 1
-                while probe < tagEnd, isSpace(bytes[probe]) { probe += 1 }
+                while probe < tagEnd, DOM.isSpace(bytes[probe]) { probe += 1 }
                 guard probe < tagEnd else { return nil }
                 let quote = bytes[probe]
                 if quote == 0x22 || quote == 0x27 {
@@ -148,7 +147,7 @@ enum MarkupReducer {
                     valueEnd = close + 1
                 } else {
                     var end = probe
-                    while end < tagEnd, !isSpace(bytes[end]) { end += 1 }
+                    while end < tagEnd, !DOM.isSpace(bytes[end]) { end += 1 }
                     valueEnd = end
                 }
                 index = valueEnd
@@ -184,7 +183,7 @@ enum MarkupReducer {
         var index = start
         while index < bytes.count {
             let byte = bytes[index]
-            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C || byte == 0x3E || byte == 0x2F { break }
+            if DOM.isSpace(byte) || byte == 0x3E || byte == 0x2F { break }
             index += 1
         }
         return index

@@ -249,14 +249,12 @@ struct PageWalker {
             var partStart = 0
             while partStart < raw.count {
                 // Tokens are separated by ASCII whitespace.
-                if raw[partStart] == 0x20 || raw[partStart] == 0x09 || raw[partStart] == 0x0A || raw[partStart] == 0x0D || raw[partStart] == 0x0C {
+                if DOM.isSpace(raw[partStart]) {
                     partStart += 1
                     continue
                 }
                 var partEnd = partStart + 1
-                while partEnd < raw.count, !(raw[partEnd] == 0x20 || raw[partEnd] == 0x09 || raw[partEnd] == 0x0A || raw[partEnd] == 0x0D || raw[partEnd] == 0x0C) {
-                    partEnd += 1
-                }
+                while partEnd < raw.count, !DOM.isSpace(raw[partEnd]) { partEnd += 1 }
                 let part = UnsafeBufferPointer(rebasing: raw[partStart..<partEnd])
                 partStart = partEnd
                 // Generated ids ("post-4711", "comment-9257") say nothing their containers do not.
@@ -339,7 +337,7 @@ struct PageWalker {
         let count = content.count
         while index < count {
             let byte = content[index]
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
+            if DOM.isSpace(byte) {
                 pendingSpace = true
                 index += 1
                 continue
