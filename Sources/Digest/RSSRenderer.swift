@@ -11,21 +11,7 @@ public enum RSSRenderer {
     /// as HTML first, then as XML: "Bold &amp4; news" reads back as itself, not as "Bold &4; news".
     /// Other titles ("AT&T wins") are escaped once, so readers that take titles as plain text show them right.
     static func title(_ plain: String) -> String {
-        Markup.escape(looksLikeHTML(plain) ? Markup.escape(plain) : plain)
-    }
-
-    /// feedparser's sniff, as Syndic's parser applies it: a closing tag or an `&` closed by `;` before a space or `<`.
-    static func looksLikeHTML(_ text: String) -> Bool {
-        var sawAmp = false
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if previous == 0x3C, byte == 0x2F { return true }
-            if byte == 0x26 { sawAmp = true }
-            if sawAmp, byte == 0x3B { return true }
-            if byte == 0x20 || byte == 0x3C { sawAmp = false }
-            previous = byte
-        }
-        return false
+        Markup.escape(HTMLSniff.looksLikeHTML(plain) ? Markup.escape(plain) : plain)
     }
 
     public static func render(_ document: DigestDocument) -> String {

@@ -37,12 +37,4 @@ struct HTMLTextTests {
         #expect(HTMLText.toText("1 < 2 and 3 > 2") == "1 < 2 and 3 > 2")
         #expect(HTMLText.toText("<a href=\"x>y\">link</a>") == "link")
     }
-
-    @Test("looks-like-HTML heuristic for RSS titles")
-    func looksLikeHTML() {
-        #expect(HTMLText.looksLikeHTML("<b>bold</b>"))
-        #expect(HTMLText.looksLikeHTML("Caf&eacute;"))
-        #expect(!HTMLText.looksLikeHTML("AT&T wins"))
-        #expect(!HTMLText.looksLikeHTML("a < b"))
-    }
 }

@@ -100,21 +100,6 @@ public enum HTMLText {
         return out
     }
 
-    /// feedparser's `lookslikehtml()` simplified: a closing tag or a character reference is present.
-    /// RSS titles that look like HTML are converted as HTML, others only collapsed.
-    public static func looksLikeHTML(_ text: String) -> Bool {
-        var sawAmp = false
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if previous == 0x3C, byte == 0x2F { return true }       // "</"
-            if byte == 0x26 { sawAmp = true }
-            if sawAmp, byte == 0x3B { return true }                  // "&...;"
-            if byte == 0x20 || byte == 0x3C { sawAmp = false }
-            previous = byte
-        }
-        return false
-    }
-
     static func isPythonWhitespace(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) || (v >= 0x1C && v <= 0x1F) }

@@ -1,4 +1,5 @@
 import Foundation
+import SyndicCore
 
 /// Turning a finished text capture into the entry or feed field it belongs to.
 extension FeedBuilder {
@@ -18,7 +19,7 @@ extension FeedBuilder {
         switch mode {
         case .plain:
             return format == .atom ? HTMLText.collapse(raw)
-                : (HTMLText.looksLikeHTML(raw) ? HTMLText.toText(raw) : HTMLText.collapse(raw))
+                : (HTMLSniff.looksLikeHTML(raw) ? HTMLText.toText(raw) : HTMLText.collapse(raw))
         case .html, .xhtml:
             return HTMLText.toText(raw)
         }
