@@ -53,7 +53,7 @@ public enum SafeURL {
               encoded.lowercased().hasPrefix(scheme + "://"),
               // Credentials in a link (`http://user:pass@host/`) would hand a feed's secret, or a phishing
               // disguise ("https://bank.example@evil.example/"), to whoever clicks: never linked.
-              components.user == nil, components.password == nil, !authority(of: encoded).contains("@")
+              !authority(of: encoded).contains("@")
         else { return nil }
         return encoded
     }

@@ -59,17 +59,13 @@ public enum ArticleExtractor {
         let stripped: [UInt8]? = reducingMarkup && MarkupReducer.isASCIICompatible(plan.encoding)
             ? (plan.repair ? repaired.withUnsafeBufferPointer(MarkupReducer.strip) : MarkupReducer.strip(bytes))
             : nil
+        // What libxml2 reads: the reduced page, else the repaired one, else the bytes as given.
+        let prepared = stripped ?? (plan.repair ? repaired : nil)
         func parse(useVocabulary: Bool) -> PageWalker? {
-            if let stripped {
-                return stripped.withUnsafeBufferPointer {
-                    HTMLSAXParser.parse($0, encoding: plan.encoding, useVocabulary: useVocabulary)
-                }
+            guard let prepared else { return HTMLSAXParser.parse(bytes, encoding: plan.encoding, useVocabulary: useVocabulary) }
+            return prepared.withUnsafeBufferPointer {
+                HTMLSAXParser.parse($0, encoding: plan.encoding, useVocabulary: useVocabulary)
             }
-            return plan.repair
-                ? repaired.withUnsafeBufferPointer {
-                    HTMLSAXParser.parse($0, encoding: plan.encoding, useVocabulary: useVocabulary)
-                }
-                : HTMLSAXParser.parse(bytes, encoding: plan.encoding, useVocabulary: useVocabulary)
         }
         guard let walker = parse(useVocabulary: true), !walker.model.elements.isEmpty else {
             return .failure(.unparsable)

@@ -167,7 +167,7 @@ enum ChromeText {
         var sawNumber = false
         var onlyDateWords = true
         forEachWord(in: lowered, hyphens: false) { word in
-            if word.unicodeScalars.allSatisfy({ $0.properties.numericType != nil }) { sawNumber = true; return true }
+            if isNumeral(word) { sawNumber = true; return true }
             if dateWords.contains(String(word)) { return true }
             onlyDateWords = false
             return false
@@ -227,8 +227,8 @@ enum ChromeText {
         }
         // "12 Comments", "3 Responses to …"
         guard let first = lowered.unicodeScalars.first, first.properties.numericType != nil else { return nil }
-        let words = lowered.split(separator: " ", maxSplits: 2)
-        if words.count >= 2, lowered.split(separator: " ").count <= 12, words[0].unicodeScalars.allSatisfy({ $0.properties.numericType != nil }),
+        let words = lowered.split(separator: " ")
+        if words.count >= 2, words.count <= 12, isNumeral(words[0]),
            ["comments", "comment", "responses", "kommentare", "commentaires", "comentarios"].contains(String(words[1])) {
             return "comments"
         }
@@ -240,6 +240,11 @@ enum ChromeText {
         while let first = view.first, markerTrim.contains(first) || first.properties.isWhitespace { view.removeFirst() }
         while let last = view.last, markerTrim.contains(last) || last.properties.isWhitespace { view.removeLast() }
         return String(view)
+    }
+
+    /// Only digits (of any script).
+    static func isNumeral(_ word: Substring) -> Bool {
+        word.unicodeScalars.allSatisfy { $0.properties.numericType != nil }
     }
 
     /// Calls `body` with each word of `text` (letters and numbers, and `-` when `hyphens`), stopping when it

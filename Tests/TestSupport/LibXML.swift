@@ -7,26 +7,24 @@ public final class LibXMLDocument {
 
     /// Parses XML strictly (no recovery, no network); nil when the text is not well-formed.
     public init?(xml: String) {
-        let bytes = Array(xml.utf8)
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
-        guard let d = bytes.withUnsafeBufferPointer({ buf in
-            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                xmlReadMemory($0, Int32(bytes.count), "digest.xml", "utf-8", options)
-            }
-        }) else { return nil }
+        guard let d = Self.read(xml, { xmlReadMemory($0, $1, "digest.xml", "utf-8", options) }) else { return nil }
         doc = d
     }
 
     /// Parses HTML with libxml2's HTML parser (as a browser-like, forgiving reader would).
     public init?(html: String) {
-        let bytes = Array(html.utf8)
         let options = Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue)
-        guard let d = bytes.withUnsafeBufferPointer({ buf in
-            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                htmlReadMemory($0, Int32(bytes.count), "digest.html", "utf-8", options)
-            }
-        }) else { return nil }
+        guard let d = Self.read(html, { htmlReadMemory($0, $1, "digest.html", "utf-8", options) }) else { return nil }
         doc = d
+    }
+
+    /// Hands `text`'s UTF-8 bytes and their count to one of libxml2's memory readers.
+    private static func read(_ text: String, _ reader: (UnsafePointer<CChar>, Int32) -> xmlDocPtr?) -> xmlDocPtr? {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) { reader($0, Int32(bytes.count)) }
+        }
     }
 
     deinit { xmlFreeDoc(doc) }
