@@ -17,8 +17,11 @@ import Storage
 /// try await app.runService()
 /// ```
 public enum WebServer {
+    /// What the web view reads: stories and feeds (a store opened read-only is enough).
+    public typealias Store = StoryStore & FeedStore
+
     /// The router with every route and the security-header middleware; used directly by tests.
-    public static func router(database: SyndicDatabase, clock: @escaping @Sendable () -> Date = { Date() }) -> Router<BasicRequestContext> {
+    public static func router(database: any Store, clock: @escaping @Sendable () -> Date = { Date() }) -> Router<BasicRequestContext> {
         let router = Router()
         router.middlewares.add(SecurityHeadersMiddleware())
         let routes = WebRoutes(database: database, clock: clock)
@@ -28,7 +31,7 @@ public enum WebServer {
 
     /// A server bound to `host:port` (port 0 picks a free one); `onRunning` receives the base URL
     /// once it accepts connections.
-    public static func application(database: SyndicDatabase, host: String, port: Int, logger: Logger? = nil,
+    public static func application(database: any Store, host: String, port: Int, logger: Logger? = nil,
                                    onRunning: @escaping @Sendable (String) async -> Void) -> some ApplicationProtocol {
         var log = logger ?? Logger(label: "syndic.serve")
         if logger == nil { log.logLevel = .warning }

@@ -7,7 +7,7 @@ import SyndicCore
 enum Main {
     static func main() async {
         do {
-            var command = try Syndic.parseAsRoot()
+            var command = try Syndic.parseAsRoot(SharedFlags.hoisted(Array(CommandLine.arguments.dropFirst()), root: Syndic.self))
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

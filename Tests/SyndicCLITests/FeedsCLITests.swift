@@ -69,6 +69,7 @@ struct FeedsCLITests {
     @Test("hostile OPML is refused without reading the file or calling the URL")
     func hostileImport() throws {
         let cli = try CLIRunner()
+        try cli.run(["migrate"])
         let listener = try LoopbackListener()
         let secret = try cli.write("secret.txt", "TOP-SECRET")
         let opml = try cli.write("evil.opml", """
@@ -99,7 +100,7 @@ struct FeedsCLITests {
     @Test("a database from a newer Syndic is refused with exit 65; an unwritable location with 73")
     func databaseErrors() throws {
         let cli = try CLIRunner()
-        try cli.run(["feeds", "list"])
+        try cli.run(["migrate"])
         let sqlite = Process()
         sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         sqlite.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"insert into grdb_migrations values ('v99-future')\"); c.commit()", cli.databasePath]
@@ -110,7 +111,8 @@ struct FeedsCLITests {
         let blocked = try cli.write("a-file", "x")
         let cannot = try cli.run(["--help"]) // sanity: the binary runs
         #expect(cannot.status == 0)
-        let unwritable = try cli.run(["feeds", "list", "--db", blocked + "/sub/syndic.sqlite"], useDatabase: false)
+        let unwritable = try cli.run(["feeds", "add", "--no-check", "https://a.example/", "--db", blocked + "/sub/syndic.sqlite"],
+                                     useDatabase: false)
         #expect(unwritable.status == 73)
         #expect(unwritable.stderr.contains("cannot create the folder"))
     }

@@ -34,7 +34,7 @@ struct ExplainCommand: AsyncParsableCommand {
     func run() async throws {
         var configuration = DedupConfiguration()
         configuration.threshold = threshold
-        let (a, b, nameA, nameB) = try loadPair(configuration)
+        let (a, b, nameA, nameB) = try await loadPair(configuration)
         let c = PairVerifier(configuration: configuration).compare(a, b)
         let banding = configuration.banding
         print("A: \(nameA)  \(c.shingleCounts.first) shingles (\(configuration.shingleSize)-word)")
@@ -49,15 +49,15 @@ struct ExplainCommand: AsyncParsableCommand {
     }
 
     /// Both documents: stored signatures of two entries, or signatures of two files.
-    private func loadPair(_ configuration: DedupConfiguration) throws -> (DocumentSignature, DocumentSignature, String, String) {
+    private func loadPair(_ configuration: DedupConfiguration) async throws -> (DocumentSignature, DocumentSignature, String, String) {
         let ids = documents.compactMap(Int64.init)
         if ids.count == 2, !documents.contains(where: { FileManager.default.fileExists(atPath: $0) }) {
-            let db = try global.openDatabase()
+            let db = try await global.openStore(.readOnly)
             var signatures: [DocumentSignature] = []
             var names: [String] = []
             for id in ids {
-                guard let entry = try db.entry(id: id) else { throw ValidationError("no entry has id \(id); `syndic story ID` lists a story's entries") }
-                guard let stored = try db.signature(entryID: id), let signature = try? DocumentSignature(bytes: stored.minhash) else {
+                guard let entry = try await db.entry(id: id) else { throw ValidationError("no entry has id \(id); `syndic story ID` lists a story's entries") }
+                guard let stored = try await db.signature(entryID: id), let signature = try? DocumentSignature(bytes: stored.minhash) else {
                     throw ValidationError("entry \(id) has no signature yet; run `syndic poll` first")
                 }
                 signatures.append(signature)

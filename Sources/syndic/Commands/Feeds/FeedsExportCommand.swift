@@ -26,8 +26,8 @@ struct FeedsExportCommand: AsyncParsableCommand {
     var format: Format = .opml
 
     func run() async throws {
-        let db = try global.openDatabase()
-        let feeds = try db.listFeeds().map(\.feed)
+        let db = try await global.openStore(.readOnly)
+        let feeds = try await db.listFeeds().map(\.feed)
         switch format {
         case .opml:
             let items = feeds.map { OPMLWriter.Feed(url: $0.url, title: $0.title, siteURL: $0.siteURL, tags: $0.tags) }

@@ -42,7 +42,7 @@ struct FeedsImportCommand: AsyncParsableCommand {
         } catch {
             throw ImportError.badList(error.description)
         }
-        let db = try global.openDatabase()
+        let db = try await global.openStore(.readWrite)
         var valid: [(url: String, title: String?, tags: [String])] = []
         var invalid = list.problems.map { "line \($0.location): \($0.reason): \($0.text)" }
         for item in list.items {
@@ -52,7 +52,7 @@ struct FeedsImportCommand: AsyncParsableCommand {
                 invalid.append("\(item.url): \(error.description)")
             }
         }
-        let outcomes = try db.addFeeds(valid)
+        let outcomes = try await db.addFeeds(valid)
         var added = 0, present = 0
         for outcome in outcomes {
             switch outcome {
