@@ -3,6 +3,7 @@ import FeedParsing
 import Fetch
 import Foundation
 import Storage
+import SyndicCore
 
 /// The CPU half of refreshing one feed: classify the HTTP outcome, parse the body, draft the entries.
 /// Pure (no database, no network), so it runs on any core while other feeds are still downloading.
@@ -38,8 +39,8 @@ struct FeedRefresh: Sendable {
                                                     retryAfter: response.retryAfter(now: now), now: now, random: random),
                                kind: .failed(message), drafts: [])
         }
-        var bodyHasher = StableHash()
-        bodyHasher.combine(response.body)
+        var bodyHasher = FNV1a64()
+        bodyHasher.combine(bytes: response.body)
         let bodyHash = bodyHasher.hex
         if bodyHash == feed.bodyHash {
             // Byte-identical to the last body: nothing to parse (servers without validators).

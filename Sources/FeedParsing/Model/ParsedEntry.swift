@@ -1,4 +1,5 @@
 import Foundation
+import SyndicCore
 
 /// One item of a feed (RSS `<item>`, Atom `<entry>`, JSON Feed item). Immutable and `Sendable`.
 ///
@@ -8,7 +9,8 @@ public struct ParsedEntry: Sendable {
     /// RSS `guid` / Atom `id` / JSON `id` as written (whitespace-collapsed), nil when absent.
     public let id: String?
     /// An identifier that is never nil and is the same on every run for the same entry:
-    /// `id`, else `link`, else `"hash:"` + a 64-bit FNV-1a hash of title, date and body.
+    /// `id`, else `link`, else `"hash:"` + a 64-bit FNV-1a hash of title, date (`published`, else
+    /// `updated`) and body. Stored as the entry's key, so its formula is frozen (pinned by `StableIDTests`).
     public let stableID: String
     /// Entry web page: RSS `link` (or permalink `guid`), Atom alternate link, JSON `url`.
     public let link: String?
@@ -81,19 +83,10 @@ public struct ParsedEntry: Sendable {
     static func makeStableID(id: String?, link: String?, title: String?, date: Date?, body: String?) -> String {
         if let id, !id.isEmpty { return id }
         if let link, !link.isEmpty { return link }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func mix(_ text: String) {
-            for byte in text.utf8 {
-                hash ^= UInt64(byte)
-                hash &*= 0x0000_0100_0000_01b3
-            }
-            hash ^= 0xff
-            hash &*= 0x0000_0100_0000_01b3
-        }
-        mix(title ?? "")
-        mix(date.map { String(Int64($0.timeIntervalSince1970)) } ?? "")
-        mix(body ?? "")
-        let hex = String(hash, radix: 16)
-        return "hash:" + String(repeating: "0", count: 16 - hex.count) + hex
+        var hasher = FNV1a64()
+        hasher.combine(field: title ?? "", terminator: 0xFF)
+        hasher.combine(field: date.map { String(Int64($0.timeIntervalSince1970)) } ?? "", terminator: 0xFF)
+        hasher.combine(field: body ?? "", terminator: 0xFF)
+        return "hash:" + hasher.hex
     }
 }
