@@ -12,10 +12,11 @@ enum EntryDrafting {
         for part in [entry.link, entry.title, entry.author, summaryHTML, contentHTML] {
             hasher.combine(field: part ?? "\u{0}")
         }
+        // The dates as the feed gives them: the stored hash of every existing entry stays the same.
         hasher.combine(field: entry.published.map { String($0.timeIntervalSince1970) } ?? "")
         hasher.combine(field: entry.updated.map { String($0.timeIntervalSince1970) } ?? "")
         return EntryDraft(guid: entry.stableID, url: entry.link, title: entry.title, author: entry.author,
-                          publishedAt: entry.published, updatedAt: entry.updated, summaryHTML: summaryHTML,
+                          publishedAt: entry.date, updatedAt: entry.updated, summaryHTML: summaryHTML,
                           contentHTML: contentHTML, contentHash: hasher.hex)
     }
 }

@@ -64,7 +64,7 @@ struct FeedRefresh: Sendable {
         let hints = FeedHints(title: parsed.title, siteURL: parsed.siteLink,
                               ttl: parsed.ttlMinutes.map { TimeInterval($0) * 60 },
                               updatePeriod: parsed.updateInterval.map { TimeInterval($0.seconds) },
-                              itemDates: parsed.entries.compactMap { $0.published ?? $0.updated })
+                              itemDates: parsed.entries.compactMap(\.date))
         var seen = Set<String>()
         var drafts: [EntryDraft] = []
         var prepared: [PreparedText] = []

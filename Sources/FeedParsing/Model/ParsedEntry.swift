@@ -18,9 +18,10 @@ public struct ParsedEntry: Sendable {
     public let title: String?
     /// Display name of the first author.
     public let author: String?
-    /// RSS `pubDate` / Atom `published` (`issued`) / JSON `date_published`.
+    /// RSS `pubDate` / Atom `published` (`issued`) / `dcterms:issued` / JSON `date_published`, as the
+    /// feed gives it (nil when absent; see ``date`` for the entry's date).
     public let published: Date?
-    /// Atom `updated` (`modified`) / `dc:date` / JSON `date_modified`.
+    /// Atom `updated` (`modified`) / `dc:date` / `dcterms:modified` / JSON `date_modified`.
     public let updated: Date?
     /// RSS `description` / Atom `summary` / JSON `summary`, in its declared type (see `summaryIsHTML`).
     public let summary: String?
@@ -59,6 +60,14 @@ public struct ParsedEntry: Sendable {
         self.stableID = ParsedEntry.makeStableID(
             id: id, link: link, title: title, date: published ?? updated, body: content ?? summary)
     }
+
+    /// The entry's date: ``published``, else ``updated`` (Atom `updated`, `dc:date`, JSON
+    /// `date_modified`), nil when the feed gives neither.
+    ///
+    /// Many feeds date their items only with Atom `<updated>` or `dc:date` (RSS 1.0 has no other date
+    /// element); this is the date Syndic stores, shows and sorts by. feedparser, whose parse the corpus
+    /// reproduces, keeps `published` empty for them, so ``published`` stays the parse as written.
+    public var date: Date? { published ?? updated }
 
     /// The summary as HTML (plain-text summaries are escaped), nil when absent.
     public var summaryHTML: String? {
