@@ -33,7 +33,7 @@ extension SyndicDatabase {
             var outcomes: [FeedAddOutcome] = []
             outcomes.reserveCapacity(items.count)
             for item in items {
-                if var existing = try Feed.filter(Column("url") == item.url).fetchOne(db) {
+                if var existing = try Self.feed(db, url: item.url) {
                     let merged = existing.tags + item.tags.filter { !existing.tags.contains($0) }
                     if merged != existing.tags {
                         existing.tags = merged
@@ -57,9 +57,16 @@ extension SyndicDatabase {
     public func feed(matching key: String) throws -> Feed? {
         try read { db in
             if let id = Int64(key), let feed = try Feed.fetchOne(db, key: id) { return feed }
-            let normalized = (try? URLNormalizer.normalize(key)) ?? key
-            return try Feed.filter(Column("url") == normalized).fetchOne(db)
+            return try Self.feed(db, url: (try? URLNormalizer.normalize(key)) ?? key)
         }
+    }
+
+    /// The feed stored under the normalized `url`, or under a spelling that normalizes to it: URLs
+    /// stored before normalization removed dot segments (`…/nnw/../nnw/feed.rss`) are still found,
+    /// so they are never subscribed twice. Such spellings contain `/.`; only those rows are re-normalized.
+    static func feed(_ db: Database, url: String) throws -> Feed? {
+        if let exact = try Feed.filter(Column("url") == url).fetchOne(db) { return exact }
+        return try Feed.filter(sql: "url LIKE '%/.%'").fetchAll(db).first { (try? URLNormalizer.normalize($0.url)) == url }
     }
 
     /// The feed with this id, or nil.
