@@ -83,24 +83,9 @@ struct EntryDateCLITests {
 
     /// Starts `syndic serve` on the runner's database, fetches one page, stops the server.
     static func servedPage(_ cli: CLIRunner, path: String) async throws -> String {
-        let process = Process()
-        process.executableURL = CLIRunner.binary
-        process.arguments = ["serve", "--port", "0"]
-        process.environment = ProcessInfo.processInfo.environment.merging(["SYNDIC_DB": cli.databasePath, "NO_COLOR": "1"]) { $1 }
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer { if process.isRunning { process.terminate(); process.waitUntilExit() } }
-        var printed = Data()
-        while !printed.contains(UInt8(ascii: "\n")) {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            printed.append(chunk)
-        }
-        let line = String(decoding: printed, as: UTF8.self)
-        let base = try #require(line.split(separator: " ").first { $0.hasPrefix("http://127.0.0.1:") }.map(String.init), "printed: \(line)")
-        let response = try await Fetcher().fetch(FetchRequest(url: base + path)).get()
+        let server = try ServedDatabase(cli, watchdog: 120 * Sanitizer.scaled(3))
+        defer { server.stop() }
+        let response = try await Fetcher().fetch(FetchRequest(url: server.base + path)).get()
         #expect(response.status == 200)
         return String(decoding: response.body, as: UTF8.self)
     }
