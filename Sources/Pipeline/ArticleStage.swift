@@ -4,6 +4,7 @@ import Fetch
 import Foundation
 import Logging
 import Storage
+import SyndicCore
 
 /// Fetches the article pages of entries whose feed text is too short, and extracts their story text.
 ///
@@ -94,8 +95,8 @@ struct Extracted: Sendable {
                                                           httpCharset: response.charset, template: template)
                 let a = result.article
                 let text = a.text
-                var pageHasher = StableHash()
-                pageHasher.combine(response.finalURL)
+                var pageHasher = FNV1a64()
+                pageHasher.combine(field: response.finalURL)
                 return Extracted(
                     article: StoredArticle(entryID: entry.entryID, finalURL: response.finalURL, canonicalURL: a.canonicalURL,
                                            title: a.title, byline: a.byline,

@@ -94,7 +94,8 @@ public final class Poller {
             func recordFailure(_ feed: Feed, _ message: String) {
                 summary.failed += 1
                 summary.failures.append(.init(feedID: feed.id, url: feed.url, message: message))
-                log.warning("feed \(feed.id) \(feed.url): \(message)")
+                // Reported once, in the summary the command prints; traced here for --verbose.
+                log.debug("feed \(feed.id) \(feed.url) failed: \(message)")
             }
             func store(_ refresh: FeedRefresh) async throws {
                 inFlight -= 1

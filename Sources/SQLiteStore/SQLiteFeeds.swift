@@ -69,8 +69,13 @@ extension SQLiteStore {
         try Row.fetchOne(db, sql: "SELECT * FROM feed WHERE id = ?", arguments: [id]).map(SQLiteRows.feed)
     }
 
+    /// The feed stored under the normalized `url`, or under a spelling that normalizes to it: URLs
+    /// stored before normalization removed dot segments (`…/nnw/../nnw/feed.rss`) are still found,
+    /// so they are never subscribed twice. Such spellings contain `/.`; only those rows are re-normalized.
     static func feed(_ db: Database, url: String) throws -> Feed? {
-        try Row.fetchOne(db, sql: "SELECT * FROM feed WHERE url = ?", arguments: [url]).map(SQLiteRows.feed)
+        if let exact = try Row.fetchOne(db, sql: "SELECT * FROM feed WHERE url = ?", arguments: [url]) { return SQLiteRows.feed(exact) }
+        return try Row.fetchAll(db, sql: "SELECT * FROM feed WHERE url LIKE '%/.%' ORDER BY id").map(SQLiteRows.feed)
+            .first { (try? URLNormalizer.normalize($0.url)) == url }
     }
 
     static func updateFeed(_ db: Database, _ feed: Feed) throws {

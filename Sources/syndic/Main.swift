@@ -14,9 +14,11 @@ enum Main {
                 try command.run()
             }
         } catch let error as any UserFacingError {
-            FileHandle.standardError.write(Data("syndic: \(error.description)\n".utf8))
+            StderrConsole.shared.clearStatus()
+            Output.error(error.description)
             exit(error.exitCode.rawValue)
         } catch {
+            StderrConsole.shared.clearStatus()
             Syndic.exit(withError: error)
         }
     }

@@ -161,28 +161,12 @@ struct StoriesCLITests {
     @Test("serve: prints its loopback address, answers /healthz and the digest, stops cleanly on SIGTERM")
     func serve() async throws {
         let (cli, _, _, _) = try await Self.seeded()
-        let process = Process()
-        process.executableURL = CLIRunner.binary
-        process.arguments = ["serve", "--port", "0"]
-        process.environment = ProcessInfo.processInfo.environment.merging(["SYNDIC_DB": cli.databasePath, "NO_COLOR": "1"]) { $1 }
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer { if process.isRunning { process.terminate() } }
-        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
-        // 120 s; 360 s under a sanitizer: the CPU-heavy tests beside this one can hold Swift's cooperative
+        // Watchdog 120 s; 360 s under a sanitizer: the CPU-heavy tests beside this one can hold Swift's cooperative
         // threads for half a minute at a time (a busy normal run found the server stopped by a 30 s watchdog;
         // a full --sanitize thread run took 88 s to get here). It only keeps a hung server from outliving us.
-        DispatchQueue.global().asyncAfter(deadline: .now() + 120 * Sanitizer.scaled(3), execute: watchdog)
-        var printed = Data()
-        while !printed.contains(UInt8(ascii: "\n")) {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            printed.append(chunk)
-        }
-        let line = String(decoding: printed, as: UTF8.self)
-        let base = try #require(line.split(separator: " ").first { $0.hasPrefix("http://127.0.0.1:") }.map(String.init), "printed: \(line)")
+        let server = try ServedDatabase(cli, watchdog: 120 * Sanitizer.scaled(3))
+        let process = server.process, base = server.base, watchdog = server.watchdog
+        defer { if process.isRunning { process.terminate() } }
         // Syndic's own libcurl client (FoundationNetworking's URLSession leaks libcurl handles under LeakSanitizer).
         let fetcher = Fetcher()
         let health = try await fetcher.fetch(FetchRequest(url: base + "healthz")).get()

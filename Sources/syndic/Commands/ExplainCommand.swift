@@ -2,6 +2,7 @@ import ArgumentParser
 import Dedup
 import Foundation
 import Storage
+import SyndicCore
 
 /// `syndic explain A B`: every figure behind the decision whether two documents are one story.
 struct ExplainCommand: AsyncParsableCommand {
@@ -56,9 +57,9 @@ struct ExplainCommand: AsyncParsableCommand {
             var signatures: [DocumentSignature] = []
             var names: [String] = []
             for id in ids {
-                guard let entry = try await db.entry(id: id) else { throw ValidationError("no entry has id \(id); `syndic story ID` lists a story's entries") }
+                guard let entry = try await db.entry(id: id) else { throw ExplainError.entryNotFound(id) }
                 guard let stored = try await db.signature(entryID: id), let signature = try? DocumentSignature(bytes: stored.minhash) else {
-                    throw ValidationError("entry \(id) has no signature yet; run `syndic poll` first")
+                    throw ExplainError.notSigned(id)
                 }
                 signatures.append(signature)
                 names.append("entry \(id) (story \(entry.storyID.map(String.init) ?? "-"), \(stored.source.rawValue) text): \(entry.title ?? "")")
@@ -81,6 +82,25 @@ struct ExplainCommand: AsyncParsableCommand {
             return "the shorter text has fewer than \(config.minimumContainmentShingles) shingles, too short for containment to count"
         case .belowThreshold:
             return "Jaccard below \(config.threshold) and containment below \(config.containmentThreshold)"
+        }
+    }
+}
+
+/// Why `syndic explain` cannot compare two entries (a usage error is ArgumentParser's, exit 64).
+enum ExplainError: UserFacingError, Equatable {
+    /// No entry has this id.
+    case entryNotFound(Int64)
+    /// The entry exists but has no signature yet (stored by a poll that has not finished it).
+    case notSigned(Int64)
+
+    var exitCode: SyndicExitCode { .noInput }
+
+    var description: String {
+        switch self {
+        case .entryNotFound(let id):
+            return "no entry has id \(id); `syndic story ID --format json` lists a story's entries with their ids"
+        case .notSigned(let id):
+            return "entry \(id) has no signature yet; run `syndic poll` to finish it"
         }
     }
 }

@@ -78,11 +78,12 @@ struct PollCommand: AsyncParsableCommand {
         await lock.release()
         if !global.quiet {
             Output.print(summary.line + (pruned.map { "; pruned \($0.entries) old entries" } ?? ""))
+            // Each failed feed is reported here, once (the poller only traces it under --verbose).
             for failure in summary.failures.prefix(20) {
-                FileHandle.standardError.write(Data("  feed \(failure.feedID) \(failure.url): \(failure.message)\n".utf8))
+                StderrConsole.shared.line("  feed \(failure.feedID) \(failure.url): \(failure.message)")
             }
             if summary.failures.count > 20 {
-                FileHandle.standardError.write(Data("  … and \(summary.failures.count - 20) more; see `syndic feeds list`\n".utf8))
+                StderrConsole.shared.line("  … and \(summary.failures.count - 20) more; see `syndic feeds list`")
             }
         }
     }

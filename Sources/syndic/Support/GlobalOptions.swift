@@ -44,11 +44,7 @@ enum LoggingSetup {
         lock.lock(); defer { lock.unlock() }
         guard !done else { return }
         done = true
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+        LoggingSystem.bootstrap { label in ConsoleLogHandler(label: label, level: level) }
     }
 }
 extension TableOrJSON: ExpressibleByArgument {}

@@ -13,7 +13,7 @@ struct FeedsAddCommand: AsyncParsableCommand {
         Accepts http, https and file URLs (or absolute paths). Each URL is fetched once: a feed is added
         with its title; a web page is searched for the feeds it advertises (<link rel="alternate">) and
         the first is added. A URL that cannot be reached now is added anyway, with a warning. A URL that
-        is already subscribed (after normalizing scheme and host case, default port and fragment) is
+        is already subscribed (after normalizing scheme and host case, default port, dot segments and fragment) is
         reported, not added twice.
 
         Examples:

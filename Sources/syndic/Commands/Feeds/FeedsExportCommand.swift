@@ -10,7 +10,8 @@ struct FeedsExportCommand: AsyncParsableCommand {
         commandName: "export",
         abstract: "Export subscriptions as OPML 2.0 or a URL list.",
         discussion: """
-        The OPML keeps URLs, titles and tags, so it round-trips through `syndic feeds import`.
+        OPML: one folder per first tag (as newsboat, Miniflux and most readers import them), further
+        tags as `category`, titles and site URLs; it round-trips through `syndic feeds import`.
 
         Examples:
           syndic feeds export > subscriptions.opml
