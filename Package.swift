@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // System libraries, each with a small C shim header (see the header for why).
@@ -47,10 +48,18 @@ let package = Package(
         .target(name: "Storage", dependencies: ["SyndicCore"], swiftSettings: strictSettings),
         .target(
             name: "SQLiteStore",
-            dependencies: ["Storage", "SyndicCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Storage", "StoreSQL", "SyndicCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
-        .target(name: "StoreFactory", dependencies: ["Storage", "SQLiteStore"], swiftSettings: strictSettings),
+        // The statements and row mappings both backends run (SQL they share, written once).
+        .target(name: "StoreSQL", dependencies: ["Storage", "SyndicCore"], swiftSettings: strictSettings),
+        .target(
+            name: "PostgresStore",
+            dependencies: ["Storage", "StoreSQL", "SyndicCore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                           .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
+        .target(name: "StoreFactory", dependencies: ["Storage", "SQLiteStore", "PostgresStore"], swiftSettings: strictSettings),
         .target(
             name: "Pipeline",
             dependencies: ["SyndicCore", "Fetch", "FeedParsing", "Extraction", "Dedup", "Storage",
@@ -85,7 +94,12 @@ let package = Package(
 
         // One test target per module, plus end-to-end tests of the built binary.
         // TestSupport: helpers shared by test targets (the loopback HTTP test server's launcher).
-        .target(name: "TestSupport", dependencies: ["Storage", "SQLiteStore", "StoreFactory", "CLibXML2"], path: "Tests/TestSupport"),
+        .target(
+            name: "TestSupport",
+            dependencies: ["Storage", "SQLiteStore", "PostgresStore", "StoreFactory", "CLibXML2",
+                           .product(name: "PostgresNIO", package: "postgres-nio")],
+            path: "Tests/TestSupport"
+        ),
         .testTarget(name: "SyndicCoreTests", dependencies: ["SyndicCore"]),
         .testTarget(name: "FetchTests", dependencies: ["Fetch", "TestSupport"]),
         .testTarget(name: "FeedParsingTests", dependencies: ["FeedParsing"]),
@@ -93,7 +107,8 @@ let package = Package(
         .testTarget(name: "DedupTests", dependencies: ["Dedup"]),
         .testTarget(
             name: "StorageTests",
-            dependencies: ["Storage", "SQLiteStore", "StoreFactory", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Storage", "SQLiteStore", "PostgresStore", "StoreFactory", "TestSupport",
+                           .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"]),
         .testTarget(name: "DigestTests", dependencies: ["Digest", "Storage", "CLibXML2", "FeedParsing", "TestSupport"]),
@@ -101,7 +116,10 @@ let package = Package(
             name: "WebViewTests",
             dependencies: ["WebView", "Storage", "CLibXML2", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
-        .testTarget(name: "SyndicCLITests", dependencies: ["SyndicCore", "Fetch", "Pipeline", "Storage", "SQLiteStore", "TestSupport"]),
+        .testTarget(
+            name: "SyndicCLITests",
+            dependencies: ["SyndicCore", "Fetch", "Pipeline", "Storage", "SQLiteStore", "PostgresStore", "TestSupport"]
+        ),
         // Hostile input and faults through the real modules and the built binaries (docs/RELIABILITY.md).
         .testTarget(
             name: "ReliabilityTests",

@@ -49,7 +49,17 @@ export TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=0}"
 swift build --build-tests ${build_args[@]+"${build_args[@]}"}
 log=$(mktemp)
 reports=""
-trap 'rm -f "$log"; if [ -n "$reports" ]; then rm -rf "$reports"; fi' EXIT
+# A PostgreSQL server of its own for the PostgreSQL tests (scripts/pg-server.sh: Debian's postgresql,
+# installed when missing; initdb in a temp dir as a non-root user, a free loopback port, fsync off),
+# unless SYNDIC_TEST_POSTGRES_URL already names one. The tests fail, not skip, when it cannot be reached.
+pg_dir=""
+trap 'rm -f "$log"; if [ -n "$reports" ]; then rm -rf "$reports"; fi; if [ -n "$pg_dir" ]; then scripts/pg-server.sh stop "$pg_dir"; fi' EXIT
+if [ -z "${SYNDIC_TEST_POSTGRES_URL:-}" ]; then
+    pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/syndic-test-pg.XXXXXX")
+    SYNDIC_TEST_POSTGRES_URL=$(scripts/pg-server.sh start "$pg_dir")
+    export SYNDIC_TEST_POSTGRES_URL
+    echo "test.sh: PostgreSQL for the tests at $SYNDIC_TEST_POSTGRES_URL" >&2
+fi
 if [ -n "$sanitizer" ]; then
     # Every sanitized process writes its reports to a file here: the test runner and the syndic and
     # SyndicFuzz children the tests start, whose stderr a test may only capture. Any report fails the run.

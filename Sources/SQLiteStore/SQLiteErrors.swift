@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Storage
+import StoreSQL
 
 extension StorageError {
     /// Whether the database file (when it exists) and its folder can be written: `access(2)` also says
@@ -19,6 +20,7 @@ extension StorageError {
     /// Maps a GRDB error to the case the user can act on.
     static func wrap(_ error: any Error, path: String) -> any Error {
         if error is StorageError || error is CancellationError { return error }
+        if let column = error as? SQLColumnError { return StorageError.sqlite(reason: column.description) }
         guard let db = error as? DatabaseError else { return error }
         let reason = db.message ?? "\(db.resultCode)"
         switch db.resultCode {

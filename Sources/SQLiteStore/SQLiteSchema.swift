@@ -2,10 +2,12 @@ import Foundation
 import GRDB
 import Storage
 
-/// The SQLite schema as named, append-only migrations, recorded by GRDB in `grdb_migrations`.
+/// The SQLite schema as named, append-only migrations, recorded in GRDB's `grdb_migrations` table.
 ///
 /// Never edit a migration that has shipped: add a new one. A database that has applied a
-/// migration this list does not know was written by a newer Syndic and is refused.
+/// migration this list does not know was written by a newer Syndic and is refused. The pending
+/// migrations run in one `BEGIN IMMEDIATE` transaction that first reads what is applied, so
+/// migrators started at once (two first commands on a new file) apply each migration once.
 enum SQLiteSchema {
     /// What an existing file holds, read before anything is written to it.
     enum State: Equatable {
@@ -32,7 +34,7 @@ enum SQLiteSchema {
 
     /// Refuses foreign and newer databases; with `requireCurrent` (reading), also one that needs migrating.
     static func check(_ state: State, path: String, requireCurrent: Bool) throws {
-        let known = migrator.migrations
+        let known = identifiers
         switch state {
         case .foreign(let tables):
             throw StorageError.foreignDatabase(path: path, tables: tables)
@@ -46,20 +48,48 @@ enum SQLiteSchema {
         }
     }
 
-    static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1-initial", migrate: createInitialTables)
-        migrator.registerMigration("v2-signature-full-text") { db in
+    /// The migrations, oldest first.
+    static let migrations: [(id: String, migrate: @Sendable (Database) throws -> Void)] = [
+        ("v1-initial", createInitialTables),
+        ("v2-signature-full-text", { db in
             // Whether the signed text is the full story (an extracted page, or feed text long enough),
             // so the representative of a story is the earliest copy with full text.
             try db.alter(table: "signature") { t in t.add(column: "full_text", .boolean).notNull().defaults(to: false) }
-        }
-        migrator.registerMigration("v3-drop-signature-shingles") { db in
+        }),
+        ("v3-drop-signature-shingles", { db in
             // Never written: the serialized signature in `minhash` already carries the shingle set.
             try db.alter(table: "signature") { t in t.drop(column: "shingles") }
-        }
-        migrator.registerMigration("v4-story-source-count", migrate: addStorySourceCount)
+        }),
+        ("v4-story-source-count", addStorySourceCount),
+    ]
+
+    static var identifiers: [String] { migrations.map(\.id) }
+
+    /// The same migrations as a GRDB migrator (tests build older files with `migrate(_:upTo:)`).
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        for migration in migrations { migrator.registerMigration(migration.id, migrate: migration.migrate) }
         return migrator
+    }
+
+    /// Applies the pending migrations in one immediate transaction; returns those it applied.
+    static func migrate(_ pool: DatabasePool, path: String) throws -> [String] {
+        try pool.writeWithoutTransaction { db in
+            var applied: [String] = []
+            try db.inTransaction(.immediate) {
+                // Read under the write lock: a migrator that ran meanwhile has left its rows.
+                try check(try inspect(db), path: path, requireCurrent: false)
+                try db.execute(sql: "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+                let done = Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
+                for migration in migrations where !done.contains(migration.id) {
+                    try migration.migrate(db)
+                    try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [migration.id])
+                    applied.append(migration.id)
+                }
+                return .commit
+            }
+            return applied
+        }
     }
 
     /// Each entry's site and each story's count of distinct sites, stored, so that listings filter,

@@ -71,15 +71,7 @@ public final class SQLiteStore: SyndicStore {
             if let maxPageCount { try db.execute(sql: "PRAGMA max_page_count = \(maxPageCount)") }
         }
         let pool = try wrapping(path) { try DatabasePool(path: path, configuration: config) }
-        let migrated = try wrapping(path) {
-            // Checked again by the writer: another process may have migrated meanwhile.
-            let before = try pool.write { db in
-                try SQLiteSchema.check(try SQLiteSchema.inspect(db), path: path, requireCurrent: false)
-                return try SQLiteSchema.migrator.appliedIdentifiers(db)
-            }
-            try SQLiteSchema.migrator.migrate(pool)
-            return SQLiteSchema.migrator.migrations.filter { !before.contains($0) }
-        }
+        let migrated = try wrapping(path) { try SQLiteSchema.migrate(pool, path: path) }
         return (pool, migrated)
     }
 

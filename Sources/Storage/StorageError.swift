@@ -62,6 +62,8 @@ public enum StorageError: UserFacingError, Equatable {
             return "the database \(path) was written by a newer Syndic (migrations \(ids.joined(separator: ", ")) are unknown here); upgrade Syndic or use another --db"
         case .needsMigration(let path, let pending):
             return "the database \(path) needs migrating (\(pending.joined(separator: ", "))), and reading commands never change it; run `syndic migrate --db \(path)` first"
+        case .databaseNotFound(let path) where path.hasPrefix("postgres://"):
+            return "the server has no database \(path) (nothing was created); check --db or SYNDIC_DB, or create it (createdb) and run `syndic migrate --db \(path)`"
         case .databaseNotFound(let path):
             return "there is no Syndic database at \(path) (nothing was created); check --db or SYNDIC_DB, or start one with `syndic feeds add URL` or `syndic migrate`"
         case .foreignDatabase(let path, let tables):

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where a Syndic database lives, as given by `--db` or `SYNDIC_DB`: a file path (SQLite) or a
-/// `postgres://user[:password]@host[:port]/name[?sslmode=disable|prefer|require]` URL (PostgreSQL).
+/// `postgres://user[:password]@host[:port]/name[?sslmode=disable|prefer|require|verify-full]` URL (PostgreSQL).
 public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
     case sqlite(path: String)
     case postgres(PostgresLocation)
@@ -47,9 +47,11 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
 
 /// A PostgreSQL server database, from a `postgres://` URL.
 public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
-    /// How the connection uses TLS (libpq's `sslmode` names).
+    /// How the connection uses TLS, as libpq's `sslmode`: `prefer` (the default) and `require`
+    /// encrypt without checking the certificate, `verify-full` checks it and the host name.
     public enum TLSMode: String, Sendable, Equatable {
         case disable, prefer, require
+        case verifyFull = "verify-full"
     }
 
     public var user: String
@@ -83,7 +85,7 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
             switch item.name {
             case "sslmode":
                 guard let mode = item.value.flatMap(TLSMode.init(rawValue:)) else {
-                    throw .invalidLocation(Self.redacted(text), reason: "sslmode must be disable, prefer or require")
+                    throw .invalidLocation(Self.redacted(text), reason: "sslmode must be disable, prefer, require or verify-full")
                 }
                 tls = mode
             default:

@@ -1,4 +1,5 @@
 import Foundation
+import PostgresStore
 import SQLiteStore
 import Storage
 
@@ -18,7 +19,7 @@ public enum StoreFactory {
         case .sqlite(let path):
             return try SQLiteStore(path: path, access: access)
         case .postgres(let server):
-            throw StorageError.cannotConnect(path: server.description, reason: "this build has no PostgreSQL backend yet")
+            return try await PostgresStore.open(server, access: access)
         }
     }
 }

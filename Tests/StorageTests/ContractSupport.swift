@@ -57,15 +57,7 @@ struct RawDatabase {
 
     /// A database that exists and holds no tables at all.
     static func empty(_ backend: StoreBackend) async throws -> RawDatabase {
-        let location = try await TestStores.newLocation(backend)
-        switch location {
-        case .sqlite(let path):
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            _ = FileManager.default.createFile(atPath: path, contents: Data())
-        case .postgres:
-            break
-        }
-        return RawDatabase(location: location)
+        RawDatabase(location: try await TestStores.emptyDatabase(backend))
     }
 
     /// Names of the tables in the database.
@@ -75,8 +67,11 @@ struct RawDatabase {
             return try await DatabaseQueue(path: path).read { db in
                 try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
             }
-        case .postgres:
-            return []
+        case .postgres(let server):
+            return try await PostgresTestServer.strings("""
+                SELECT table_name::text FROM information_schema.tables
+                WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name
+                """, on: server)
         }
     }
 
@@ -87,8 +82,9 @@ struct RawDatabase {
             try await DatabaseQueue(path: path).write { db in
                 try db.execute(sql: "CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL); INSERT INTO invoices VALUES (1, 9.5)")
             }
-        case .postgres:
-            break
+        case .postgres(let server):
+            try await PostgresTestServer.execute("CREATE TABLE invoices (id integer PRIMARY KEY, total real)", on: server)
+            try await PostgresTestServer.execute("INSERT INTO invoices VALUES (1, 9.5)", on: server)
         }
     }
 
@@ -99,8 +95,8 @@ struct RawDatabase {
             try await DatabaseQueue(path: path).write { db in
                 try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [identifier])
             }
-        case .postgres:
-            break
+        case .postgres(let server):
+            try await PostgresTestServer.execute("INSERT INTO syndic_migrations (identifier, applied_at) VALUES ('\(identifier)', 0)", on: server)
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Storage
+import StoreFactory
 import Testing
 import TestSupport
 
@@ -40,6 +41,24 @@ struct MaintenanceContractTests {
         let again = try await TestStores.reopen(store, .readWrite)
         #expect(again.migratedOnOpen.isEmpty)
         #expect(try await again.appliedMigrations() == applied)
+        #expect(try await store.integrityCheck() == ["ok"])
+    }
+
+    @Test("migrators started at once apply each migration exactly once", arguments: TestStores.backends)
+    func concurrentMigrators(_ backend: StoreBackend) async throws {
+        let location = try await TestStores.emptyDatabase(backend)
+        let reports = try await withThrowingTaskGroup(of: [String].self) { group in
+            for _ in 0..<4 {
+                group.addTask { try await StoreFactory.open(location, access: .readWrite).migratedOnOpen }
+            }
+            var reports: [[String]] = []
+            for try await report in group { reports.append(report) }
+            return reports
+        }
+        let store = try await StoreFactory.open(location, access: .readOnly)
+        let applied = try await store.appliedMigrations()
+        #expect(reports.filter { !$0.isEmpty } == [applied], "one migrator applied everything, the others nothing: \(reports)")
+        #expect(Set(applied).count == applied.count)
         #expect(try await store.integrityCheck() == ["ok"])
     }
 }

@@ -1,0 +1,36 @@
+import Foundation
+import PostgresNIO
+import Storage
+import StoreSQL
+
+/// Retention, integrity and migrations.
+extension PostgresStore {
+    public func prune(before cutoff: Date) async throws -> PruneResult {
+        try await write { [logger] db in
+            let touched = try await db.ids(MaintenanceSQL.storiesTouched(before: cutoff), logger: logger)
+            let storiesBefore = try await db.first(StorySQL.count, logger: logger)?.count("n") ?? 0
+            let entries = try await db.first(MaintenanceSQL.countEntries(before: cutoff), logger: logger)?.count("n") ?? 0
+            try await db.run(MaintenanceSQL.deleteEntries(before: cutoff), logger: logger)
+            try await Self.refreshStories(db, touched, logger: logger)
+            try await db.run(MaintenanceSQL.deleteEmptyStories, logger: logger)
+            try await db.run(MaintenanceSQL.deleteSitePages(before: cutoff), logger: logger)
+            let storiesAfter = try await db.first(StorySQL.count, logger: logger)?.count("n") ?? 0
+            return PruneResult(entries: entries, stories: storiesBefore - storiesAfter)
+        }
+    }
+
+    /// The server enforces keys and checks its own pages; this reports broken Syndic invariants
+    /// (stories whose stored size, sources or representative disagree with their entries).
+    public func integrityCheck() async throws -> [String] {
+        try await read { [logger] db in
+            let problems = try await db.rows(MaintenanceSQL.storyInvariants, logger: logger).map { try $0.text("problem") }
+            return problems.isEmpty ? ["ok"] : problems
+        }
+    }
+
+    public func appliedMigrations() async throws -> [String] {
+        try await read { [logger] db in
+            try await db.rows(SQLStatement("SELECT identifier FROM syndic_migrations ORDER BY seq"), logger: logger).map { try $0.text("identifier") }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Storage
+
+/// Statements on `entry`, `article` and `signature`.
+package enum EntrySQL {
+    package static func feedURL(_ feedID: Int64) -> SQLStatement { SQLStatement("SELECT url FROM feed WHERE id = ?", [.int(feedID)]) }
+
+    /// `id, content_hash` of the entry with this stable id in this feed.
+    package static func find(feedID: Int64, guid: String) -> SQLStatement {
+        SQLStatement("SELECT id, content_hash FROM entry WHERE feed_id = ? AND guid = ?", [.int(feedID), .text(guid)])
+    }
+
+    /// Inserts a new entry first and last seen at `now`; returns its `id`.
+    package static func insert(feedID: Int64, _ d: EntryDraft, site: String, now: Date) -> SQLStatement {
+        SQLStatement("""
+            INSERT INTO entry (feed_id, guid, url, site, title, author, published_at, updated_at, summary_html, content_html,
+                               content_hash, first_seen_at, last_seen_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+            """, [.int(feedID), .text(d.guid), .of(d.url), .text(site), .of(d.title), .of(d.author), .of(d.publishedAt),
+                  .of(d.updatedAt), .of(d.summaryHTML), .of(d.contentHTML), .text(d.contentHash), .of(now), .of(now)])
+    }
+
+    package static func update(id: Int64, _ d: EntryDraft, site: String, now: Date) -> SQLStatement {
+        SQLStatement("""
+            UPDATE entry SET url = ?, site = ?, title = ?, author = ?, published_at = ?, updated_at = ?, summary_html = ?,
+                             content_html = ?, content_hash = ?, last_seen_at = ? WHERE id = ?
+            """, [.of(d.url), .text(site), .of(d.title), .of(d.author), .of(d.publishedAt), .of(d.updatedAt), .of(d.summaryHTML),
+                  .of(d.contentHTML), .text(d.contentHash), .of(now), .int(id)])
+    }
+
+    package static func touch(id: Int64, now: Date) -> SQLStatement {
+        SQLStatement("UPDATE entry SET last_seen_at = ? WHERE id = ?", [.of(now), .int(id)])
+    }
+
+    package static func byID(_ id: Int64) -> SQLStatement { SQLStatement("SELECT * FROM entry WHERE id = ?", [.int(id)]) }
+
+    /// Entries by id, one statement per chunk of ids.
+    package static func byIDs(_ ids: [Int64]) -> [SQLStatement] {
+        SQLStatement.chunks(ids).map { SQLStatement("SELECT * FROM entry WHERE id IN \(SQLStatement.placeholders($0.count))", $0.map(SQLValue.int), reusable: false) }
+    }
+
+    package static let count = SQLStatement("SELECT COUNT(*) AS n FROM entry")
+
+    /// Entries without a signature, oldest first.
+    package static func unsigned(limit: Int) -> SQLStatement {
+        SQLStatement("""
+            SELECT e.* FROM entry e LEFT JOIN signature s ON s.entry_id = e.id
+            WHERE s.entry_id IS NULL ORDER BY e.id LIMIT ?
+            """, [.of(limit)])
+    }
+
+    /// Signatures of entries first seen at or after `since`, with their story and first-seen time, oldest first.
+    package static func signatures(since: Date) -> SQLStatement {
+        SQLStatement("""
+            SELECT s.entry_id, s.minhash, s.shingle_count, s.source, s.full_text, e.story_id, e.first_seen_at
+            FROM signature s JOIN entry e ON e.id = s.entry_id
+            WHERE e.first_seen_at >= ? ORDER BY e.first_seen_at, e.id
+            """, [.of(since)])
+    }
+
+    package static func saveArticle(_ a: StoredArticle) -> SQLStatement {
+        SQLStatement("""
+            INSERT INTO article (entry_id, final_url, canonical_url, title, byline, published_at, language, text, status, error, fetched_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (entry_id) DO UPDATE SET final_url = excluded.final_url, canonical_url = excluded.canonical_url,
+              title = excluded.title, byline = excluded.byline, published_at = excluded.published_at, language = excluded.language,
+              text = excluded.text, status = excluded.status, error = excluded.error, fetched_at = excluded.fetched_at
+            """, [.int(a.entryID), .of(a.finalURL), .of(a.canonicalURL), .of(a.title), .of(a.byline), .of(a.publishedAt),
+                  .of(a.language), .of(a.text), .text(a.status.rawValue), .of(a.error), .of(a.fetchedAt)])
+    }
+
+    /// The entry takes the canonical URL its page declared (nil: nothing to do).
+    package static func copyCanonicalURL(_ a: StoredArticle) -> SQLStatement? {
+        a.canonicalURL.map { SQLStatement("UPDATE entry SET canonical_url = ? WHERE id = ?", [.text($0), .int(a.entryID)]) }
+    }
+
+    package static func article(entryID: Int64) -> SQLStatement {
+        SQLStatement("SELECT * FROM article WHERE entry_id = ?", [.int(entryID)])
+    }
+
+    package static func saveSignature(_ s: StoredSignature, now: Date) -> SQLStatement {
+        SQLStatement("""
+            INSERT INTO signature (entry_id, minhash, shingle_count, source, full_text, created_at) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (entry_id) DO UPDATE SET minhash = excluded.minhash, shingle_count = excluded.shingle_count,
+              source = excluded.source, full_text = excluded.full_text, created_at = excluded.created_at
+            """, [.int(s.entryID), .blob(s.minhash), .of(s.shingleCount), .text(s.source.rawValue), .of(s.fullText), .of(now)])
+    }
+
+    package static func signature(entryID: Int64) -> SQLStatement {
+        SQLStatement("SELECT * FROM signature WHERE entry_id = ?", [.int(entryID)])
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Storage
+
+/// Statements on `feed`: subscriptions and their fetch state.
+package enum FeedSQL {
+    /// The columns of `feed` but `id`, in the order of ``values(_:)``.
+    static let columns = ["url", "title", "site_url", "tags", "added_at", "last_fetched_at", "last_success_at",
+                          "last_status", "last_error", "consecutive_failures", "failing_since", "next_fetch_at",
+                          "interval_seconds", "etag", "last_modified", "body_hash", "disabled_reason"]
+
+    static func values(_ f: Feed) -> [SQLValue] {
+        [.text(f.url), .of(f.title), .of(f.siteURL), .text(f.tags.joined(separator: "\t")), .of(f.addedAt),
+         .of(f.lastFetchedAt), .of(f.lastSuccessAt), .of(f.lastStatus), .of(f.lastError), .of(f.consecutiveFailures),
+         .of(f.failingSince), .of(f.nextFetchAt), .of(f.intervalSeconds), .of(f.etag), .of(f.lastModified),
+         .of(f.bodyHash), .of(f.disabledReason)]
+    }
+
+    /// Inserts a new feed; returns its `id`.
+    package static func insert(_ feed: Feed) -> SQLStatement {
+        SQLStatement("INSERT INTO feed (\(columns.joined(separator: ", "))) VALUES \(SQLStatement.placeholders(columns.count)) RETURNING id",
+                     values(feed))
+    }
+
+    package static func update(_ feed: Feed) -> SQLStatement {
+        SQLStatement("UPDATE feed SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?", values(feed) + [.int(feed.id)])
+    }
+
+    package static func byID(_ id: Int64) -> SQLStatement { SQLStatement("SELECT * FROM feed WHERE id = ?", [.int(id)]) }
+    package static func byURL(_ url: String) -> SQLStatement { SQLStatement("SELECT * FROM feed WHERE url = ?", [.text(url)]) }
+
+    /// Feeds stored under a URL with dot segments (`/./`, `/../`), which normalization now removes:
+    /// the candidates for a URL that has no exact match.
+    package static let withDotSegments = SQLStatement("SELECT * FROM feed WHERE url LIKE '%/.%' ORDER BY id")
+
+    /// Every feed, oldest first, with its entry count.
+    package static let listing = SQLStatement("""
+        SELECT f.*, (SELECT COUNT(*) FROM entry e WHERE e.feed_id = f.id) AS entry_count FROM feed f ORDER BY f.id
+        """)
+
+    package static func storiesOf(feedID: Int64) -> SQLStatement {
+        SQLStatement("SELECT DISTINCT story_id FROM entry WHERE feed_id = ? AND story_id IS NOT NULL ORDER BY story_id", [.int(feedID)])
+    }
+
+    package static func delete(_ id: Int64) -> SQLStatement { SQLStatement("DELETE FROM feed WHERE id = ?", [.int(id)]) }
+
+    /// Active feeds due at `now`, soonest first.
+    package static func due(now: Date) -> SQLStatement {
+        SQLStatement("""
+            SELECT * FROM feed WHERE disabled_reason IS NULL AND (next_fetch_at IS NULL OR next_fetch_at <= ?)
+            ORDER BY next_fetch_at, id
+            """, [.of(now)])
+    }
+
+    /// Every active feed, by id.
+    package static let active = SQLStatement("SELECT * FROM feed WHERE disabled_reason IS NULL ORDER BY id")
+}

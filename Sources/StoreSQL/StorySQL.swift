@@ -1,0 +1,101 @@
+import Foundation
+import Storage
+
+/// Statements on `story`: placing entries, keeping stories true, and the listing page queries.
+package enum StorySQL {
+    package static func create(id: Int64, now: Date) -> SQLStatement {
+        SQLStatement("""
+            INSERT INTO story (id, first_seen_at, last_seen_at, size, updated_at) VALUES (?, ?, ?, 0, ?) ON CONFLICT (id) DO NOTHING
+            """, [.int(id), .of(now), .of(now), .of(now)])
+    }
+
+    /// `story_id` of an entry.
+    package static func storyOf(entryID: Int64) -> SQLStatement {
+        SQLStatement("SELECT story_id FROM entry WHERE id = ?", [.int(entryID)])
+    }
+
+    package static func touch(id: Int64, now: Date) -> SQLStatement {
+        SQLStatement("UPDATE story SET updated_at = ? WHERE id = ?", [.of(now), .int(id)])
+    }
+
+    package static func place(_ a: StoryAssignment) -> SQLStatement {
+        SQLStatement("UPDATE entry SET story_id = ?, similarity = ? WHERE id = ?", [.int(a.storyID), .double(a.similarity), .int(a.entryID)])
+    }
+
+    /// The statements that make stories `ids` true to their entries: stories left without entries are
+    /// deleted; the others get their size, distinct sites, first/last seen and representative (the
+    /// earliest entry whose signed text is the full story, else the earliest entry) and its title as
+    /// headline. Set-based, a chunk of stories per statement.
+    package static func refresh(_ ids: [Int64]) -> [SQLStatement] {
+        SQLStatement.chunks(ids).flatMap { chunk -> [SQLStatement] in
+            let list = SQLStatement.placeholders(chunk.count)
+            let values = chunk.map(SQLValue.int)
+            let representative = """
+                FROM entry e LEFT JOIN signature s ON s.entry_id = e.id WHERE e.story_id = story.id
+                ORDER BY COALESCE(s.full_text, FALSE) DESC, COALESCE(e.published_at, e.first_seen_at), e.id LIMIT 1
+                """
+            return [
+                SQLStatement("DELETE FROM story WHERE id IN \(list) AND NOT EXISTS (SELECT 1 FROM entry e WHERE e.story_id = story.id)",
+                             values, reusable: chunk.count == 1),
+                SQLStatement("""
+                    UPDATE story SET
+                      size = (SELECT COUNT(*) FROM entry e WHERE e.story_id = story.id),
+                      source_count = (SELECT COUNT(DISTINCT e.site) FROM entry e WHERE e.story_id = story.id),
+                      first_seen_at = (SELECT MIN(e.first_seen_at) FROM entry e WHERE e.story_id = story.id),
+                      last_seen_at = (SELECT MAX(e.first_seen_at) FROM entry e WHERE e.story_id = story.id),
+                      representative_entry_id = (SELECT e.id \(representative)),
+                      headline = COALESCE((SELECT e.title \(representative)), headline)
+                    WHERE id IN \(list)
+                    """, values, reusable: chunk.count == 1),
+            ]
+        }
+    }
+
+    package static let count = SQLStatement("SELECT COUNT(*) AS n FROM story")
+
+    private static let pageColumns = "id, representative_entry_id, headline, first_seen_at, last_seen_at, updated_at, source_count"
+
+    /// One page of stories matching `query` with all their copies, in one statement: the stories are
+    /// filtered, ordered (most sources, latest activity, id) and limited first, then joined with their
+    /// entries and feeds; rows come in listing order, each story's copies representative first, then by
+    /// first seen. With `details`, the representative's row carries its texts. Decode with
+    /// ``RowDecoding/storyPageRow(_:)`` and group with `StoryPage.details`.
+    package static func page(_ query: StoryQuery, details: Bool) -> SQLStatement {
+        var conditions = ["size > 0"]
+        var values: [SQLValue] = []
+        if let since = query.since { conditions.append("last_seen_at >= ?"); values.append(.of(since)) }
+        if let until = query.until { conditions.append("first_seen_at <= ?"); values.append(.of(until)) }
+        if query.minSources > 1 { conditions.append("source_count >= ?"); values.append(.of(query.minSources)) }
+        var selection = "SELECT \(pageColumns) FROM story WHERE \(conditions.joined(separator: " AND ")) ORDER BY source_count DESC, last_seen_at DESC, id"
+        if let limit = query.limit { selection += " LIMIT ?"; values.append(.of(limit)) }
+        return pageStatement(selection: selection, values: values, details: details)
+    }
+
+    /// The page of one story (with details).
+    package static func page(storyID: Int64) -> SQLStatement {
+        pageStatement(selection: "SELECT \(pageColumns) FROM story WHERE id = ?", values: [.int(storyID)], details: true)
+    }
+
+    private static func pageStatement(selection: String, values: [SQLValue], details: Bool) -> SQLStatement {
+        let texts = details
+            ? """
+              CASE WHEN e.id = p.representative_entry_id THEN e.content_html END AS content_html,
+              CASE WHEN e.id = p.representative_entry_id THEN e.summary_html END AS summary_html,
+              a.text AS article_text
+              """
+            : "NULL AS content_html, NULL AS summary_html, NULL AS article_text"
+        let articleJoin = details
+            ? "LEFT JOIN article a ON a.entry_id = e.id AND e.id = p.representative_entry_id AND a.status = 'ok'"
+            : ""
+        return SQLStatement("""
+            WITH p AS (\(selection))
+            SELECT p.id AS story_id, p.representative_entry_id, p.headline, p.first_seen_at AS story_first_seen_at,
+                   p.last_seen_at AS story_last_seen_at, p.updated_at AS story_updated_at,
+                   e.id AS entry_id, e.feed_id, e.title, e.url, e.site, e.published_at, e.first_seen_at, e.similarity,
+                   f.title AS feed_title, \(texts)
+            FROM p JOIN entry e ON e.story_id = p.id JOIN feed f ON f.id = e.feed_id \(articleJoin)
+            ORDER BY p.source_count DESC, p.last_seen_at DESC, p.id,
+                     CASE WHEN e.id = p.representative_entry_id THEN 0 ELSE 1 END, e.first_seen_at, e.id
+            """, values)
+    }
+}
