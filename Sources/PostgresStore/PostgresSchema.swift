@@ -84,40 +84,21 @@ enum PostgresSchema {
     }
 
     /// What the database holds in the current schema, read before anything is written to it.
-    enum State: Equatable {
-        case empty
-        case syndic(applied: [String])
-        case foreign(tables: [String])
-    }
-
-    static func inspect(_ connection: PostgresConnection, logger: Logger) async throws -> State {
+    static func inspect(_ connection: PostgresConnection, logger: Logger) async throws -> SchemaState {
         let tables = try await connection.rows(SQLStatement("""
             SELECT table_name::text AS name FROM information_schema.tables
             WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name
             """), logger: logger).map { try $0.text("name") }
-        if tables.isEmpty { return .empty }
+        var applied: [String]?
         if tables.contains("syndic_migrations") {
-            let applied = try await connection.rows(SQLStatement("SELECT identifier FROM syndic_migrations ORDER BY seq"),
-                                                    logger: logger).map { try $0.text("identifier") }
-            if applied.contains("v1-initial") { return .syndic(applied: applied) }
-            if applied.isEmpty && tables == ["syndic_migrations"] { return .empty }
+            applied = try await connection.rows(SQLStatement("SELECT identifier FROM syndic_migrations ORDER BY seq"),
+                                                logger: logger).map { try $0.text("identifier") }
         }
-        return .foreign(tables: tables)
+        return SchemaState(tables: tables, applied: applied, migrationsTable: "syndic_migrations")
     }
 
-    /// Refuses foreign and newer databases; with `requireCurrent` (reading), also one that needs migrating.
-    static func check(_ state: State, location: String, requireCurrent: Bool) throws {
-        switch state {
-        case .foreign(let tables):
-            throw StorageError.foreignDatabase(path: location, tables: tables)
-        case .empty:
-            if requireCurrent { throw StorageError.needsMigration(path: location, pending: identifiers) }
-        case .syndic(let applied):
-            let unknown = applied.filter { !identifiers.contains($0) }
-            if !unknown.isEmpty { throw StorageError.newerDatabase(path: location, unknownMigrations: unknown) }
-            let pending = identifiers.filter { !applied.contains($0) }
-            if requireCurrent, !pending.isEmpty { throw StorageError.needsMigration(path: location, pending: pending) }
-        }
+    static func check(_ state: SchemaState, location: String, requireCurrent: Bool) throws {
+        try state.check(known: identifiers, location: location, requireCurrent: requireCurrent)
     }
 
     /// Checks the schema and, for writing, applies the pending migrations under the advisory lock;
@@ -126,7 +107,7 @@ enum PostgresSchema {
         let state = try await inspect(connection, logger: logger)
         try check(state, location: location, requireCurrent: access == .readOnly)
         guard access == .readWrite else { return [] }
-        if case .syndic(let applied) = state, identifiers.allSatisfy(applied.contains) { return [] }
+        if identifiers.allSatisfy(state.applied.contains) { return [] }
         try await connection.run(SQLStatement("SELECT pg_advisory_lock(\(lockKey(1)))"), logger: logger)
         do {
             let applied = try await migrateLocked(connection, location: location, logger: logger)
@@ -142,8 +123,7 @@ enum PostgresSchema {
     private static func migrateLocked(_ connection: PostgresConnection, location: String, logger: Logger) async throws -> [String] {
         let state = try await inspect(connection, logger: logger)
         try check(state, location: location, requireCurrent: false)
-        var applied: [String] = []
-        if case .syndic(let done) = state { applied = done }
+        let applied = state.applied
         var newlyApplied: [String] = []
         for migration in migrations where !applied.contains(migration.id) {
             try await connection.run(SQLStatement("BEGIN"), logger: logger)

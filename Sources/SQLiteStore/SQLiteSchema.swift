@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Storage
+import StoreSQL
 
 /// The SQLite schema as named, append-only migrations, recorded in GRDB's `grdb_migrations` table.
 ///
@@ -10,42 +11,16 @@ import Storage
 /// migrators started at once (two first commands on a new file) apply each migration once.
 enum SQLiteSchema {
     /// What an existing file holds, read before anything is written to it.
-    enum State: Equatable {
-        /// No tables at all: a new (or zero-length) file.
-        case empty
-        /// A Syndic database with these migrations applied.
-        case syndic(applied: [String])
-        /// Tables that are not Syndic's.
-        case foreign(tables: [String])
-    }
-
-    /// The first migration every Syndic database has applied.
-    static let firstMigration = "v1-initial"
-
-    static func inspect(_ db: Database) throws -> State {
+    static func inspect(_ db: Database) throws -> SchemaState {
         let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-        if tables.isEmpty { return .empty }
-        if tables.contains("grdb_migrations") {
-            let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid")
-            if applied.contains(firstMigration) { return .syndic(applied: applied) }
-        }
-        return .foreign(tables: tables)
+        let applied = tables.contains("grdb_migrations")
+            ? try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") : nil
+        return SchemaState(tables: tables, applied: applied, migrationsTable: "grdb_migrations")
     }
 
     /// Refuses foreign and newer databases; with `requireCurrent` (reading), also one that needs migrating.
-    static func check(_ state: State, path: String, requireCurrent: Bool) throws {
-        let known = identifiers
-        switch state {
-        case .foreign(let tables):
-            throw StorageError.foreignDatabase(path: path, tables: tables)
-        case .empty:
-            if requireCurrent { throw StorageError.needsMigration(path: path, pending: known) }
-        case .syndic(let applied):
-            let unknown = applied.filter { !known.contains($0) }
-            if !unknown.isEmpty { throw StorageError.newerDatabase(path: path, unknownMigrations: unknown) }
-            let pending = known.filter { !applied.contains($0) }
-            if requireCurrent, !pending.isEmpty { throw StorageError.needsMigration(path: path, pending: pending) }
-        }
+    static func check(_ state: SchemaState, path: String, requireCurrent: Bool) throws {
+        try state.check(known: identifiers, location: path, requireCurrent: requireCurrent)
     }
 
     /// The migrations, oldest first.
