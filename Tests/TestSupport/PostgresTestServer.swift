@@ -54,21 +54,37 @@ public enum PostgresTestServer {
         _ = try await strings(sql, on: location)
     }
 
-    /// Runs one query on the database `location` names; returns its first column as text.
+    /// Runs one query on the database `location` names; returns its first column as text. One direct
+    /// connection, so an unreachable server fails at once with its reason.
     public static func strings(_ sql: String, on location: PostgresLocation) async throws -> [String] {
-        var configuration = PostgresClient.Configuration(host: location.host, port: location.port, username: location.user,
-                                                         password: location.password, database: location.database, tls: .disable)
-        configuration.options.maximumConnections = 1
-        let client = PostgresClient(configuration: configuration)
-        return try await withThrowingTaskGroup(of: [String]?.self) { group in
-            group.addTask { await client.run(); return nil }
-            defer { group.cancelAll() }
+        let configuration = PostgresConnection.Configuration(host: location.host, port: location.port, username: location.user,
+                                                             password: location.password, database: location.database, tls: .disable)
+        let connection: PostgresConnection
+        do {
+            connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
+        } catch {
+            throw Unreachable(location: location, reason: String(reflecting: error))
+        }
+        do {
             var values: [String] = []
-            for try await row in try await client.query(PostgresQuery(unsafeSQL: sql)) {
+            for try await row in try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger) {
                 let cell = row.makeRandomAccess()[0]
                 values.append(cell.bytes == nil ? "" : (try? cell.decode(String.self)) ?? "\((try? cell.decode(Int64.self)) ?? 0)")
             }
+            try? await connection.close()
             return values
+        } catch {
+            try? await connection.close()
+            throw error
         }
+    }
+
+    private static let logger = Logger(label: "syndic.test.postgres")
+
+    /// The test server named by `SYNDIC_TEST_POSTGRES_URL` could not be reached: a failure, never a skip.
+    public struct Unreachable: Error, CustomStringConvertible {
+        public var location: PostgresLocation
+        public var reason: String
+        public var description: String { "cannot reach the PostgreSQL test server \(location): \(reason)" }
     }
 }
