@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures Syndic against its peers on this machine and writes the tables to docs/BENCHMARKS.md.
 #
-#   scripts/bench.sh [fetch|parse|extract|dedup|poll|fulltext|import|digest|micro|all]...   (default: all)
+#   scripts/bench.sh [fetch|parse|extract|dedup|poll|fulltext|import|digest|storage|micro|all]...   (default: all)
 #
 # Release build first, then per area Syndic and its peers run alternately, median of
 # $BENCH_RUNS runs (default 5), peak memory from /usr/bin/time -v. Peers are installed on demand:
@@ -12,7 +12,9 @@
 # reported as failed in its section and the others still run. Logs: .bench/logs/AREA.log.
 # `all` runs every area but `micro` (the ordo-one/benchmark microbenchmarks, scripts/microbench).
 # Environment: BENCH_RUNS (5), BENCH_RUNS_1M (BENCH_RUNS), BENCH_SCALE (dedup sizes, "10000 100000 1000000"),
-# BENCH_DOC (docs/BENCHMARKS.md), SYNDIC_SHARED (../shared), BENCH_NOISE (a word on the load).
+# BENCH_DOC (docs/BENCHMARKS.md), SYNDIC_SHARED (../shared), BENCH_NOISE (a word on the load),
+# BENCH_STORAGE_SIZES (storage: entries, "100000 1000000"), BENCH_STORAGE_BASE (storage: the commit
+# measured as "before", the last one before the storage contract: f21fd22).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,7 +28,7 @@ DOC=${BENCH_DOC:-$ROOT/docs/BENCHMARKS.md}
 RUNS=${BENCH_RUNS:-5}
 HELP=$ROOT/scripts/bench
 COMMAND_LINE="scripts/bench.sh $*"
-ALL_AREAS="import parse extract dedup fetch poll fulltext digest"
+ALL_AREAS="import parse extract dedup fetch poll fulltext digest storage"
 noise_note() { # the machine's load when the area started, so a reader can judge the figures
   local load; load=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
   NOTE_NOISE="load average when this area started: $load on $(nproc) cores${BENCH_NOISE:+ ($BENCH_NOISE)}; compare ratios measured in the same run rather than absolute figures across runs"
@@ -406,6 +408,83 @@ area_fulltext() {
     "target (issue 7): at least 200 entries/s end to end" "$NOTE_NOISE"
 }
 
+# The Syndic of BENCH_STORAGE_BASE, built once (release) from `git archive` into .bench/storage-before.
+build_storage_before() {
+  local rev=${BENCH_STORAGE_BASE:-f21fd22} dir
+  dir=$BENCH/storage-before/$rev
+  if [ ! -x "$dir/build/release/syndic" ]; then
+    say "building the Syndic of $rev (before the storage contract) into ${dir#$ROOT/}"
+    rm -rf "$dir/src"; mkdir -p "$dir/src"
+    git -C "$ROOT" archive "$rev" | tar -x -C "$dir/src"
+    (cd "$dir/src" && swift build -c release --product syndic --scratch-path "$dir/build") >"$LOGS/storage-before-build.log" 2>&1 \
+      || { tail -20 "$LOGS/storage-before-build.log"; return 1; }
+  fi
+  BEFORE="$dir/build/release/syndic"
+}
+
+area_storage() {
+  # `stories` and `digest` for a page of 50 on synthetic archives (scripts/bench/storage_data.py): the
+  # Syndic before the SQL rewrite (v3 schema: every story of the window fetched, a query per story,
+  # filtered and sorted in Swift) against this build on SQLite (one query per page) and on PostgreSQL
+  # (a throwaway server from scripts/pg-server.sh, the same rows loaded with COPY).
+  local d=$WORK/storage rows=$WORK/storage/rows.json spec=$WORK/storage/spec.json
+  local sizes=${BENCH_STORAGE_SIZES:-"100000 1000000"} now pg_dir pg_base notes=()
+  rm -rf "$d"; mkdir -p "$d"
+  apt_install sqlite3
+  build_storage_before
+  now=$(date +%s)
+  pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/syndic-bench-pg.XXXXXX")
+  trap '"$ROOT/scripts/pg-server.sh" stop "$pg_dir"' EXIT
+  pg_base=$("$ROOT/scripts/pg-server.sh" start "$pg_dir"); pg_base=${pg_base%/postgres*}
+  for n in $sizes; do
+    local v3=$d/v3-$n.sqlite v4=$d/v4-$n.sqlite url="$pg_base/bench_$n?sslmode=disable" label runs t0 t1
+    label=$(python3 -c "print(f'{$n:,}')")
+    runs=$RUNS; [ "$n" -lt 1000000 ] || runs=${BENCH_RUNS_1M:-$RUNS}
+    "$BEFORE" feeds add --no-check --quiet https://seed.example/feed.xml --db "$v3"   # creates the v3 schema
+    "$BEFORE" feeds remove 1 --quiet --db "$v3"
+    python3 "$HELP/storage_data.py" "$v3" "$n" "$now"
+    cp "$v3" "$v4"
+    t0=$(date +%s.%N); "$SYNDIC" migrate --db "$v4" --quiet; t1=$(date +%s.%N)
+    notes+=("$label entries: \`syndic migrate\` of the v3 file (v4: entry sites and story source counts backfilled) took $(python3 -c "print(f'{$t1 - $t0:.1f}')") s")
+    # PostgreSQL: Syndic's schema by `syndic migrate`, then the v4 file's rows with COPY.
+    psql "$pg_base/postgres" -qc "CREATE DATABASE bench_$n" >/dev/null
+    "$SYNDIC" migrate --db "$url" --quiet
+    for table in feed story entry article; do
+      local cols
+      cols=$(sqlite3 "$v4" "SELECT group_concat(name, ',') FROM pragma_table_info('$table')")
+      sqlite3 -csv "$v4" "SELECT $cols FROM $table" > "$d/$table.csv"
+      psql "$pg_base/bench_$n" -qc "\\copy $table ($cols) FROM '$d/$table.csv' WITH (FORMAT csv)" >/dev/null
+      rm -f "$d/$table.csv"
+    done
+    psql "$pg_base/bench_$n" -q >/dev/null <<'SQL'
+SELECT setval(pg_get_serial_sequence('feed', 'id'), (SELECT max(id) FROM feed));
+SELECT setval(pg_get_serial_sequence('entry', 'id'), (SELECT max(id) FROM entry));
+ANALYZE;
+SQL
+    for query in "stories --limit 50" "stories --since 24h --min-sources 2 --limit 50" "digest --since 24h --limit 50 --format markdown"; do
+      local step=${query%% *} timing
+      timing="$step query: \\d+ stories in (?P<v>[\\d.]+) ms"
+      RUNS_OVERRIDE=$runs contender "$spec" "Syndic before (v3)" "'$BEFORE' $query --db '$v3' >/dev/null" \
+        "$query, $label entries: command, s;;time;;wall"
+      for store in "SQLite;;$v4" "PostgreSQL;;$url"; do
+        RUNS_OVERRIDE=$runs contender "$spec" "Syndic ${store%%;;*}" "'$SYNDIC' $query --db '${store##*;;}' >/dev/null" \
+          "$query, $label entries: command, s;;time;;wall"
+      done
+      for store in "SQLite;;$v4" "PostgreSQL;;$url"; do
+        RUNS_OVERRIDE=$runs contender "$spec" "Syndic ${store%%;;*}" "'$SYNDIC' $query --db '${store##*;;}' --verbose 2>&1 >/dev/null" \
+          "$query, $label entries: query alone, ms;;time;;regex;;$timing"
+      done
+    done
+  done
+  measure storage "$spec" "$rows"
+  render storage "$(area_title storage)" "$rows" \
+    "input: scripts/bench/storage_data.py (2,000 feeds on 500 sites over 90 days; stories of 1-5 copies on distinct sites, about entries/2.2 stories; an article for every third)" \
+    "before: the Syndic of ${BENCH_STORAGE_BASE:-f21fd22} (every story of the window fetched, a query per story, sorted in Swift); SQLite and PostgreSQL: this build (one query per page, ordered and limited in SQL)" \
+    "command = the whole process in seconds (start-up, open, query, print); query alone = the store call in ms, from the --verbose timing line (the build before has none)" \
+    "PostgreSQL $(psql --version | cut -d' ' -f3) from scripts/pg-server.sh on loopback (fsync off), the v4 rows loaded with COPY, then ANALYZE" \
+    "${notes[@]}" "$NOTE_NOISE"
+}
+
 area_title() {
   case $1 in
     import) echo "Import: 1,000-line URL list";; parse) echo "Parse: feeds, MB/s, one thread";;
@@ -413,6 +492,7 @@ area_title() {
     fetch) echo "Fetch: loopback nginx, 10,000 GETs of a 20 KB body";;
     poll) echo "Poll: 1,000 real feeds on a loopback nginx, cold and warm";;
     digest) echo "Digest: the demo world's digest feeds";;
+    storage) echo "Storage: a page of 50 stories at 100,000 and 1,000,000 entries, before and after the SQL rewrite, SQLite and PostgreSQL";;
     fulltext) echo "Full-text poll: 1,000 new entries with their article pages";; *) echo "$1";;
   esac
 }
@@ -425,7 +505,7 @@ main() {
   for a in "${@:-all}"; do
     case $a in
       all) areas+=($ALL_AREAS);;
-      fetch|parse|extract|dedup|poll|import|digest|fulltext|micro) areas+=("$a");;
+      fetch|parse|extract|dedup|poll|import|digest|fulltext|storage|micro) areas+=("$a");;
       -h|--help|help) usage; exit 0;;
       *) usage; echo "bench.sh: unknown area '$a'" >&2; exit 64;;
     esac

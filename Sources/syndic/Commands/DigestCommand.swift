@@ -62,7 +62,8 @@ struct DigestCommand: AsyncParsableCommand {
                                until: try until.flatMap { try TimeArgument.parse($0, now: now) },
                                minSources: minSources, limit: limit)
         let db = try await global.openStore(.readOnly)
-        let document = DigestDocument(title: title, selfURL: selfURL, stories: try await db.storyDetails(query))
+        let stories = try await Timed.run("digest query", count: \.count) { try await db.storyDetails(query) }
+        let document = DigestDocument(title: title, selfURL: selfURL, stories: stories)
         let rendered = format.render(document)
         if let output {
             try AtomicFile.write(rendered, to: output)

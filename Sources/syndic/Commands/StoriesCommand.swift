@@ -42,7 +42,7 @@ struct StoriesCommand: AsyncParsableCommand {
         let query = StoryQuery(since: try since.flatMap { try TimeArgument.parse($0, now: Date()) },
                                minSources: minSources, limit: limit)
         let db = try await global.openStore(.readOnly)
-        let stories = try await db.stories(query)
+        let stories = try await Timed.run("stories query", count: \.count) { try await db.stories(query) }
         switch format {
         case .json: Output.json(.array(stories.map(StoryJSON.summary)))
         case .table: StoryTable.print(stories, color: Output.useColor)

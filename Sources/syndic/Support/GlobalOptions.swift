@@ -25,7 +25,8 @@ struct GlobalOptions: ParsableArguments {
     /// ``StoreAccess/readWrite`` (created and migrated as needed).
     func openStore(_ access: StoreAccess) async throws -> any SyndicStore {
         bootstrapLogging()
-        return try await StoreFactory.open(try location(), access: access)
+        let location = try location()
+        return try await Timed.run("open \(location)") { try await StoreFactory.open(location, access: access) }
     }
 
     /// Sends swift-log output to stderr at the level the flags ask for (once per process).
