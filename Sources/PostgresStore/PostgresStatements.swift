@@ -39,7 +39,7 @@ extension SQLStatement {
             switch value {
             case .int(let v): bindings.append(v)
             case .double(let v): bindings.append(v)
-            case .text(let v): bindings.append(v.contains("\u{0}") ? v.replacingOccurrences(of: "\u{0}", with: "") : v)
+            case .text(let v): bindings.append(v.storable)
             case .blob(let v): bindings.append(ByteBuffer(bytes: v))
             case .bool(let v): bindings.append(v)
             case .null: bindings.appendNull()

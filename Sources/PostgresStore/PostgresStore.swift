@@ -16,7 +16,7 @@ import StoreSQL
 /// server refuses writes, and nothing is created or migrated. The database itself must exist (create
 /// it with `createdb`); ``StoreAccess/readWrite`` creates Syndic's tables in it.
 ///
-/// PostgreSQL text cannot hold U+0000: it is dropped from stored text (SQLite keeps it).
+/// PostgreSQL text cannot hold U+0000; both backends drop it from stored text (`String.storable`).
 public final class PostgresStore: SyndicStore {
     public let server: PostgresLocation
     public let access: StoreAccess

@@ -33,7 +33,7 @@ extension SQLValue {
         switch self {
         case .int(let v): return v.databaseValue
         case .double(let v): return v.databaseValue
-        case .text(let v): return v.databaseValue
+        case .text(let v): return v.storable.databaseValue
         case .blob(let v): return Data(v).databaseValue
         case .bool(let v): return v.databaseValue
         case .null: return .null

@@ -21,6 +21,14 @@ package enum SQLValue: Sendable, Equatable {
     package static func of(_ value: UInt64) -> SQLValue { .int(Int64(bitPattern: value)) }
 }
 
+extension String {
+    /// The text as both backends store it: without U+0000, which PostgreSQL text cannot hold (the
+    /// backends drop it alike, so a value reads back the same from either).
+    package var storable: String {
+        contains("\u{0}") ? replacingOccurrences(of: "\u{0}", with: "") : self
+    }
+}
+
 /// SQL text with `?` placeholders and the values bound to them, in order.
 ///
 /// Written once in the dialect both SQLite (3.35+) and PostgreSQL (12+) accept; a backend only

@@ -71,4 +71,16 @@ struct EntryStoreContractTests {
         try await store.saveSignature(replaced)
         #expect(try await store.signature(entryID: id) == replaced)
     }
+
+    @Test("U+0000 in a feed's text is dropped, the same on every backend, and the rest is kept", arguments: TestStores.backends)
+    func nulCharacters(_ backend: StoreBackend) async throws {
+        let store = try await TestStores.fresh(backend)
+        let feed = try await store.addFeed(url: "https://a.org/feed.xml", title: "Feed\u{0} title")
+        let draft = EntryDraft(guid: "g\u{0}1", url: nil, title: "Ti\u{0}tle ✓", author: "\u{0}", publishedAt: nil, updatedAt: nil,
+                               summaryHTML: "<p>a\u{0}b</p>", contentHTML: nil, contentHash: "h")
+        let id = try await store.upsertEntries(feedID: feed.id, [draft])[0].entryID
+        let stored = try #require(try await store.entry(id: id))
+        #expect(stored.title == "Title ✓" && stored.summaryHTML == "<p>ab</p>" && stored.author == "" && stored.guid == "g1")
+        #expect(try await store.feed(id: feed.id)?.title == "Feed title")
+    }
 }

@@ -1,3 +1,4 @@
+import Fetch
 import Foundation
 import SQLiteStore
 import Storage
@@ -110,28 +111,16 @@ struct DatabaseAccessCLITests {
         try FileManager.default.copyItem(atPath: cli.databasePath, toPath: copy)
         try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: copy)
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder)
-        let process = Process()
-        let wrapper = CLIRunner.unprivileged
-        process.executableURL = URL(fileURLWithPath: wrapper.first ?? CLIRunner.binary.path)
-        process.arguments = wrapper.dropFirst() + (wrapper.isEmpty ? [] : [CLIRunner.binary.path]) + ["serve", "--port", "0", "--db", copy]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer { if process.isRunning { process.terminate() } }
-        var printed = Data()
-        while !printed.contains(UInt8(ascii: "\n")) {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            printed.append(chunk)
-        }
-        let line = String(decoding: printed, as: UTF8.self)
-        let base = try #require(line.split(separator: " ").first { $0.hasPrefix("http://127.0.0.1:") }.map(String.init), "printed: \(line)")
-        let page = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c",
-            "import urllib.request,sys; print(urllib.request.urlopen(sys.argv[1]).read().decode())", base + "digest.md?since=all"])
-        #expect(page.stdout.contains("Harbour bridge closes"), "\(page.stderr)")
-        process.terminate()
-        process.waitUntilExit()
+        let server = try ServedDatabase(cli, database: copy, wrapper: CLIRunner.unprivileged)
+        defer { server.stop() }
+        let page = try await Self.get(server.base + "digest.md?since=all")
+        #expect(page.contains("Harbour bridge closes"))
+        #expect(try await Self.get(server.base + "feeds").contains("alpha"))
+    }
+
+    /// The body of a GET, with Syndic's own libcurl client.
+    static func get(_ url: String) async throws -> String {
+        String(decoding: try await Fetcher().fetch(FetchRequest(url: url)).get().body, as: UTF8.self)
     }
 
     @Test("reading commands never create a database: a missing folder or file is exit 66 and stays missing")

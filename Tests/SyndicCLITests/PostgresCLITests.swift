@@ -52,6 +52,10 @@ struct PostgresCLITests {
             #expect(result.status == 0, "\(command): \(result.stderr)")
         }
         #expect(try cli.run(["story", "1", "--db", url], useDatabase: false).stdout.contains("2 sources"))
+        let server = try ServedDatabase(cli, database: url)
+        #expect(try await DatabaseAccessCLITests.get(server.base + "digest.atom?since=all").contains("Harbour bridge closes"))
+        #expect(try await DatabaseAccessCLITests.get(server.base).contains("Harbour bridge closes"))
+        server.stop()
         let pruned = try cli.run(["prune", "--older-than", "30d", "--db", url], useDatabase: false)
         #expect(pruned.status == 0 && pruned.stdout.hasPrefix("pruned 0 entries"), "\(pruned.stdout) \(pruned.stderr)")
         let removed = try cli.run(["feeds", "remove", "1", "--db", url], useDatabase: false)

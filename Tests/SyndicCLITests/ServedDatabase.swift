@@ -1,6 +1,7 @@
 import Foundation
 
-/// `syndic serve --port 0` on a runner's database, started and waited for until it prints its address.
+/// `syndic serve --port 0` on a runner's database (or `database`: a path or a URL), started and waited
+/// for until it prints its address; with a `wrapper` (``CLIRunner/unprivileged``), run through it.
 struct ServedDatabase {
     let process: Process
     /// `http://127.0.0.1:PORT/`.
@@ -12,12 +13,17 @@ struct ServedDatabase {
         var description: String
     }
 
-    init(_ cli: CLIRunner, watchdog seconds: TimeInterval = 120) throws {
+    init(_ cli: CLIRunner, database: String? = nil, wrapper: [String] = [], watchdog seconds: TimeInterval = 120) throws {
         let process = Process()
         self.process = process
-        process.executableURL = CLIRunner.binary
-        process.arguments = ["serve", "--port", "0"]
-        process.environment = ProcessInfo.processInfo.environment.merging(["SYNDIC_DB": cli.databasePath, "NO_COLOR": "1"]) { $1 }
+        if let command = wrapper.first {
+            process.executableURL = URL(fileURLWithPath: command)
+            process.arguments = wrapper.dropFirst() + [CLIRunner.binary.path, "serve", "--port", "0"]
+        } else {
+            process.executableURL = CLIRunner.binary
+            process.arguments = ["serve", "--port", "0"]
+        }
+        process.environment = ProcessInfo.processInfo.environment.merging(["SYNDIC_DB": database ?? cli.databasePath, "NO_COLOR": "1"]) { $1 }
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
