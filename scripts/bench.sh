@@ -428,14 +428,15 @@ area_storage() {
   # filtered and sorted in Swift) against this build on SQLite (one query per page) and on PostgreSQL
   # (a throwaway server from scripts/pg-server.sh, the same rows loaded with COPY).
   local d=$WORK/storage rows=$WORK/storage/rows.json spec=$WORK/storage/spec.json
-  local sizes=${BENCH_STORAGE_SIZES:-"100000 1000000"} now pg_dir pg_base notes=()
+  local sizes=${BENCH_STORAGE_SIZES:-"100000 1000000"} now pg_base notes=()
   rm -rf "$d"; mkdir -p "$d"
   apt_install sqlite3
   build_storage_before
   now=$(date +%s)
-  pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/syndic-bench-pg.XXXXXX")
-  trap '"$ROOT/scripts/pg-server.sh" stop "$pg_dir"' EXIT
-  pg_base=$("$ROOT/scripts/pg-server.sh" start "$pg_dir"); pg_base=${pg_base%/postgres*}
+  # Global, not local: the area's subshell stops the server on exit, after this function has returned.
+  STORAGE_PG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/syndic-bench-pg.XXXXXX")
+  trap '"$ROOT/scripts/pg-server.sh" stop "$STORAGE_PG_DIR"' EXIT
+  pg_base=$("$ROOT/scripts/pg-server.sh" start "$STORAGE_PG_DIR"); pg_base=${pg_base%/postgres*}
   for n in $sizes; do
     local v3=$d/v3-$n.sqlite v4=$d/v4-$n.sqlite url="$pg_base/bench_$n?sslmode=disable" label runs t0 t1
     label=$(python3 -c "print(f'{$n:,}')")
