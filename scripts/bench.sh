@@ -465,7 +465,7 @@ SQL
     for query in "stories --limit 50" "stories --since 24h --min-sources 2 --limit 50" "digest --since 24h --limit 50 --format markdown"; do
       local step=${query%% *} timing
       timing="$step query: \\d+ stories in (?P<v>[\\d.]+) ms"
-      RUNS_OVERRIDE=$runs contender "$spec" "Syndic before (v3)" "'$BEFORE' $query --db '$v3' >/dev/null" \
+      RUNS_OVERRIDE=$runs contender "$spec" "before: f21fd22 (v3 schema)" "'$BEFORE' $query --db '$v3' >/dev/null" \
         "$query, $label entries: command, s;;time;;wall"
       for store in "SQLite;;$v4" "PostgreSQL;;$url"; do
         RUNS_OVERRIDE=$runs contender "$spec" "Syndic ${store%%;;*}" "'$SYNDIC' $query --db '${store##*;;}' >/dev/null" \
@@ -480,7 +480,7 @@ SQL
   measure storage "$spec" "$rows"
   render storage "$(area_title storage)" "$rows" \
     "input: scripts/bench/storage_data.py (2,000 feeds on 500 sites over 90 days; stories of 1-5 copies on distinct sites, about entries/2.2 stories; an article for every third)" \
-    "before: the Syndic of ${BENCH_STORAGE_BASE:-f21fd22} (every story of the window fetched, a query per story, sorted in Swift); SQLite and PostgreSQL: this build (one query per page, ordered and limited in SQL)" \
+    "before: the Syndic of ${BENCH_STORAGE_BASE:-f21fd22} (ratio column: this build on SQLite vs it; every story of the window fetched, a query per story, sorted in Swift); SQLite and PostgreSQL: this build (one query per page, ordered and limited in SQL)" \
     "command = the whole process in seconds (start-up, open, query, print); query alone = the store call in ms, from the --verbose timing line (the build before has none)" \
     "PostgreSQL $(psql --version | cut -d' ' -f3) from scripts/pg-server.sh on loopback (fsync off), the v4 rows loaded with COPY, then ANALYZE" \
     "${notes[@]}" "$NOTE_NOISE"
