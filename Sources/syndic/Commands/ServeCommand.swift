@@ -16,15 +16,19 @@ struct ServeCommand: AsyncParsableCommand {
         Listens on 127.0.0.1 unless told otherwise; nothing served ever writes to the database.
         Port 0 picks a free port; the address is printed once the server is ready. Stop with Ctrl-C.
 
-        Answers only requests for the names it serves (localhost, loopback addresses, --host, the
-        --self-url host, --allowed-host names; any IP address when listening on 0.0.0.0 or ::); other
-        names get 421 Misdirected Request, which stops DNS-rebinding pages from reading it.
-        Absolute links in the feeds start with --self-url, else with the listening address.
+        Answers only the names it serves (localhost, loopback addresses, --host,
+        the --self-url host, --allowed-host names; any IP address when listening
+        on 0.0.0.0 or ::); other names get 421 Misdirected Request, so a
+        DNS-rebinding page cannot read it. Absolute links in the feeds start with
+        --self-url, else with the listening address.
+        Slow clients are cut by --header-timeout, --request-timeout and
+        --idle-timeout; at most --max-connections are served at once.
 
         Examples:
           syndic serve
           syndic serve --port 9000
-          syndic serve --host 0.0.0.0 --self-url https://news.example/ --allowed-host news.lan
+          syndic serve --host 0.0.0.0 --self-url https://news.example/ \\
+                       --allowed-host news.lan
           curl -s 'http://127.0.0.1:8080/digest.atom?since=7d&min-sources=2'
         """
     )
