@@ -2,7 +2,6 @@ import Fetch
 import Foundation
 import Testing
 import TestSupport
-@testable import WebView
 
 /// DNS rebinding against the real `syndic serve` (ISSUE 15 item 3): libcurl requests with a chosen
 /// `Host` header, as `curl -H 'Host: evil.example'` sends them.

@@ -49,8 +49,8 @@ final class SlowClients: @unchecked Sendable {
     }
 
     /// Opens `count` connections of each kind to `port`, then keeps driving them on a thread of their own
-    /// until the server has closed every one or `guardSeconds` have passed; `opened` runs once all are
-    /// connected (and the whole requests sent), `finished` once the thread is done.
+    /// until the server has closed every one or `guardSeconds` have passed; `opened` runs on that thread
+    /// once all are connected (and the whole requests sent), `finished` once the thread is done.
     func run(port: Int, count: [Kind: Int], guardSeconds: Double,
              opened: @escaping @Sendable () -> Void, finished: @escaping @Sendable () -> Void) {
         Thread { [self] in
@@ -81,6 +81,12 @@ final class SlowClients: @unchecked Sendable {
     /// How many connections of `kind` the server has not closed.
     func stillOpen(_ kind: Kind) -> Int {
         lock.withLock { connections.filter { $0.kind == kind && $0.closedAt == nil }.count }
+    }
+
+    /// How many connections of `kind` the server had closed before `instant` (as seen by this thread,
+    /// which notices a close within one tick, so a close is never dated earlier than it happened).
+    func closed(before instant: ContinuousClock.Instant, _ kind: Kind) -> Int {
+        lock.withLock { connections.filter { $0.kind == kind && $0.closedAt.map { $0 < instant } == true }.count }
     }
 
     /// How many connections of `kind` were opened.
