@@ -45,11 +45,15 @@ let package = Package(
         .target(name: "FeedParsing", dependencies: ["CLibXML2", "SyndicCore"], swiftSettings: strictSettings),
         .target(name: "Extraction", dependencies: ["CLibXML2", "SyndicCore"], swiftSettings: strictSettings),
         .target(name: "Dedup", dependencies: [], swiftSettings: strictSettings),
+        // Storage: the contract (store protocols, plain values, errors, locations); no SQL here.
+        // The backends implement it; StoreFactory opens one from a --db location.
+        .target(name: "Storage", dependencies: ["SyndicCore"], swiftSettings: strictSettings),
         .target(
-            name: "Storage",
-            dependencies: ["SyndicCore", .product(name: "GRDB", package: "GRDB.swift")],
+            name: "SQLiteStore",
+            dependencies: ["Storage", "SyndicCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
+        .target(name: "StoreFactory", dependencies: ["Storage", "SQLiteStore"], swiftSettings: strictSettings),
         .target(
             name: "Pipeline",
             dependencies: ["SyndicCore", "Fetch", "FeedParsing", "Extraction", "Dedup", "Storage",
@@ -71,8 +75,8 @@ let package = Package(
         .executableTarget(
             name: "syndic",
             dependencies: [
-                "SyndicCore", "Fetch", "FeedParsing", "Extraction", "Dedup", "Storage", "Pipeline", "Digest", "WebView",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "SyndicCore", "Fetch", "FeedParsing", "Extraction", "Dedup", "Storage", "StoreFactory", "Pipeline", "Digest",
+                "WebView", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -88,25 +92,28 @@ let package = Package(
 
         // One test target per module, plus end-to-end tests of the built binary.
         // TestSupport: helpers shared by test targets (the loopback HTTP test server's launcher).
-        .target(name: "TestSupport", dependencies: ["Storage", "CLibXML2"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Storage", "SQLiteStore", "StoreFactory", "CLibXML2"], path: "Tests/TestSupport"),
         .testTarget(name: "SyndicCoreTests", dependencies: ["SyndicCore"]),
         .testTarget(name: "FetchTests", dependencies: ["Fetch", "TestSupport"]),
         .testTarget(name: "FeedParsingTests", dependencies: ["FeedParsing"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction"]),
         .testTarget(name: "DedupTests", dependencies: ["Dedup"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage"]),
+        .testTarget(
+            name: "StorageTests",
+            dependencies: ["Storage", "SQLiteStore", "StoreFactory", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"]),
         .testTarget(name: "DigestTests", dependencies: ["Digest", "Storage", "CLibXML2", "FeedParsing", "TestSupport"]),
         .testTarget(
             name: "WebViewTests",
-            dependencies: ["WebView", "Storage", "Fetch", "CLibXML2", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            dependencies: ["WebView", "Storage", "SQLiteStore", "Fetch", "CLibXML2", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
                            .product(name: "NIOCore", package: "swift-nio")]
         ),
-        .testTarget(name: "SyndicCLITests", dependencies: ["SyndicCore", "Fetch", "Pipeline", "Storage", "TestSupport"]),
+        .testTarget(name: "SyndicCLITests", dependencies: ["SyndicCore", "Fetch", "Pipeline", "Storage", "SQLiteStore", "TestSupport"]),
         // Hostile input and faults through the real modules and the built binaries (docs/RELIABILITY.md).
         .testTarget(
             name: "ReliabilityTests",
-            dependencies: ["SyndicCore", "Fetch", "FeedParsing", "Extraction", "Storage", "Pipeline", "TestSupport",
+            dependencies: ["SyndicCore", "Fetch", "FeedParsing", "Extraction", "Storage", "SQLiteStore", "Pipeline", "TestSupport",
                            .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]
         ),

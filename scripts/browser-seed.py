@@ -9,6 +9,7 @@ Usage: browser-seed.py DATABASE               # the feeds wire, daily, gazette, 
 import sqlite3
 import sys
 import time
+from urllib.parse import urlsplit
 
 db = sqlite3.connect(sys.argv[1])
 now = time.time()
@@ -40,19 +41,33 @@ STORIES = [
      None, 8),
 ]
 
+def host(url):
+    """The site Syndic stores for a link (Storage's StorySite): the host without www., or None."""
+    try:
+        name = urlsplit(url).hostname
+    except ValueError:
+        return None
+    if not name:
+        return None
+    return name[4:] if name.startswith("www.") else name
+
 def insert_story(copies, article, hours_ago, key):
     t = now - hours_ago * 3600
     ids = []
+    sites = set()
     for i, (site, title, url, content) in enumerate(copies):
+        stored_site = host(url) or site
+        sites.add(stored_site)
         cur = db.execute(
-            "INSERT INTO entry (feed_id, guid, url, title, published_at, content_html, content_hash, first_seen_at, last_seen_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (feed(site), "%s-%s-%d" % (site, key, i), url, title, t - 600 + i * 300, content, "h%s-%d" % (key, i), t + i * 60, t + i * 60))
+            "INSERT INTO entry (feed_id, guid, url, site, title, published_at, content_html, content_hash, first_seen_at, last_seen_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (feed(site), "%s-%s-%d" % (site, key, i), url, stored_site, title, t - 600 + i * 300, content, "h%s-%d" % (key, i),
+             t + i * 60, t + i * 60))
         ids.append(cur.lastrowid)
     story = ids[0]
     last = t + (len(ids) - 1) * 60
-    db.execute("INSERT INTO story (id, representative_entry_id, headline, first_seen_at, last_seen_at, size, updated_at)"
-               " VALUES (?, ?, ?, ?, ?, ?, ?)", (story, story, copies[0][1], t, last, len(ids), last))
+    db.execute("INSERT INTO story (id, representative_entry_id, headline, first_seen_at, last_seen_at, size, source_count, updated_at)"
+               " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (story, story, copies[0][1], t, last, len(ids), len(sites), last))
     for i, entry in enumerate(ids):
         db.execute("UPDATE entry SET story_id = ?, similarity = ? WHERE id = ?", (story, 1.0 if i == 0 else 0.8 - 0.05 * i, entry))
     if article:

@@ -1,4 +1,5 @@
 import CLibXML2
+import SyndicCore
 
 /// Builds the ``PageModel`` and feeds the ``MetadataCollector`` from libxml2's SAX events, in one
 /// pass and without a DOM tree (no recursion, no per-node objects; libxml2's tree build and free
@@ -213,15 +214,14 @@ struct PageWalker {
 
     /// FNV-1a of a NUL-terminated attribute value, the allocation-free cache key.
     private static func fingerprint(_ value: UnsafePointer<xmlChar>?, seed: UInt64) -> UInt64 {
-        var hash = seed
-        guard let value else { return hash }
+        var hasher = FNV1a64(seed: seed)
+        guard let value else { return hasher.value }
         var index = 0
         while value[index] != 0 {
-            hash ^= UInt64(value[index])
-            hash &*= 0x0000_0100_0000_01b3
+            hasher.combine(byte: value[index])
             index += 1
         }
-        return hash
+        return hasher.value
     }
 
     /// The verdict on an element's class and id, cached by their bytes; the class alone gets a
@@ -229,7 +229,7 @@ struct PageWalker {
     private mutating func cachedVerdict(
         classValue: UnsafePointer<xmlChar>?, idValue: UnsafePointer<xmlChar>?
     ) -> (AttributeVerdict, Int32) {
-        let classHash = Self.fingerprint(classValue, seed: 0xcbf2_9ce4_8422_2325)
+        let classHash = Self.fingerprint(classValue, seed: FNV1a64.offsetBasis)
         let key = Self.fingerprint(idValue, seed: classHash ^ 0x9e37_79b9_7f4a_7c15)
         let classIndex: Int32
         if classValue == nil {
@@ -263,20 +263,20 @@ struct PageWalker {
                 // A run of digits hashes as one "0": "menu-item-48167" and "menu-item-66793" share a verdict,
                 // which is exact because no vocabulary word holds a digit (except "a2a", hashed as written).
                 let keepDigits = Self.containsA2A(part)
-                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                var hasher = FNV1a64()
                 var inDigits = false
                 for byte in part {
                     let isDigit = byte >= 0x30 && byte <= 0x39
                     if isDigit, !keepDigits {
                         if inDigits { continue }
                         inDigits = true
-                        hash ^= 0x30
+                        hasher.combine(byte: 0x30)
                     } else {
                         inDigits = false
-                        hash ^= UInt64((byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte)
+                        hasher.combine(byte: (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte)
                     }
-                    hash &*= 0x0000_0100_0000_01b3
                 }
+                let hash = hasher.value
                 if let known = tokenCache[hash] {
                     tokens.append(known)
                 } else {

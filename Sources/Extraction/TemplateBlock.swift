@@ -1,3 +1,5 @@
+import SyndicCore
+
 /// Site-template learning, pure part: the block fingerprint and the set of known template blocks.
 ///
 /// A block of text that appears on three or more distinct pages of one host (a fixed author bio, a
@@ -34,12 +36,7 @@ public enum TemplateBlock {
     /// FNV-1a 64-bit hash of the UTF-8 bytes of already normalized text. Deterministic across runs,
     /// processes and platforms (unlike `Hasher`), so hashes can be stored.
     public static func hash(normalizedText: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in normalizedText.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
-        }
-        return hash
+        FNV1a64.hash(normalizedText)
     }
 
     /// `hash(normalizedText: normalize(text))`.

@@ -4,6 +4,7 @@ import Fetch
 import Foundation
 import Logging
 import Storage
+import SyndicCore
 
 /// Fetches the article pages of entries whose feed text is too short, and extracts their story text.
 ///
@@ -11,7 +12,7 @@ import Storage
 /// extracted on both cores. Each host's learned template (blocks seen on ≥ 3 of its pages) is
 /// applied, and every newly seen page teaches the template its blocks.
 struct ArticleStage {
-    let db: SyndicDatabase
+    let db: any SiteTemplateStore
     let fetcher: Fetcher
     let options: PollOptions
     let log: Logger
@@ -31,15 +32,15 @@ struct ArticleStage {
 
         try await withThrowingTaskGroup(of: Extracted.self) { group in
             var inFlight = 0
-            func finish(_ item: Extracted) throws {
+            func finish(_ item: Extracted) async throws {
                 inFlight -= 1
                 done += 1
                 articles[item.article.entryID] = item.article
                 if item.article.status == .ok { summary.pagesFetched += 1 } else { summary.pagesFailed += 1 }
                 if let site = item.site, let pageHash = item.pageHash, !item.blockHashes.isEmpty {
-                    let isNew = try db.recordPageBlocks(host: site, pageHash: pageHash,
+                    let isNew = try await db.recordPageBlocks(host: site, pageHash: pageHash,
                                                         blocks: item.blockHashes.map { ($0, "") })
-                    if isNew { templates[site] = SiteTemplate(blockHashes: try db.templateBlocks(host: site)) }
+                    if isNew { templates[site] = SiteTemplate(blockHashes: try await db.templateBlocks(host: site)) }
                 }
                 progress?(PollProgress(phase: .pages, done: done, total: selected.count))
             }
@@ -53,17 +54,17 @@ struct ArticleStage {
                 var site: String?
                 if case .success(let response) = result, let key = SiteKey.of(response.finalURL) {
                     site = key
-                    if templates[key] == nil { templates[key] = SiteTemplate(blockHashes: try db.templateBlocks(host: key)) }
+                    if templates[key] == nil { templates[key] = SiteTemplate(blockHashes: try await db.templateBlocks(host: key)) }
                     template = templates[key]
                 }
                 let snapshot = template
                 let siteKey = site
                 group.addTask { Extracted.make(entry: entry, result: result, site: siteKey, template: snapshot) }
                 inFlight += 1
-                while inFlight >= maxParallel, let item = try await group.next() { try finish(item) }
+                while inFlight >= maxParallel, let item = try await group.next() { try await finish(item) }
               }
             }
-            while let item = try await group.next() { try finish(item) }
+            while let item = try await group.next() { try await finish(item) }
         }
         return articles
     }
@@ -94,8 +95,8 @@ struct Extracted: Sendable {
                                                           httpCharset: response.charset, template: template)
                 let a = result.article
                 let text = a.text
-                var pageHasher = StableHash()
-                pageHasher.combine(response.finalURL)
+                var pageHasher = FNV1a64()
+                pageHasher.combine(field: response.finalURL)
                 return Extracted(
                     article: StoredArticle(entryID: entry.entryID, finalURL: response.finalURL, canonicalURL: a.canonicalURL,
                                            title: a.title, byline: a.byline,

@@ -3,6 +3,7 @@ import FeedParsing
 import Fetch
 import Foundation
 import Storage
+import SyndicCore
 
 /// The CPU half of refreshing one feed: classify the HTTP outcome, parse the body, draft the entries.
 /// Pure (no database, no network), so it runs on any core while other feeds are still downloading.
@@ -38,8 +39,8 @@ struct FeedRefresh: Sendable {
                                                     retryAfter: response.retryAfter(now: now), now: now, random: random),
                                kind: .failed(message), drafts: [])
         }
-        var bodyHasher = StableHash()
-        bodyHasher.combine(response.body)
+        var bodyHasher = FNV1a64()
+        bodyHasher.combine(bytes: response.body)
         let bodyHash = bodyHasher.hex
         if bodyHash == feed.bodyHash {
             // Byte-identical to the last body: nothing to parse (servers without validators).
@@ -63,7 +64,7 @@ struct FeedRefresh: Sendable {
         let hints = FeedHints(title: parsed.title, siteURL: parsed.siteLink,
                               ttl: parsed.ttlMinutes.map { TimeInterval($0) * 60 },
                               updatePeriod: parsed.updateInterval.map { TimeInterval($0.seconds) },
-                              itemDates: parsed.entries.compactMap { $0.published ?? $0.updated })
+                              itemDates: parsed.entries.compactMap(\.date))
         var seen = Set<String>()
         var drafts: [EntryDraft] = []
         var prepared: [PreparedText] = []

@@ -13,13 +13,16 @@ import Storage
 /// entries, one for all articles, signatures and story assignments. A crash at any point leaves
 /// committed work intact; entries stored but not yet signed are picked up by the next poll.
 public final class Poller {
-    public let db: SyndicDatabase
+    /// What a poll reads and writes: due feeds and their commits, feeds by id, site templates.
+    public typealias Store = PollStore & FeedStore & SiteTemplateStore
+
+    public let db: any Store
     public let options: PollOptions
     private let fetcher: Fetcher
     private let log = Logger(label: "syndic.poll")
     private let progress: (@Sendable (PollProgress) -> Void)?
 
-    public init(db: SyndicDatabase, options: PollOptions, progress: (@Sendable (PollProgress) -> Void)? = nil) {
+    public init(db: any Store, options: PollOptions, progress: (@Sendable (PollProgress) -> Void)? = nil) {
         self.db = db
         self.options = options
         self.fetcher = Fetcher(policy: options.fetchPolicy)
@@ -36,8 +39,8 @@ public final class Poller {
         // Entries an interrupted poll stored but never placed come first, then this poll's feeds.
         // Entries whose feed text is final are placed in stories as they arrive (while other feeds
         // still download); those that wait for their article page are returned.
-        var waiting = try resumeUnfinished(placer)
-        let feeds = try selectFeeds(now: now)
+        var waiting = try await resumeUnfinished(placer)
+        let feeds = try await selectFeeds(now: now)
         waiting += try await refreshFeeds(feeds, now: now, placer: placer, summary: &summary)
         log.debug("feeds: \(feeds.count) fetched, stored and placed in \(Self.since(started))")
 
@@ -48,9 +51,9 @@ public final class Poller {
 
         let storiesStarted = Date()
         for (work, text) in await PageSigning.sign(waiting, articles: articles, options: options) {
-            try placer.place(work, text, article: articles[work.entryID])
+            try await placer.place(work, text, article: articles[work.entryID])
         }
-        try placer.flush()
+        try await placer.flush()
         log.debug("stories: \(waiting.count) entries with pages placed in \(Self.since(storiesStarted))")
 
         summary.storiesNew = placer.newStories.count
@@ -64,8 +67,8 @@ public final class Poller {
     }
 
     /// Due feeds, or all active ones with `force`, limited to `feedIDs` when given.
-    private func selectFeeds(now: Date) throws -> [Feed] {
-        var feeds = try db.dueFeeds(now: now, force: options.force || !options.feedIDs.isEmpty)
+    private func selectFeeds(now: Date) async throws -> [Feed] {
+        var feeds = try await db.dueFeeds(now: now, force: options.force || !options.feedIDs.isEmpty)
         if !options.feedIDs.isEmpty {
             let wanted = Set(options.feedIDs)
             feeds = feeds.filter { wanted.contains($0.id) }
@@ -91,9 +94,10 @@ public final class Poller {
             func recordFailure(_ feed: Feed, _ message: String) {
                 summary.failed += 1
                 summary.failures.append(.init(feedID: feed.id, url: feed.url, message: message))
-                log.warning("feed \(feed.id) \(feed.url): \(message)")
+                // Reported once, in the summary the command prints; traced here for --verbose.
+                log.debug("feed \(feed.id) \(feed.url) failed: \(message)")
             }
-            func store(_ refresh: FeedRefresh) throws {
+            func store(_ refresh: FeedRefresh) async throws {
                 inFlight -= 1
                 done += 1
                 summary.feedsPolled += 1
@@ -103,7 +107,7 @@ public final class Poller {
                 case .failed(let message): recordFailure(refresh.feed, message)
                 case .gone: recordFailure(refresh.feed, refresh.feed.disabledReason ?? "410 Gone")
                 }
-                let outcomes = try db.commitFeedFetch(feed: refresh.feed, drafts: refresh.drafts, now: now)
+                let outcomes = try await db.commitFeedFetch(feed: refresh.feed, drafts: refresh.drafts, now: now)
                 for ((draft, prepared), outcome) in zip(zip(refresh.drafts, refresh.prepared), outcomes) {
                     switch outcome {
                     case .unchanged: continue
@@ -112,7 +116,7 @@ public final class Poller {
                     }
                     let item = EntryWork(entryID: outcome.entryID, feedID: refresh.feed.id, feedURL: refresh.feed.url,
                                          link: draft.url, title: draft.title, firstSeenAt: now, prepared: prepared)
-                    if let signed = prepared.signed { try placer.place(item, signed) } else { work.append(item) }
+                    if let signed = prepared.signed { try await placer.place(item, signed) } else { work.append(item) }
                 }
                 progress?(PollProgress(phase: .feeds, done: done, total: feeds.count))
             }
@@ -122,28 +126,28 @@ public final class Poller {
                 let options = self.options
                 group.addTask { FeedRefresh.make(feed: feed, result: result, updater: updater, options: options, now: now, random: random) }
                 inFlight += 1
-                while inFlight >= maxParallel, let refresh = try await group.next() { try store(refresh) }
+                while inFlight >= maxParallel, let refresh = try await group.next() { try await store(refresh) }
             }
-            while let refresh = try await group.next() { try store(refresh) }
+            while let refresh = try await group.next() { try await store(refresh) }
         }
         return work
     }
 
     /// Entries an interrupted poll stored but never signed: those whose text is final are placed now,
     /// those that need their page are returned.
-    private func resumeUnfinished(_ placer: StoryPlacer) throws -> [EntryWork] {
-        let leftovers = try db.unsignedEntries()
+    private func resumeUnfinished(_ placer: StoryPlacer) async throws -> [EntryWork] {
+        let leftovers = try await db.unsignedEntries()
         guard !leftovers.isEmpty else { return [] }
         log.info("resuming \(leftovers.count) entries left unsigned by an interrupted poll")
         var feedURLs: [Int64: String] = [:]
         for entry in leftovers where feedURLs[entry.feedID] == nil {
-            feedURLs[entry.feedID] = try db.feed(id: entry.feedID)?.url ?? ""
+            feedURLs[entry.feedID] = try await db.feed(id: entry.feedID)?.url ?? ""
         }
         var builder = SignatureBuilder(configuration: options.dedup)
         var waiting: [EntryWork] = []
         for entry in leftovers {
             let item = EntryWork(stored: entry, feedURL: feedURLs[entry.feedID] ?? "", options: options, builder: &builder)
-            if let signed = item.prepared.signed { try placer.place(item, signed) } else { waiting.append(item) }
+            if let signed = item.prepared.signed { try await placer.place(item, signed) } else { waiting.append(item) }
         }
         return waiting
     }

@@ -11,7 +11,7 @@ import Storage
 /// representatives follow arrival. Results are committed every ``batchSize`` entries, so memory
 /// stays bounded and an interrupted poll keeps what it placed (the rest is redone by the next one).
 final class StoryPlacer {
-    let db: SyndicDatabase
+    let db: any PollStore
     let options: PollOptions
     let now: Date
     var batchSize = 2_000
@@ -24,15 +24,15 @@ final class StoryPlacer {
     private var signatures: [StoredSignature] = []
     private var articles: [StoredArticle] = []
 
-    init(db: SyndicDatabase, options: PollOptions, now: Date) {
+    init(db: any PollStore, options: PollOptions, now: Date) {
         self.db = db
         self.options = options
         self.now = now
     }
 
     /// Places one entry; `article` is its extracted page, stored with it.
-    func place(_ work: EntryWork, _ text: SignedText, article: StoredArticle? = nil) throws {
-        let clusterer = try loadedClusterer()
+    func place(_ work: EntryWork, _ text: SignedText, article: StoredArticle? = nil) async throws {
+        let clusterer = try await loadedClusterer()
         let assignment = clusterer.add(document: work.entryID, signature: text.signature,
                                        timestamp: work.firstSeenAt.timeIntervalSince1970, hasFullText: text.hasFullText)
         switch assignment {
@@ -47,13 +47,13 @@ final class StoryPlacer {
                                           shingleCount: text.signature.shingleCount,
                                           source: text.source, fullText: text.hasFullText))
         if let article { articles.append(article) }
-        if assignments.count >= batchSize { try flush() }
+        if assignments.count >= batchSize { try await flush() }
     }
 
     /// Stores what was placed since the last flush, in one transaction.
-    func flush() throws {
+    func flush() async throws {
         guard !assignments.isEmpty || !articles.isEmpty else { return }
-        try db.commitProcessed(articles: articles, signatures: signatures, assignments: assignments, now: now)
+        try await db.commitProcessed(articles: articles, signatures: signatures, assignments: assignments, now: now)
         assignments.removeAll(keepingCapacity: true)
         signatures.removeAll(keepingCapacity: true)
         articles.removeAll(keepingCapacity: true)
@@ -61,11 +61,11 @@ final class StoryPlacer {
 
     /// The clusterer, seeded on first use with the signatures of the window. (An entry of the window
     /// that this poll places again, because it changed, replaces its old self in the clusterer.)
-    private func loadedClusterer() throws -> StoryClusterer {
+    private func loadedClusterer() async throws -> StoryClusterer {
         if let clusterer { return clusterer }
         let clusterer = StoryClusterer(configuration: options.dedup, expectedDocuments: 4_096)
         var stored: [StoredDocument] = []
-        for item in try db.signatures(since: now.addingTimeInterval(-options.window)) {
+        for item in try await db.signatures(since: now.addingTimeInterval(-options.window)) {
             guard let signature = try? DocumentSignature(bytes: item.signature.minhash) else { continue }
             stored.append(StoredDocument(id: item.signature.entryID, signature: signature,
                                          timestamp: item.seenAt.timeIntervalSince1970,

@@ -1,23 +1,37 @@
 import Foundation
-import GRDB
 import SyndicCore
 
 /// What can go wrong with Syndic's database, in words that tell the user what to do.
+///
+/// Locations in messages are ``StoreLocation/description``: a file path, or a server URL without
+/// its password.
 public enum StorageError: UserFacingError, Equatable {
-    /// The file was written by a newer Syndic whose migrations this build does not know.
+    /// The database was written by a newer Syndic whose migrations this build does not know.
     case newerDatabase(path: String, unknownMigrations: [String])
+    /// The database lacks migrations this Syndic needs, and it was opened for reading only.
+    case needsMigration(path: String, pending: [String])
+    /// A reading command was pointed at a database that does not exist (nothing was created).
+    case databaseNotFound(path: String)
+    /// The file or server database holds tables, but not Syndic's; it is left untouched.
+    case foreignDatabase(path: String, tables: [String])
     /// The folder for the database could not be created.
     case cannotCreateFolder(path: String, reason: String)
-    /// SQLite could not open the file (permissions, not a database, …).
+    /// The database could not be opened (permissions, not a database, server refused, …).
     case cannotOpen(path: String, reason: String)
+    /// The database server could not be reached.
+    case cannotConnect(path: String, reason: String)
+    /// A `--db` / `SYNDIC_DB` value that is neither a path nor a valid `postgres://` URL.
+    case invalidLocation(String, reason: String)
     /// The disk or the database's size limit is full; nothing of the failed write was kept.
     case diskFull(reason: String)
-    /// The database file or its folder is read-only.
+    /// The database file or its folder is read-only, or the store was opened for reading.
     case readOnly(path: String)
     /// The file is damaged.
     case corrupt(path: String, reason: String)
     /// Another process held the database longer than the busy timeout.
     case busy(reason: String)
+    /// Another poll holds the poll lock of this database.
+    case pollRunning(holder: String)
     /// A uniqueness or foreign-key rule was broken.
     case constraintViolation(reason: String)
     /// A feed with this URL is already subscribed.
@@ -28,14 +42,17 @@ public enum StorageError: UserFacingError, Equatable {
     case storyNotFound(Int64)
     /// Any other SQLite error.
     case sqlite(reason: String)
+    /// Any other PostgreSQL error.
+    case postgres(reason: String)
 
     public var exitCode: SyndicExitCode {
         switch self {
-        case .newerDatabase, .corrupt, .constraintViolation, .duplicateFeed: return .dataError
+        case .newerDatabase, .foreignDatabase, .corrupt, .constraintViolation, .duplicateFeed: return .dataError
         case .cannotCreateFolder, .cannotOpen, .readOnly, .diskFull: return .cannotCreate
-        case .busy: return .temporaryFailure
-        case .feedNotFound, .storyNotFound: return .noInput
-        case .sqlite: return .failure
+        case .busy, .pollRunning, .needsMigration, .cannotConnect: return .temporaryFailure
+        case .feedNotFound, .storyNotFound, .databaseNotFound: return .noInput
+        case .invalidLocation: return .usage
+        case .sqlite, .postgres: return .failure
         }
     }
 
@@ -43,10 +60,21 @@ public enum StorageError: UserFacingError, Equatable {
         switch self {
         case .newerDatabase(let path, let ids):
             return "the database \(path) was written by a newer Syndic (migrations \(ids.joined(separator: ", ")) are unknown here); upgrade Syndic or use another --db"
+        case .needsMigration(let path, let pending):
+            return "the database \(path) needs migrating (\(pending.joined(separator: ", "))), and reading commands never change it; run `syndic migrate --db \(path)` first"
+        case .databaseNotFound(let path):
+            return "there is no Syndic database at \(path) (nothing was created); check --db or SYNDIC_DB, or start one with `syndic feeds add URL` or `syndic migrate`"
+        case .foreignDatabase(let path, let tables):
+            let shown = tables.prefix(5).joined(separator: ", ") + (tables.count > 5 ? ", …" : "")
+            return "\(path) is not a Syndic database (it holds other tables: \(shown)); it was left untouched — choose another --db"
         case .cannotCreateFolder(let path, let reason):
             return "cannot create the folder \(path): \(reason); choose another place with --db or SYNDIC_DB"
         case .cannotOpen(let path, let reason):
             return "cannot open the database \(path): \(reason); check the path and its permissions, or choose another with --db"
+        case .cannotConnect(let path, let reason):
+            return "cannot reach the database server \(path): \(reason); check that it is running and the URL in --db or SYNDIC_DB"
+        case .invalidLocation(let text, let reason):
+            return "--db \(text) is not usable: \(reason); give a file path or postgres://user@host:port/name"
         case .diskFull(let reason):
             return "the disk is full (\(reason)); nothing of the failed write was kept — free some space and run the command again"
         case .readOnly(let path):
@@ -55,6 +83,8 @@ public enum StorageError: UserFacingError, Equatable {
             return "the database \(path) is damaged (\(reason)); restore a backup or start a new one with --db"
         case .busy(let reason):
             return "the database is busy in another process (\(reason)); try again in a moment"
+        case .pollRunning(let holder):
+            return "another poll is running (\(holder)); try again later, or pass --wait to wait for it"
         case .constraintViolation(let reason):
             return "the change breaks a database rule (\(reason)); nothing was written"
         case .duplicateFeed(let url, let id):
@@ -65,31 +95,8 @@ public enum StorageError: UserFacingError, Equatable {
             return "no story has id \(id); `syndic stories` lists them"
         case .sqlite(let reason):
             return "database error: \(reason)"
-        }
-    }
-
-    /// Whether the database file (when it exists) and its folder can be written: `access(2)` also says
-    /// no for root on a read-only filesystem.
-    static func isWritable(_ path: String) -> Bool {
-        let folder = (path as NSString).deletingLastPathComponent
-        if FileManager.default.fileExists(atPath: path), access(path, W_OK) != 0 { return false }
-        return access(folder, W_OK) == 0
-    }
-
-    /// Maps a GRDB error to the case the user can act on.
-    static func wrap(_ error: any Error, path: String) -> any Error {
-        if error is StorageError { return error }
-        guard let db = error as? DatabaseError else { return error }
-        let reason = db.message ?? "\(db.resultCode)"
-        switch db.resultCode {
-        case .SQLITE_FULL: return StorageError.diskFull(reason: reason)
-        case .SQLITE_READONLY: return StorageError.readOnly(path: path)
-        case .SQLITE_CORRUPT, .SQLITE_NOTADB: return StorageError.corrupt(path: path, reason: reason)
-        case .SQLITE_BUSY, .SQLITE_LOCKED: return StorageError.busy(reason: reason)
-        case .SQLITE_CONSTRAINT: return StorageError.constraintViolation(reason: reason)
-        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
-            return isWritable(path) ? StorageError.cannotOpen(path: path, reason: reason) : StorageError.readOnly(path: path)
-        default: return StorageError.sqlite(reason: reason)
+        case .postgres(let reason):
+            return "PostgreSQL error: \(reason)"
         }
     }
 }

@@ -3,9 +3,11 @@ import Foundation
 /// Puts feed and page URLs in one canonical spelling so the same subscription is never stored twice.
 ///
 /// Normalization follows RFC 3986 §6.2.2 (syntax-based) and §6.2.3 (scheme-based): scheme and host
-/// lower-cased, the scheme's default port removed, an empty path becomes `/`, the fragment is
-/// dropped (it never reaches the server). The path and query are kept as written: servers may treat
-/// them case-sensitively.
+/// lower-cased, the scheme's default port removed, dot segments (`.`, `..`) removed from the path
+/// (§5.2.4, for http, https and file URLs and bare paths), an empty path becomes `/`, the fragment is
+/// dropped (it never reaches the server). Otherwise the path and query are kept as written: servers
+/// may treat them case-sensitively. Normalizing a normalized URL changes nothing (the `url` fuzz
+/// target checks this).
 public enum URLNormalizer {
     /// Schemes Syndic subscribes to and fetches.
     public static let supportedSchemes: Set<String> = ["http", "https", "file"]
@@ -49,6 +51,7 @@ public enum URLNormalizer {
             let host = parts.percentEncodedHost ?? ""
             guard host.isEmpty || host.lowercased() == "localhost", !parts.path.isEmpty else { throw .notAURL(string) }
             parts.percentEncodedHost = ""
+            parts.percentEncodedPath = removingDotSegments(parts.percentEncodedPath)
             return parts.string ?? trimmed
         }
         // Lower-case the host as written (percent-escapes kept), so normalizing twice changes nothing.
@@ -57,9 +60,46 @@ public enum URLNormalizer {
         if (scheme == "http" && parts.port == 80) || (scheme == "https" && parts.port == 443) {
             parts.port = nil
         }
+        parts.percentEncodedPath = removingDotSegments(parts.percentEncodedPath)
         if parts.percentEncodedPath.isEmpty { parts.percentEncodedPath = "/" }
         guard let result = parts.string else { throw .notAURL(string) }
         return result
+    }
+
+    /// RFC 3986 §5.2.4 `remove_dot_segments`: `/a/./b/../c` → `/a/c`, `/a/..` → `/`, `/../a` → `/a`.
+    ///
+    /// Only literal `.` and `..` segments count (a percent-encoded `%2E` is kept as written). The result
+    /// has no dot segment left, so applying it twice gives the same path as applying it once.
+    public static func removingDotSegments(_ path: String) -> String {
+        guard path.contains(".") else { return path }
+        var input = Substring(path)
+        var output: [Substring] = []   // segments, each with its leading "/" (the first may lack it)
+        while !input.isEmpty {
+            if input.hasPrefix("../") {                                   // A
+                input = input.dropFirst(3)
+            } else if input.hasPrefix("./") {
+                input = input.dropFirst(2)
+            } else if input.hasPrefix("/./") {                            // B
+                input = input.dropFirst(2)
+            } else if input == "/." {
+                input = "/"
+            } else if input.hasPrefix("/../") {                           // C
+                input = input.dropFirst(3)
+                if !output.isEmpty { output.removeLast() }
+            } else if input == "/.." {
+                input = "/"
+                if !output.isEmpty { output.removeLast() }
+            } else if input == "." || input == ".." {                     // D
+                input = ""
+            } else {                                                      // E
+                let start = input.startIndex
+                let searchFrom = input.hasPrefix("/") ? input.index(after: start) : start
+                let end = input[searchFrom...].firstIndex(of: "/") ?? input.endIndex
+                output.append(input[start..<end])
+                input = input[end...]
+            }
+        }
+        return output.joined()
     }
 
     /// The lower-cased host of a URL string, or nil for file URLs and strings without a host.

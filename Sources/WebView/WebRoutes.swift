@@ -6,7 +6,7 @@ import Storage
 /// The GET routes of the web view. Each handler reads the database and renders with ``Pages``
 /// or a ``DigestFormat``; none writes.
 struct WebRoutes: Sendable {
-    let database: SyndicDatabase
+    let database: any WebServer.Store
     let clock: @Sendable () -> Date
     /// The root of every absolute link (never the request's Host).
     let address: PublicAddress
@@ -17,12 +17,12 @@ struct WebRoutes: Sendable {
     ]
 
     func register(on router: Router<BasicRequestContext>) {
-        read(router, "/") { request, _ in try self.stories(request) }
-        read(router, "/story/{id}") { _, context in try self.story(context.parameters.get("id") ?? "") }
-        read(router, "/feeds") { _, _ in try self.feeds() }
-        read(router, "/healthz") { _, _ in try self.health() }
+        read(router, "/") { request, _ in try await self.stories(request) }
+        read(router, "/story/{id}") { _, context in try await self.story(context.parameters.get("id") ?? "") }
+        read(router, "/feeds") { _, _ in try await self.feeds() }
+        read(router, "/healthz") { _, _ in try await self.health() }
         for (path, format) in Self.digestPaths {
-            read(router, path) { request, _ in try self.digest(request, format: format) }
+            read(router, path) { request, _ in try await self.digest(request, format: format) }
         }
     }
 
@@ -33,34 +33,34 @@ struct WebRoutes: Sendable {
         router.head(RouterPath(path), use: handler)
     }
 
-    func stories(_ request: Request) throws -> Response {
+    func stories(_ request: Request) async throws -> Response {
         let params = request.uri.queryParameters
         let sinceText = params["since"].map(String.init) ?? "7d"
         let minSources = try WebQuery.positiveInt(params["min-sources"], name: "min-sources") ?? 1
         let limit = try WebQuery.positiveInt(params["limit"], name: "limit") ?? 200
         let since = try WebQuery.time(sinceText, now: clock())
-        let stories = try database.storyDetails(StoryQuery(since: since, minSources: minSources, limit: limit))
+        let stories = try await database.storyDetails(StoryQuery(since: since, minSources: minSources, limit: limit))
         return Pages.html(Pages.stories(stories.map(DigestItem.init), since: sinceText, minSources: minSources, limit: limit))
     }
 
-    func story(_ idText: String) throws -> Response {
+    func story(_ idText: String) async throws -> Response {
         guard let id = Int64(idText) else { throw HTTPError(.notFound, message: "Story ids are numbers.") }
-        return Pages.html(Pages.story(try database.story(id: id)))
+        return Pages.html(Pages.story(try await database.story(id: id)))
     }
 
-    func feeds() throws -> Response {
-        Pages.html(Pages.feeds(try database.listFeeds(), now: clock()))
+    func feeds() async throws -> Response {
+        Pages.html(Pages.feeds(try await database.listFeeds(), now: clock()))
     }
 
-    func health() throws -> Response {
-        _ = try database.storyCount()
+    func health() async throws -> Response {
+        _ = try await database.storyCount()
         return Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
                         body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
     }
 
     /// A digest in `format` with the `digest` command's options as query parameters; answers
     /// 304 Not Modified when `If-None-Match` carries the body's ETag.
-    func digest(_ request: Request, format: DigestFormat) throws -> Response {
+    func digest(_ request: Request, format: DigestFormat) async throws -> Response {
         let params = request.uri.queryParameters
         let now = clock()
         let query = StoryQuery(since: try WebQuery.time(params["since"].map(String.init) ?? "24h", now: now),
@@ -70,7 +70,7 @@ struct WebRoutes: Sendable {
         let selfURL = address.url(path: request.uri.path,
                                   query: WebQuery.digestOptions.compactMap { name in params[name].map { (String(name), String($0)) } })
         let document = DigestDocument(title: params["title"].map(String.init) ?? "Syndic digest", selfURL: selfURL,
-                                      homeURL: address.root, stories: try database.storyDetails(query))
+                                      homeURL: address.root, stories: try await database.storyDetails(query))
         let body = format.render(document)
         let tag = ETag.of(body)
         var headers: HTTPFields = [.eTag: tag, .cacheControl: "no-cache"]

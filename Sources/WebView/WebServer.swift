@@ -18,6 +18,9 @@ import Storage
 /// try await app.runService()
 /// ```
 public enum WebServer {
+    /// What the web view reads: stories and feeds (a store opened read-only is enough).
+    public typealias Store = StoryStore & FeedStore
+
     /// Where the server listens, which names it answers for, the root of its absolute links and how
     /// long it waits on clients (the flags of `syndic serve`).
     public struct Settings: Sendable {
@@ -46,7 +49,7 @@ public enum WebServer {
     }
 
     /// The router with every route, the security-header middleware and the Host check; used directly by tests.
-    public static func router(database: SyndicDatabase, clock: @escaping @Sendable () -> Date = { Date() },
+    public static func router(database: any Store, clock: @escaping @Sendable () -> Date = { Date() },
                               hosts: HostPolicy = HostPolicy(listenHost: "127.0.0.1"),
                               address: PublicAddress = PublicAddress()) -> Router<BasicRequestContext> {
         let router = Router()
@@ -59,7 +62,7 @@ public enum WebServer {
 
     /// A server with `settings` (port 0 picks a free one); `onRunning` receives the base URL once it
     /// accepts connections.
-    public static func application(database: SyndicDatabase, settings: Settings, logger: Logger? = nil,
+    public static func application(database: any Store, settings: Settings, logger: Logger? = nil,
                                    onRunning: @escaping @Sendable (String) async -> Void) -> some ApplicationProtocol {
         var log = logger ?? Logger(label: "syndic.serve")
         if logger == nil { log.logLevel = .warning }

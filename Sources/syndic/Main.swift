@@ -7,16 +7,18 @@ import SyndicCore
 enum Main {
     static func main() async {
         do {
-            var command = try Syndic.parseAsRoot()
+            var command = try Syndic.parseAsRoot(SharedFlags.hoisted(Array(CommandLine.arguments.dropFirst()), root: Syndic.self))
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()
             }
         } catch let error as any UserFacingError {
-            FileHandle.standardError.write(Data("syndic: \(error.description)\n".utf8))
+            StderrConsole.shared.clearStatus()
+            Output.error(error.description)
             exit(error.exitCode.rawValue)
         } catch {
+            StderrConsole.shared.clearStatus()
             Syndic.exit(withError: error)
         }
     }

@@ -32,6 +32,7 @@ struct Syndic: AsyncParsableCommand {
             StoryCommand.self,
             DigestCommand.self,
             ServeCommand.self,
+            MigrateCommand.self,
         ]
     }
 }

@@ -8,29 +8,29 @@ import TestSupport
 @Suite("Digest formats")
 struct FormatTests {
     /// Two stories: one syndicated on three sites, one on a single site.
-    static func world() throws -> (StoryWorld, big: Int64, small: Int64) {
+    static func world() async throws -> (StoryWorld, big: Int64, small: Int64) {
         let world = try StoryWorld()
-        let big = try world.addStory([
+        let big = try await world.addStory([
             .init(site: "wire.example", title: "Council approves new bridge", url: "https://wire.example/bridge",
                   published: Clock.at(hours: 0), contentHTML: "<p>The council approved the bridge on Monday. Work starts in May. It will cost $40m. More later.</p>"),
             .init(site: "daily.example", title: "Bridge approved", published: Clock.at(hours: 1)),
             .init(site: "gazette.example", title: "Council says yes to bridge & road", published: Clock.at(hours: 2)),
         ], at: Clock.at(hours: 2))
-        let small = try world.addStory([
+        let small = try await world.addStory([
             .init(site: "daily.example", title: "Local team wins", url: "https://daily.example/team",
                   published: Clock.at(hours: 3), summaryHTML: "The local team won 3-1. Fans cheered."),
         ], at: Clock.at(hours: 3))
         return (world, big, small)
     }
 
-    static func document(_ db: SyndicDatabase, selfURL: String? = "https://news.example/digest.atom") throws -> DigestDocument {
-        DigestDocument(title: "Morning digest", selfURL: selfURL, stories: try db.storyDetails(StoryQuery()))
+    static func document(_ db: any SyndicStore, selfURL: String? = "https://news.example/digest.atom") async throws -> DigestDocument {
+        DigestDocument(title: "Morning digest", selfURL: selfURL, stories: try await db.storyDetails(StoryQuery()))
     }
 
     @Test("Atom is well-formed for libxml2, one entry per story, ids and updated as documented")
-    func atom() throws {
-        let (world, big, small) = try Self.world()
-        let atom = AtomRenderer.render(try Self.document(world.db))
+    func atom() async throws {
+        let (world, big, small) = try await Self.world()
+        let atom = AtomRenderer.render(try await Self.document(world.db))
         let doc = try #require(LibXMLDocument(xml: atom))
         #expect(doc.strings("/atom:feed/atom:entry/atom:id") == [DigestItem.itemID(storyID: big), DigestItem.itemID(storyID: small)])
         #expect(doc.strings("/atom:feed/atom:entry/atom:title") == ["Council approves new bridge", "Local team wins"])
@@ -44,9 +44,9 @@ struct FormatTests {
     }
 
     @Test("RSS 2.0 is well-formed, with non-permalink guids and RFC 822 dates")
-    func rss() throws {
-        let (world, big, _) = try Self.world()
-        let rss = RSSRenderer.render(try Self.document(world.db))
+    func rss() async throws {
+        let (world, big, _) = try await Self.world()
+        let rss = RSSRenderer.render(try await Self.document(world.db))
         let doc = try #require(LibXMLDocument(xml: rss))
         #expect(doc.strings("/rss/channel/item").count == 2)
         #expect(doc.strings("/rss/channel/item[1]/guid") == [DigestItem.itemID(storyID: big)])
@@ -56,9 +56,9 @@ struct FormatTests {
     }
 
     @Test("JSON Feed 1.1 and Syndic's JSON parse with JSONSerialization")
-    func json() throws {
-        let (world, big, small) = try Self.world()
-        let document = try Self.document(world.db)
+    func json() async throws {
+        let (world, big, small) = try await Self.world()
+        let document = try await Self.document(world.db)
         let feed = try #require(try JSONSerialization.jsonObject(with: Data(JSONFeedRenderer.render(document).utf8)) as? [String: Any])
         #expect(feed["version"] as? String == "https://jsonfeed.org/version/1.1")
         #expect(feed["feed_url"] as? String == "https://news.example/digest.atom")
@@ -73,9 +73,9 @@ struct FormatTests {
     }
 
     @Test("HTML is one self-contained page: no scripts, no external resources, every story once")
-    func html() throws {
-        let (world, _, _) = try Self.world()
-        let html = HTMLDigestRenderer.render(try Self.document(world.db))
+    func html() async throws {
+        let (world, _, _) = try await Self.world()
+        let html = HTMLDigestRenderer.render(try await Self.document(world.db))
         let doc = try #require(LibXMLDocument(html: html))
         let (elements, attributes) = doc.elementsAndAttributes()
         #expect(!elements.contains("script") && !elements.contains("link") && !elements.contains("img"))
@@ -86,9 +86,9 @@ struct FormatTests {
     }
 
     @Test("Markdown and text list every source once per story")
-    func markdownAndText() throws {
-        let (world, _, _) = try Self.world()
-        let document = try Self.document(world.db)
+    func markdownAndText() async throws {
+        let (world, _, _) = try await Self.world()
+        let document = try await Self.document(world.db)
         let markdown = MarkdownRenderer.render(document)
         #expect(markdown.contains("## [Council approves new bridge](<https://wire.example/bridge>)"))
         #expect(markdown.contains("- [daily.example](<https://daily.example/"))
@@ -99,22 +99,22 @@ struct FormatTests {
     }
 
     @Test("the same database state renders the same bytes in every format")
-    func deterministic() throws {
-        let (world, _, _) = try Self.world()
+    func deterministic() async throws {
+        let (world, _, _) = try await Self.world()
         for format in DigestFormat.allCases {
-            let first = format.render(try Self.document(world.db))
-            let second = format.render(try Self.document(world.db))
+            let first = format.render(try await Self.document(world.db))
+            let second = format.render(try await Self.document(world.db))
             #expect(first == second, "format \(format.rawValue)")
         }
     }
 
     @Test("a story that gains a source keeps its id and its updated moves forward")
-    func updatedMoves() throws {
-        let (world, big, _) = try Self.world()
-        let before = try #require(LibXMLDocument(xml: AtomRenderer.render(try Self.document(world.db))))
+    func updatedMoves() async throws {
+        let (world, big, _) = try await Self.world()
+        let before = try #require(LibXMLDocument(xml: AtomRenderer.render(try await Self.document(world.db))))
         #expect(before.strings("//atom:entry[atom:id='\(DigestItem.itemID(storyID: big))']/atom:updated") == ["2026-11-18T13:06:40Z"])
-        try world.addCopy(.init(site: "late.example", title: "Bridge: late copy"), to: big, at: Clock.at(hours: 10))
-        let after = try #require(LibXMLDocument(xml: AtomRenderer.render(try Self.document(world.db))))
+        try await world.addCopy(.init(site: "late.example", title: "Bridge: late copy"), to: big, at: Clock.at(hours: 10))
+        let after = try #require(LibXMLDocument(xml: AtomRenderer.render(try await Self.document(world.db))))
         #expect(after.strings("//atom:entry/atom:id").count == 2)
         #expect(after.strings("//atom:entry[atom:id='\(DigestItem.itemID(storyID: big))']/atom:updated") == ["2026-11-18T21:06:40Z"])
         #expect(after.strings("/atom:feed/atom:updated") == ["2026-11-18T21:06:40Z"])

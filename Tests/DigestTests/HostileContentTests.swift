@@ -16,18 +16,18 @@ struct HostileContentTests {
         """
     static let hostileArticle = "Plain <script>alert(8)</script> text. Then </style><b onmouseover=alert(9)>bold</b>. Third -->  ]]> end."
 
-    static func document() throws -> DigestDocument {
+    static func document() async throws -> DigestDocument {
         let world = try StoryWorld()
-        try world.addStory([
+        try await world.addStory([
             .init(site: "evil.example", title: hostileTitle, url: "javascript:alert(10)", published: Clock.at(hours: 1),
                   contentHTML: hostileBody),
             .init(site: "evil2.example", title: "</title><script>alert(11)</script>", url: "data:text/html;base64,PHNjcmlwdD4=",
                   summaryHTML: hostileBody),
             .init(site: "ok.example", title: "Fine \"quoted\" & 'single'", url: "https://ok.example/a\"onmouseover=\"alert(12)"),
         ], articleText: hostileArticle, at: Clock.at(hours: 2))
-        try world.addStory([.init(site: "evil.example", title: "Body only", contentHTML: hostileBody)], at: Clock.at(hours: 3))
+        try await world.addStory([.init(site: "evil.example", title: "Body only", contentHTML: hostileBody)], at: Clock.at(hours: 3))
         return DigestDocument(title: "<script>alert(13)</script>Digest", selfURL: "javascript:alert(14)",
-                              stories: try world.db.storyDetails(StoryQuery()))
+                              stories: try await world.db.storyDetails(StoryQuery()))
     }
 
     @Test("links with credentials are never written (a feed's secret, or a phishing disguise)")
@@ -41,8 +41,8 @@ struct HostileContentTests {
 
     /// No format may carry a dangerous URL scheme or a terminal escape, in any form.
     @Test("no javascript:, data: or escape characters survive in any format", arguments: DigestFormat.allCases)
-    func noDangerousSchemes(_ format: DigestFormat) throws {
-        let output = format.render(try Self.document())
+    func noDangerousSchemes(_ format: DigestFormat) async throws {
+        let output = format.render(try await Self.document())
         #expect(!output.lowercased().contains("javascript:"))
         #expect(!output.lowercased().contains("data:text"))
         #expect(!output.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x9B })
@@ -50,8 +50,8 @@ struct HostileContentTests {
     }
 
     @Test("HTML: no script, style injection, event handler or unsafe link reaches the DOM")
-    func html() throws {
-        let html = HTMLDigestRenderer.render(try Self.document())
+    func html() async throws {
+        let html = HTMLDigestRenderer.render(try await Self.document())
         let doc = try #require(LibXMLDocument(html: html))
         let (elements, attributes) = doc.elementsAndAttributes()
         #expect(!elements.contains("script") && !elements.contains("iframe") && !elements.contains("img"))
@@ -68,8 +68,8 @@ struct HostileContentTests {
     }
 
     @Test("Atom, RSS: well-formed, and the HTML they carry has no active content")
-    func feeds() throws {
-        let document = try Self.document()
+    func feeds() async throws {
+        let document = try await Self.document()
         for xml in [AtomRenderer.render(document), RSSRenderer.render(document)] {
             let doc = try #require(LibXMLDocument(xml: xml))
             let bodies = doc.strings("//atom:content") + doc.strings("//description")
@@ -88,8 +88,8 @@ struct HostileContentTests {
     }
 
     @Test("JSON Feed: content_html has no active content; urls only http(s)")
-    func jsonFeed() throws {
-        let output = JSONFeedRenderer.render(try Self.document())
+    func jsonFeed() async throws {
+        let output = JSONFeedRenderer.render(try await Self.document())
         let feed = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
         #expect(feed["feed_url"] == nil)
         for item in try #require(feed["items"] as? [[String: Any]]) {
@@ -101,8 +101,8 @@ struct HostileContentTests {
     }
 
     @Test("Markdown: every <, [ and ( from a feed is escaped; links only http(s)")
-    func markdown() throws {
-        let markdown = MarkdownRenderer.render(try Self.document())
+    func markdown() async throws {
+        let markdown = MarkdownRenderer.render(try await Self.document())
         let scalars = Array(markdown.unicodeScalars)
         for (i, c) in scalars.enumerated() where c == "<" {
             let escaped = i > 0 && scalars[i - 1] == "\\"

@@ -10,9 +10,9 @@ import Testing
 struct OwnParserRoundTripTests {
     @Test("Atom, RSS and JSON Feed parse without bozo, one entry per story, ids and titles intact",
           arguments: ["atom", "rss", "jsonfeed"])
-    func roundTrip(format: String) throws {
-        let (world, big, small) = try FormatTests.world()
-        let document = try FormatTests.document(world.db)
+    func roundTrip(format: String) async throws {
+        let (world, big, small) = try await FormatTests.world()
+        let document = try await FormatTests.document(world.db)
         let rendered: String
         switch format {
         case "atom": rendered = AtomRenderer.render(document)

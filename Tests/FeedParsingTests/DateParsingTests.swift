@@ -53,6 +53,8 @@ struct DateParsingTests {
         Case(name: "basic format", input: "20240501T120000Z", expected: "2024-05-01T12:00:00Z"),
         Case(name: "surrounding whitespace", input: "  2024-05-01T12:00:00Z\n", expected: "2024-05-01T12:00:00Z"),
         Case(name: "year/month/day with slashes", input: "2020/1/10 14:33:00", expected: "2020-01-10T14:33:00Z"),
+        Case(name: "one-digit hour (feedjira/historic-2009/al3x.xml)", input: "2009-01-12T5:40:14-05:00", expected: "2009-01-12T10:40:14Z"),
+        Case(name: "one-digit hour in basic format is rejected", input: "20090112T54014Z", expected: nil),
         Case(name: "month 13 is rejected", input: "2024-13-01T00:00:00Z", expected: nil),
         Case(name: "trailing junk is rejected", input: "2024-05-01T12:00:00Z tomorrow", expected: nil),
     ]

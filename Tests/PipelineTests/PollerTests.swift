@@ -1,4 +1,5 @@
 import Foundation
+import SQLiteStore
 import Storage
 import Testing
 import TestSupport
@@ -6,9 +7,9 @@ import TestSupport
 
 @Suite("syndic poll, against a real loopback HTTP server")
 struct PollerTests {
-    func database() throws -> SyndicDatabase {
+    func database() throws -> SQLiteStore {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("syndic-poll-\(UUID().uuidString)/s.sqlite").path
-        return try SyndicDatabase(path: path)
+        return try SQLiteStore(path: path)
     }
 
     @Test("copies on two sites fold into one story, the chrome is stripped, and a second poll is all 304")
@@ -18,8 +19,8 @@ struct PollerTests {
         defer { server.stop() }
         try PollFixtures.rss(siteURL: server.url("/files/")).write(to: dir.appendingPathComponent("a.xml"), atomically: true, encoding: .utf8)
         let db = try database()
-        let a = try db.addFeed(url: server.url("/files/a.xml"))
-        let b = try db.addFeed(url: server.url("/files/b.xml"))
+        let a = try await db.addFeed(url: server.url("/files/a.xml"))
+        let b = try await db.addFeed(url: server.url("/files/b.xml"))
 
         let first = try await Poller(db: db, options: PollOptions()).run()
         #expect(first.feedsPolled == 2)
@@ -28,7 +29,7 @@ struct PollerTests {
         #expect(first.pagesFetched == 1, "only the summary-only entry needs its page")
         #expect(first.storiesNew == 2)
 
-        let stories = try db.stories(StoryQuery())
+        let stories = try await db.stories(StoryQuery())
         #expect(stories.count == 2)
         let bridge = try #require(stories.first { $0.copies.count == 2 })
         #expect(Set(bridge.copies.map(\.feedID)) == [a.id, b.id])
@@ -38,7 +39,7 @@ struct PollerTests {
 
         let copyB = try #require(bridge.copies.first { $0.feedID == b.id })
         #expect(copyB.url == server.url("/files/b-bridge.html"), "relative Atom links resolve against the feed URL")
-        let article = try #require(try db.article(entryID: copyB.entryID))
+        let article = try #require(try await db.article(entryID: copyB.entryID))
         #expect(article.status == .ok)
         let text = try #require(article.text)
         #expect(text.contains("corrosion had eaten into two of its four steel girders"))
@@ -46,7 +47,7 @@ struct PollerTests {
             #expect(!text.contains(chrome), "chrome '\(chrome)' survived extraction")
         }
 
-        let feedA = try #require(try db.feed(id: a.id))
+        let feedA = try #require(try await db.feed(id: a.id))
         #expect(feedA.etag != nil && feedA.lastModified != nil, "validators are stored")
         #expect(feedA.title == "Site A News")
         #expect(feedA.intervalSeconds == 3600, "the feed's ttl of 60 minutes bounds the interval")
@@ -58,8 +59,8 @@ struct PollerTests {
         #expect(second.notModified == 2)
         #expect(second.entriesNew == 0)
         #expect(try server.stats().not_modified >= 2, "the server answered 304 to our validators")
-        #expect(try db.entryCount() == 3)
-        #expect(try db.integrityCheck() == ["ok"])
+        #expect(try await db.entryCount() == 3)
+        #expect(try await db.integrityCheck() == ["ok"])
     }
 
     @Test("failing feeds are recorded with their reason and the rest of the poll carries on")
@@ -68,12 +69,12 @@ struct PollerTests {
         let server = try TestHTTPServer(filesDirectory: dir.path)
         defer { server.stop() }
         let db = try database()
-        let good = try db.addFeed(url: server.url("/files/b.xml"))
-        let notFound = try db.addFeed(url: server.url("/status/404"))
-        let gone = try db.addFeed(url: server.url("/status/410"))
-        let busy = try db.addFeed(url: server.url("/status/503?retry_after=7200"))
-        let garbage = try db.addFeed(url: server.url("/files/garbage.xml"))
-        let dead = try db.addFeed(url: "http://127.0.0.1:9/feed.xml")
+        let good = try await db.addFeed(url: server.url("/files/b.xml"))
+        let notFound = try await db.addFeed(url: server.url("/status/404"))
+        let gone = try await db.addFeed(url: server.url("/status/410"))
+        let busy = try await db.addFeed(url: server.url("/status/503?retry_after=7200"))
+        let garbage = try await db.addFeed(url: server.url("/files/garbage.xml"))
+        let dead = try await db.addFeed(url: "http://127.0.0.1:9/feed.xml")
         let now = Date()
 
         let summary = try await Poller(db: db, options: PollOptions()).run(now: now)
@@ -82,27 +83,27 @@ struct PollerTests {
         #expect(summary.entriesNew == 1)
         #expect(Set(summary.failures.map(\.feedID)) == [notFound.id, gone.id, busy.id, garbage.id, dead.id])
 
-        let f404 = try #require(try db.feed(id: notFound.id))
+        let f404 = try #require(try await db.feed(id: notFound.id))
         #expect(f404.consecutiveFailures == 1)
         #expect(f404.lastStatus == 404)
         #expect(f404.lastError?.contains("404") == true)
         #expect((f404.nextFetchAt ?? now) > now, "a failing feed backs off")
 
-        let f410 = try #require(try db.feed(id: gone.id))
+        let f410 = try #require(try await db.feed(id: gone.id))
         #expect(f410.disabledReason?.contains("410") == true)
 
-        let f503 = try #require(try db.feed(id: busy.id))
+        let f503 = try #require(try await db.feed(id: busy.id))
         #expect((f503.nextFetchAt ?? now).timeIntervalSince(now) >= 7199, "Retry-After is honoured")
 
-        let fGarbage = try #require(try db.feed(id: garbage.id))
+        let fGarbage = try #require(try await db.feed(id: garbage.id))
         #expect(fGarbage.lastError?.contains("not a feed") == true)
-        let fDead = try #require(try db.feed(id: dead.id))
+        let fDead = try #require(try await db.feed(id: dead.id))
         #expect(fDead.lastStatus == 0)
         #expect(fDead.lastError?.isEmpty == false)
 
-        let due = try db.dueFeeds(now: now.addingTimeInterval(1)).map(\.id)
+        let due = try await db.dueFeeds(now: now.addingTimeInterval(1)).map(\.id)
         #expect(due.isEmpty, "no feed is due right after the poll: \(due)")
-        #expect(try db.feed(id: good.id)?.consecutiveFailures == 0)
+        #expect(try await db.feed(id: good.id)?.consecutiveFailures == 0)
     }
 
     @Test("a permanent redirect moves the stored URL; a temporary one does not")
@@ -111,31 +112,31 @@ struct PollerTests {
         let server = try TestHTTPServer(filesDirectory: dir.path)
         defer { server.stop() }
         let db = try database()
-        let moved = try db.addFeed(url: server.url("/redirect/301?to=/files/b.xml"))
-        let temporary = try db.addFeed(url: server.url("/redirect/302?to=/files/b.xml"))
+        let moved = try await db.addFeed(url: server.url("/redirect/301?to=/files/b.xml"))
+        let temporary = try await db.addFeed(url: server.url("/redirect/302?to=/files/b.xml"))
         var options = PollOptions()
         options.fullText = .never
         let summary = try await Poller(db: db, options: options).run()
         #expect(summary.failed == 0)
-        #expect(try db.feed(id: moved.id)?.url == server.url("/files/b.xml"))
-        #expect(try db.feed(id: temporary.id)?.url == server.url("/redirect/302?to=/files/b.xml"))
+        #expect(try await db.feed(id: moved.id)?.url == server.url("/files/b.xml"))
+        #expect(try await db.feed(id: temporary.id)?.url == server.url("/redirect/302?to=/files/b.xml"))
     }
 
     @Test("entries stored by an interrupted poll are signed and clustered by the next one")
     func resumesInterruptedWork() async throws {
         let db = try database()
-        let feed = try db.addFeed(url: "https://example.invalid/feed.xml")
+        let feed = try await db.addFeed(url: "https://example.invalid/feed.xml")
         var stored = feed
         stored.nextFetchAt = Date().addingTimeInterval(3600)
         let html = PollFixtures.orchardStory.map { "<p>\($0)</p>" }.joined()
         let draft = EntryDraft(guid: "x", url: nil, title: "Frost", author: nil, publishedAt: nil, updatedAt: nil,
                                summaryHTML: nil, contentHTML: html, contentHash: "h")
-        _ = try db.commitFeedFetch(feed: stored, drafts: [draft])
-        #expect(try db.unsignedEntries().count == 1)
+        _ = try await db.commitFeedFetch(feed: stored, drafts: [draft])
+        #expect(try await db.unsignedEntries().count == 1)
         let summary = try await Poller(db: db, options: PollOptions()).run()
         #expect(summary.feedsPolled == 0)
         #expect(summary.storiesNew == 1)
-        #expect(try db.unsignedEntries().isEmpty)
-        #expect(try db.storyCount() == 1)
+        #expect(try await db.unsignedEntries().isEmpty)
+        #expect(try await db.storyCount() == 1)
     }
 }

@@ -41,20 +41,3 @@ struct SchedulePolicyTests {
         #expect(policy.backoff(failures: 1, retryAfter: 10 * 86_400, random: 0.5) == 86_400)
     }
 }
-
-@Suite("Poll lock")
-struct PollLockTests {
-    @Test("a second holder is refused with the first holder's pid; released on deinit")
-    func exclusive() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("syndic-lock-\(UUID().uuidString).sqlite").path
-        var first: PollLock? = try PollLock(databasePath: path, wait: false)
-        #expect(first != nil)
-        // flock locks belong to open file descriptions: a second open in this process conflicts too.
-        #expect(throws: PollLock.Failure.held(path: path + ".lock", pid: getpid())) {
-            _ = try PollLock(databasePath: path, wait: false)
-        }
-        first = nil
-        let second = try PollLock(databasePath: path, wait: false)
-        #expect(second.path == path + ".lock")
-    }
-}

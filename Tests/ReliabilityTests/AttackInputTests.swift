@@ -39,7 +39,7 @@ struct AttackInputTests {
         let (server, _) = try serve(["feed.xml": Data(feed.utf8)])
         defer { server.stop() }
         let db = try Reliability.database()
-        _ = try db.addFeed(url: server.url("/files/feed.xml"))
+        _ = try await db.addFeed(url: server.url("/files/feed.xml"))
         let summary = try await Poller(db: db, options: neverPages()).run()
         #expect(summary.entriesNew == 1)
         let stored = try StoredRows(db.path).strings("SELECT coalesce(title,'') || coalesce(summary_html,'') || coalesce(content_html,'') FROM entry")
@@ -67,7 +67,7 @@ struct AttackInputTests {
         let (server, _) = try serve(["feed.xml": Data(feed.utf8)])
         defer { server.stop() }
         let db = try Reliability.database()
-        _ = try db.addFeed(url: server.url("/files/feed.xml"))
+        _ = try await db.addFeed(url: server.url("/files/feed.xml"))
         _ = try await Poller(db: db, options: neverPages()).run()
         #expect(canary.connections == 0, "libxml2 fetched an external entity or DTD from the loopback canary")
         #expect(try server.stats().requests == 1, "only the feed itself was requested")
@@ -114,14 +114,14 @@ struct AttackInputTests {
         let linking = HostileFeeds.rss(items: HostileFeeds.item("l1", title: "deep page", description: "short", link: server.url("/files/deep.html")))
         try Data(linking.utf8).write(to: dir.appendingPathComponent("linking.xml"))
         let db = try Reliability.database()
-        for name in ["deep", "good", "linking"] { _ = try db.addFeed(url: server.url("/files/\(name).xml")) }
+        for name in ["deep", "good", "linking"] { _ = try await db.addFeed(url: server.url("/files/\(name).xml")) }
         var options = PollOptions()
         options.fullText = .always
         let summary = try await Poller(db: db, options: options).run()
         #expect(summary.feedsPolled == 3)
         #expect(summary.pagesFetched + summary.pagesFailed >= 1, "the deep page was requested")
         #expect(try StoredRows(db.path).int("SELECT count(*) FROM entry WHERE guid IN ('g1', 'l1')") == 2)
-        #expect(try db.integrityCheck() == ["ok"])
+        #expect(try await db.integrityCheck() == ["ok"])
     }
 
     @Test("invalid UTF-8, a lying charset and NUL bytes: every entry is kept, as valid text without NULs")
@@ -150,11 +150,11 @@ struct AttackInputTests {
         let (server, _) = try serve(["utf8.xml": invalidUTF8, "lying.xml": lying, "nul.xml": withNUL])
         defer { server.stop() }
         let db = try Reliability.database()
-        for name in ["utf8", "lying", "nul"] { _ = try db.addFeed(url: server.url("/files/\(name).xml")) }
+        for name in ["utf8", "lying", "nul"] { _ = try await db.addFeed(url: server.url("/files/\(name).xml")) }
         let summary = try await Poller(db: db, options: neverPages()).run()
         #expect(summary.failed == 0, "\(summary.failures)")
-        #expect(try db.entryCount() == 5)
-        #expect(try db.integrityCheck() == ["ok"])
+        #expect(try await db.entryCount() == 5)
+        #expect(try await db.integrityCheck() == ["ok"])
     }
 
     @Test("pages with invalid UTF-8, a lying charset and NUL bytes extract to text without NULs")
@@ -182,11 +182,11 @@ struct AttackInputTests {
         let (server, _) = try serve(["big.xml": Data(HostileFeeds.rss(items: items.joined()).utf8)])
         defer { server.stop() }
         let db = try Reliability.database()
-        _ = try db.addFeed(url: server.url("/files/big.xml"))
+        _ = try await db.addFeed(url: server.url("/files/big.xml"))
         let summary = try await Poller(db: db, options: neverPages()).run()
         #expect(summary.failed == 0, "\(summary.failures)")
         #expect(summary.entriesNew == 10_000)
-        #expect(try db.entryCount() == 10_000)
+        #expect(try await db.entryCount() == 10_000)
         #expect(try StoredRows(db.path).int("SELECT count(DISTINCT guid) FROM entry") == 10_000)
     }
 
@@ -198,10 +198,10 @@ struct AttackInputTests {
                                                                          + HostileFeeds.item("small", title: "small", description: "small")).utf8)])
         defer { server.stop() }
         let db = try Reliability.database()
-        _ = try db.addFeed(url: server.url("/files/huge.xml"))
+        _ = try await db.addFeed(url: server.url("/files/huge.xml"))
         let summary = try await Poller(db: db, options: neverPages()).run()
         #expect(summary.failed == 0, "\(summary.failures)")
-        #expect(try db.entryCount() == 2)
+        #expect(try await db.entryCount() == 2)
         let length = try StoredRows(db.path).int("SELECT max(length(coalesce(summary_html,'')) + length(coalesce(content_html,''))) FROM entry")
         #expect(length >= 9_900_000, "the big entry was cut to \(length) bytes")
     }

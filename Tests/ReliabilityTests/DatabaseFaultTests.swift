@@ -1,5 +1,6 @@
 import Fetch
 import Foundation
+import SQLiteStore
 import Storage
 import Testing
 import TestSupport
@@ -35,10 +36,10 @@ struct DatabaseFaultTests {
         defer { server.stop() }
         let path = try Reliability.folder("db").appendingPathComponent("s.sqlite").path
         do {
-            let setup = try SyndicDatabase(path: path)
-            for f in 0..<6 { _ = try setup.addFeed(url: server.url("/files/feed\(f).xml")) }
+            let setup = try SQLiteStore(path: path)
+            for f in 0..<6 { _ = try await setup.addFeed(url: server.url("/files/feed\(f).xml")) }
         }
-        let limited = try SyndicDatabase(path: path, maxPageCount: 200)  // 800 KB; the feeds need about 2 MB
+        let limited = try SQLiteStore(path: path, maxPageCount: 200)  // 800 KB; the feeds need about 2 MB
         var options = PollOptions()
         options.fullText = .never
         do {
@@ -49,13 +50,13 @@ struct DatabaseFaultTests {
             #expect(error.description.contains("disk is full"))
         }
 
-        let db = try SyndicDatabase(path: path)
-        #expect(try db.integrityCheck() == ["ok"])
+        let db = try SQLiteStore(path: path)
+        #expect(try await db.integrityCheck() == ["ok"])
         try Self.expectWholeFeeds(path, entriesPerFeed: 40)
         options.force = true
         let summary = try await Poller(db: db, options: options).run()
         #expect(summary.failed == 0)
-        #expect(try db.entryCount() == 240)
+        #expect(try await db.entryCount() == 240)
         try Self.expectWholeFeeds(path, entriesPerFeed: 40)
     }
 
@@ -73,8 +74,8 @@ struct DatabaseFaultTests {
         defer { server.stop() }
         let path = mountPoint.appendingPathComponent("syndic.sqlite").path
         do {
-            let db = try SyndicDatabase(path: path)
-            for f in 0..<4 { _ = try db.addFeed(url: server.url("/files/feed\(f).xml")) }
+            let db = try SQLiteStore(path: path)
+            for f in 0..<4 { _ = try await db.addFeed(url: server.url("/files/feed\(f).xml")) }
         }
 
         let full = try SyndicRun.run(["poll", "--full-text", "never"], database: path)
@@ -85,12 +86,12 @@ struct DatabaseFaultTests {
         // Give the filesystem room again: what was written must be whole, and the next poll completes.
         #expect(Shell.run("mount", ["-o", "remount,size=64m", mountPoint.path]) == 0)
         do {
-            let db = try SyndicDatabase(path: path)
-            #expect(try db.integrityCheck() == ["ok"])
+            let db = try SQLiteStore(path: path)
+            #expect(try await db.integrityCheck() == ["ok"])
             try Self.expectWholeFeeds(path, entriesPerFeed: 40)
             let again = try SyndicRun.run(["poll", "--force", "--full-text", "never"], database: path)
             #expect(again.status == 0, "\(again.stderr)")
-            #expect(try db.entryCount() == 160)
+            #expect(try await db.entryCount() == 160)
         }
 
         #expect(Shell.run("mount", ["-o", "remount,ro", mountPoint.path]) == 0)
@@ -103,17 +104,23 @@ struct DatabaseFaultTests {
         #expect(polled.status != 0)
         #expect(polled.stderr.lowercased().contains("read-only"), "\(polled.stderr)")
         #expect(!polled.stderr.contains("database is locked"))
+        // Reading commands open the database read-only, so the read-only mount can still be read.
+        for command in [["stories", "--format", "json"], ["digest", "--since", "all"], ["feeds", "list"]] {
+            let read = try SyndicRun.run(command, database: path)
+            #expect(read.status == 0, "\(command) on a read-only mount: \(read.stderr)")
+        }
+        #expect(try SyndicRun.run(["feeds", "list"], database: path).stdout.contains("feed3.xml"))
     }
 
     @Test("another process holds an exclusive transaction for 3 s: `syndic feeds add` waits and succeeds")
-    func lockedByAnotherProcess() throws {
+    func lockedByAnotherProcess() async throws {
         // A real feed, so the command succeeds whether or not `feeds add` fetches the URL first.
         let dir = try Reliability.folder("www")
         try Self.writeBulkyFeeds(dir, count: 1, entries: 1, entryBytes: 100)
         let server = try TestHTTPServer(filesDirectory: dir.path)
         defer { server.stop() }
         let path = try Reliability.folder("db").appendingPathComponent("s.sqlite").path
-        _ = try SyndicDatabase(path: path)
+        _ = try SQLiteStore(path: path)
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         holder.arguments = ["python3", "-c", """
@@ -137,19 +144,19 @@ struct DatabaseFaultTests {
         #expect(added.status == 0, "\(added.stderr)")
         #expect(!added.stderr.contains("database is locked"))
         #expect(waited > 1.5, "feeds add finished in \(waited) s although the database was held for 3 s")
-        #expect(try SyndicDatabase(path: path).listFeeds().count == 1)
+        #expect(try await SQLiteStore(path: path).listFeeds().count == 1)
     }
 
     @Test("poll, feeds list, feeds add and feeds export at once on one database: no 'database is locked' reaches the user")
-    func commandsAtOnce() throws {
+    func commandsAtOnce() async throws {
         let dir = try Reliability.folder("www")
         try Self.writeBulkyFeeds(dir, count: 8, entries: 30, entryBytes: 600)
         let server = try TestHTTPServer(filesDirectory: dir.path)
         defer { server.stop() }
         let path = try Reliability.folder("db").appendingPathComponent("s.sqlite").path
         do {
-            let db = try SyndicDatabase(path: path)
-            for f in 0..<8 { _ = try db.addFeed(url: server.url("/files/feed\(f).xml")) }
+            let db = try SQLiteStore(path: path)
+            for f in 0..<8 { _ = try await db.addFeed(url: server.url("/files/feed\(f).xml")) }
         }
         let results = ResultBox()
         let group = DispatchGroup()
@@ -169,11 +176,11 @@ struct DatabaseFaultTests {
             #expect(r.status == 0, "\(command): \(r.stderr)")
             #expect(!r.stderr.lowercased().contains("database is locked"), "\(command): \(r.stderr)")
         }
-        let db = try SyndicDatabase(path: path)
+        let db = try SQLiteStore(path: path)
         // The copies added meanwhile may or may not have been polled; the eight original feeds were.
         #expect(try StoredRows(path).int("SELECT count(*) FROM entry WHERE feed_id <= 8") == 240)
-        #expect(try db.listFeeds().count == 11)
-        #expect(try db.integrityCheck() == ["ok"])
+        #expect(try await db.listFeeds().count == 11)
+        #expect(try await db.integrityCheck() == ["ok"])
     }
 
     @Test("`syndic serve` answers every page and digest over HTTP while polls and digests run at once: only 200/304 with content, every command exits 0, no 'database is locked'")
@@ -184,8 +191,8 @@ struct DatabaseFaultTests {
         defer { server.stop() }
         let path = try Reliability.folder("db").appendingPathComponent("s.sqlite").path
         do {
-            let db = try SyndicDatabase(path: path)
-            for f in 0..<8 { _ = try db.addFeed(url: server.url("/files/feed\(f).xml")) }
+            let db = try SQLiteStore(path: path)
+            for f in 0..<8 { _ = try await db.addFeed(url: server.url("/files/feed\(f).xml")) }
         }
         let timeout = 120 * Sanitizer.scaled(5)
         // Half the feeds first, so every page has stories to show from the start.
@@ -253,7 +260,7 @@ struct DatabaseFaultTests {
         let end = serve.stop()
         #expect(end.exitedNormally && end.status == 0, "serve ended with \(end.status): \(end.stderr)")
         #expect(!Self.mentionsLocking(end.stderr), "\(end.stderr)")
-        #expect(try SyndicDatabase(path: path).integrityCheck() == ["ok"])
+        #expect(try await SQLiteStore(path: path).integrityCheck() == ["ok"])
     }
 
     /// What SQLite or Syndic print when a lock was not waited out.

@@ -38,8 +38,8 @@ struct NetworkFaultTests {
             ("http://no-such-host.invalid/feed.xml", ["DNS lookup failed"]),
         ]
         var ids: [Int64] = []
-        for feed in feeds { ids.append(try db.addFeed(url: feed.url).id) }
-        let good = try db.addFeed(url: server.url("/files/good.xml"))
+        for feed in feeds { ids.append(try await db.addFeed(url: feed.url).id) }
+        let good = try await db.addFeed(url: server.url("/files/good.xml"))
 
         let started = Date()
         let summary = try await Poller(db: db, options: Self.shortPolicy()).run()
@@ -53,13 +53,13 @@ struct NetworkFaultTests {
         #expect(summary.feedsPolled == feeds.count + 1)
         #expect(summary.failed == feeds.count)
         for (feed, id) in zip(feeds, ids) {
-            let error = try #require(try db.feed(id: id)?.lastError, "no error recorded for \(feed.url)")
+            let error = try #require(try await db.feed(id: id)?.lastError, "no error recorded for \(feed.url)")
             #expect(feed.expect.contains { error.contains($0) }, "\(feed.url): \(error)")
             #expect(!error.isEmpty)
         }
-        #expect(try db.feed(id: good.id)?.lastError == nil)
-        #expect(try db.entryCount() == 1)
-        #expect(try db.integrityCheck() == ["ok"])
+        #expect(try await db.feed(id: good.id)?.lastError == nil)
+        #expect(try await db.entryCount() == 1)
+        #expect(try await db.integrityCheck() == ["ok"])
     }
 
     @Test("a server answering bytes that are not HTTP: recorded as an invalid response, the poll goes on")
@@ -67,10 +67,10 @@ struct NetworkFaultTests {
         let garbage = try FaultServer(.garbage)
         defer { garbage.stop() }
         let db = try Reliability.database()
-        let feed = try db.addFeed(url: garbage.url())
+        let feed = try await db.addFeed(url: garbage.url())
         let summary = try await Poller(db: db, options: Self.shortPolicy()).run()
         #expect(summary.failed == 1)
-        let error = try #require(try db.feed(id: feed.id)?.lastError)
+        let error = try #require(try await db.feed(id: feed.id)?.lastError)
         #expect(!error.isEmpty)
         #expect(error.contains("invalid response"), "\(error)")
         #expect(!error.contains("scheme"), "\(error)")
@@ -98,11 +98,11 @@ struct NetworkFaultTests {
         let server = try TestHTTPServer(tls: (certificate: cert, key: key))
         defer { server.stop() }
         let db = try Reliability.database()
-        let feed = try db.addFeed(url: "https://127.0.0.1:\(server.port)/ok")
+        let feed = try await db.addFeed(url: "https://127.0.0.1:\(server.port)/ok")
         let summary = try await Poller(db: db, options: Self.shortPolicy()).run()
         #expect(summary.failed == 1)
-        let error = try #require(try db.feed(id: feed.id)?.lastError)
+        let error = try #require(try await db.feed(id: feed.id)?.lastError)
         #expect(error.contains("secure connection") && error.contains("certificate"), "\(error)")
-        #expect(try db.entryCount() == 0)
+        #expect(try await db.entryCount() == 0)
     }
 }

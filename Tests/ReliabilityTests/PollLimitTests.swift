@@ -1,4 +1,5 @@
 import Foundation
+import SQLiteStore
 import Storage
 import Testing
 import TestSupport
@@ -15,9 +16,9 @@ struct PollLimitTests {
         let server = try TestHTTPServer(filesDirectory: dir.path)
         defer { server.stop() }
         let db = try Reliability.database()
-        let bomb = try db.addFeed(url: server.url("/gzip-bomb"))
-        let huge = try db.addFeed(url: server.url("/bytes?n=17825792"))
-        let fine = try db.addFeed(url: server.url("/files/good.xml"))
+        let bomb = try await db.addFeed(url: server.url("/gzip-bomb"))
+        let huge = try await db.addFeed(url: server.url("/bytes?n=17825792"))
+        let fine = try await db.addFeed(url: server.url("/files/good.xml"))
         var options = PollOptions()
         options.fullText = .never
         let summary = try await Poller(db: db, options: options).run()
@@ -25,17 +26,17 @@ struct PollLimitTests {
         #expect(summary.feedsPolled == 3)
         #expect(summary.failed == 2)
         for feed in [bomb, huge] {
-            let stored = try #require(try db.feed(id: feed.id))
+            let stored = try #require(try await db.feed(id: feed.id))
             let error = try #require(stored.lastError, "no error recorded on \(feed.url)")
             #expect(error.contains("size limit"), "\(error)")
             #expect(stored.consecutiveFailures == 1)
         }
-        #expect(try db.feed(id: fine.id)?.lastError == nil)
-        #expect(try db.entryCount() == 1, "the good feed's entry is stored")
+        #expect(try await db.feed(id: fine.id)?.lastError == nil)
+        #expect(try await db.entryCount() == 1, "the good feed's entry is stored")
     }
 
     @Test("a 100 MB feed (announced in Content-Length, and chunked) polled by `syndic poll`: size limit hit, error recorded and shown, the good feed stored, peak memory bounded")
-    func hundredMegabyteFeed() throws {
+    func hundredMegabyteFeed() async throws {
         let hundredMB = 100 * 1024 * 1024
         let announced = try FaultServer(.hugeFeed(bytes: hundredMB, announceLength: true))
         let chunked = try FaultServer(.hugeFeed(bytes: hundredMB, announceLength: false))
@@ -48,10 +49,10 @@ struct PollLimitTests {
         let path = try Reliability.folder("db").appendingPathComponent("s.sqlite").path
         let (huge, streamed, fine): (Int64, Int64, Int64)
         do {
-            let db = try SyndicDatabase(path: path)
-            huge = try db.addFeed(url: announced.url("/huge.xml")).id
-            streamed = try db.addFeed(url: chunked.url("/huge.xml")).id
-            fine = try db.addFeed(url: server.url("/files/good.xml")).id
+            let db = try SQLiteStore(path: path)
+            huge = try await db.addFeed(url: announced.url("/huge.xml")).id
+            streamed = try await db.addFeed(url: chunked.url("/huge.xml")).id
+            fine = try await db.addFeed(url: server.url("/files/good.xml")).id
         }
 
         let started = Date()
@@ -120,13 +121,13 @@ struct PollLimitTests {
         let server = try TestHTTPServer(filesDirectory: dir.path)
         defer { server.stop() }
         let db = try Reliability.database()
-        _ = try db.addFeed(url: server.url("/files/unsafe.xml"))
+        _ = try await db.addFeed(url: server.url("/files/unsafe.xml"))
         var options = PollOptions()
         options.fullText = .always
         let summary = try await Poller(db: db, options: options).run()
 
         #expect(summary.failed == 0, "\(summary.failures)")
-        #expect(try db.entryCount() == links.count)
+        #expect(try await db.entryCount() == links.count)
         #expect(canary.connections == 0, "a credential or javascript: link reached the canary")
         #expect(try server.stats().requests == 1, "only the feed was requested")
         let rows = try StoredRows(db.path)
@@ -155,7 +156,7 @@ struct PollLimitTests {
         let server = try TestHTTPServer(filesDirectory: hostile.path)
         defer { server.stop() }
         let db = try Reliability.database()
-        _ = try db.addFeed(url: server.url("/files/feed.xml"))
+        _ = try await db.addFeed(url: server.url("/files/feed.xml"))
         var options = PollOptions()
         options.fullText = .always
         let summary = try await Poller(db: db, options: options).run()
@@ -165,6 +166,6 @@ struct PollLimitTests {
         let fetched = try rows.strings("SELECT coalesce(final_url,'') FROM article WHERE status = 'ok'")
         for url in fetched { #expect(url.hasPrefix(server.url("/files/")), "fetched \(url)") }
         #expect(try rows.int("SELECT count(*) FROM article WHERE lower(coalesce(final_url,'')) LIKE 'javascript:%' OR final_url LIKE 'data:%' OR final_url LIKE 'file:%'") == 0)
-        #expect(try db.integrityCheck() == ["ok"])
+        #expect(try await db.integrityCheck() == ["ok"])
     }
 }

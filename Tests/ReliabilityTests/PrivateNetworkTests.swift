@@ -1,4 +1,5 @@
 import Foundation
+import SQLiteStore
 import Storage
 import Testing
 import TestSupport
@@ -8,7 +9,7 @@ import TestSupport
 @Suite("--deny-private-networks", .serialized)
 struct PrivateNetworkTests {
     @Test("loopback, private, link-local and unique-local feeds are refused with a clear recorded error; nothing is requested")
-    func refusesPrivateAddresses() throws {
+    func refusesPrivateAddresses() async throws {
         let server = try TestHTTPServer()
         defer { server.stop() }
         let path = try Reliability.folder("db").appendingPathComponent("s.sqlite").path
@@ -24,8 +25,8 @@ struct PrivateNetworkTests {
         ]
         var ids: [Int64] = []
         do {
-            let db = try SyndicDatabase(path: path)
-            for url in urls { ids.append(try db.addFeed(url: url).id) }
+            let db = try SQLiteStore(path: path)
+            for url in urls { ids.append(try await db.addFeed(url: url).id) }
         }
         let started = Date()
         let run = try SyndicRun.run(["poll", "--deny-private-networks", "--full-text", "never"], database: path)
@@ -35,9 +36,9 @@ struct PrivateNetworkTests {
         #expect(run.stderr.contains("refuses to fetch"), "\(run.stderr)")
         #expect(elapsed < 20, "refusals should not wait for connections (\(elapsed) s)")
         #expect(try server.stats().requests == 0, "the loopback server was contacted")
-        let db = try SyndicDatabase(path: path)
+        let db = try SQLiteStore(path: path)
         for (url, id) in zip(urls, ids) {
-            let error = try db.feed(id: id)?.lastError ?? ""
+            let error = try await db.feed(id: id)?.lastError ?? ""
             #expect(error.contains("private or local address"), "\(url): \(error)")
         }
 
@@ -45,11 +46,11 @@ struct PrivateNetworkTests {
         let allowed = try SyndicRun.run(["poll", "--force", "--feed", String(ids[0]), "--full-text", "never"], database: path)
         #expect(allowed.status == 0)
         #expect(try server.stats().requests >= 1)
-        #expect(!(try db.feed(id: ids[0])?.lastError ?? "").contains("private"))
+        #expect(!(try await db.feed(id: ids[0])?.lastError ?? "").contains("private"))
     }
 
     @Test("a public address that redirects to 127.0.0.1 is refused after the redirect (in a private network namespace)")
-    func refusesAfterRedirect() throws {
+    func refusesAfterRedirect() async throws {
         let folder = try Reliability.folder("redirect")
         let path = folder.appendingPathComponent("s.sqlite").path
         let serverScript = Reliability.packageRoot.appendingPathComponent("Tests/TestServer/test_server.py").path
@@ -105,8 +106,8 @@ struct PrivateNetworkTests {
         #expect(stats.count == 2, "\(output)")
         #expect(stats.first?.contains("\"requests\": 0") == true, "the private server was contacted despite --deny-private-networks: \(stats)")
         #expect(stats.last?.contains("\"requests\": 1") == true, "control: without the flag the redirect reaches it: \(stats)")
-        let db = try SyndicDatabase(path: path)
-        let feed = try #require(try db.listFeeds().first?.feed)
+        let db = try SQLiteStore(path: path)
+        let feed = try #require(try await db.listFeeds().first?.feed)
         // The last poll (without the flag) replaced the error; the denied one is in denied.out.
         let denied = try String(contentsOfFile: folder.appendingPathComponent("denied.out").path, encoding: .utf8)
         #expect(denied.contains("private or local address 127.0.0.1"), "\(denied)")

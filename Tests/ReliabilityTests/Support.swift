@@ -1,5 +1,6 @@
 import Foundation
 import TestSupport
+import SQLiteStore
 import Storage
 
 /// Helpers shared by the reliability tests: temporary folders and databases, the built binaries.
@@ -12,8 +13,8 @@ enum Reliability {
     }
 
     /// A new database in its own temporary folder.
-    static func database(_ label: String = "db", maxPageCount: Int? = nil) throws -> SyndicDatabase {
-        try SyndicDatabase(path: folder(label).appendingPathComponent("s.sqlite").path, maxPageCount: maxPageCount)
+    static func database(_ label: String = "db", maxPageCount: Int? = nil) throws -> SQLiteStore {
+        try SQLiteStore(path: folder(label).appendingPathComponent("s.sqlite").path, maxPageCount: maxPageCount)
     }
 
     /// The package root (for Feeds/hostile and Tests/Fixtures).

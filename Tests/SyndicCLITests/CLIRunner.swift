@@ -22,14 +22,22 @@ struct CLIRunner {
     /// or `$SYNDIC_BIN`.
     static var binary: URL { BuiltProducts.executable("syndic") }
 
-    /// Runs `syndic ARGS` with this runner's database, optional stdin, and extra environment.
+    /// Runs `syndic ARGS` with this runner's database, optional stdin, and extra environment; with a
+    /// `wrapper` (e.g. ``unprivileged``), the wrapper runs with the syndic command line appended.
     @discardableResult
-    func run(_ args: [String], stdin: String? = nil, environment: [String: String] = [:], useDatabase: Bool = true) throws -> Result {
+    func run(_ args: [String], stdin: String? = nil, environment: [String: String] = [:], useDatabase: Bool = true,
+             wrapper: [String] = []) throws -> Result {
         var env = ["NO_COLOR": "1"]
         if useDatabase { env["SYNDIC_DB"] = databasePath }
         for (k, v) in environment { env[k] = v }
-        let output = try ProcessRunner.run(Self.binary, args, environment: env, stdin: stdin, timeout: 600)
+        let output = try ProcessRunner.run(Self.binary, args, environment: env, stdin: stdin, timeout: 600, wrapper: wrapper)
         return Result(status: output.status, stdout: output.stdout, stderr: output.stderr)
+    }
+
+    /// A wrapper that runs a command as user and group 65534 (nobody) when the tests run as root, so
+    /// file permissions bind it as they bind a user; empty when the tests already run unprivileged.
+    static var unprivileged: [String] {
+        getuid() == 0 ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
     }
 
     /// Writes `text` to a file in the runner's folder and returns its path.

@@ -64,6 +64,7 @@ struct DemoWorldTests {
         let different = try cli.run(["explain", String(a), String(c)])
         #expect(different.stdout.contains("decision           DIFFERENT STORIES"))
         let unknown = try cli.run(["explain", "999999", String(a)])
-        #expect(unknown.status == 64)
+        #expect(unknown.status == 66)
+        #expect(unknown.stderr.contains("no entry has id 999999"))
     }
 }

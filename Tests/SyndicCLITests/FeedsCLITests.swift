@@ -69,6 +69,7 @@ struct FeedsCLITests {
     @Test("hostile OPML is refused without reading the file or calling the URL")
     func hostileImport() throws {
         let cli = try CLIRunner()
+        try cli.run(["migrate"])
         let listener = try LoopbackListener()
         let secret = try cli.write("secret.txt", "TOP-SECRET")
         let opml = try cli.write("evil.opml", """
@@ -99,7 +100,7 @@ struct FeedsCLITests {
     @Test("a database from a newer Syndic is refused with exit 65; an unwritable location with 73")
     func databaseErrors() throws {
         let cli = try CLIRunner()
-        try cli.run(["feeds", "list"])
+        try cli.run(["migrate"])
         let sqlite = Process()
         sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         sqlite.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"insert into grdb_migrations values ('v99-future')\"); c.commit()", cli.databasePath]
@@ -110,7 +111,8 @@ struct FeedsCLITests {
         let blocked = try cli.write("a-file", "x")
         let cannot = try cli.run(["--help"]) // sanity: the binary runs
         #expect(cannot.status == 0)
-        let unwritable = try cli.run(["feeds", "list", "--db", blocked + "/sub/syndic.sqlite"], useDatabase: false)
+        let unwritable = try cli.run(["feeds", "add", "--no-check", "https://a.example/", "--db", blocked + "/sub/syndic.sqlite"],
+                                     useDatabase: false)
         #expect(unwritable.status == 73)
         #expect(unwritable.stderr.contains("cannot create the folder"))
     }
@@ -148,5 +150,42 @@ struct FeedsCLITests {
         let list = try cli.run(["feeds", "list", "--format", "json"])
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
         #expect(parsed.map { $0["title"] as? String } == ["Harbour News", nil])
+    }
+}
+
+/// Dot segments (`/../`, `/./`) in feed URLs: one subscription however the path is spelled, also for
+/// databases whose stored URLs were normalized before dot segments were removed.
+@Suite("syndic feeds: dot segments (end to end)")
+struct DotSegmentFeedTests {
+    @Test("…/nnw/../nnw/macworld.rss and …/nnw/macworld.rss are one subscription")
+    func oneSubscription() throws {
+        let cli = try CLIRunner()
+        let first = try cli.run(["feeds", "add", "--no-check", "http://127.0.0.1:9/nnw/../nnw/macworld.rss"])
+        #expect(first.stdout == "added feed 1: http://127.0.0.1:9/nnw/macworld.rss\n")
+        let again = try cli.run(["feeds", "add", "--no-check", "http://127.0.0.1:9/nnw/./macworld.rss"])
+        #expect(again.stdout == "already subscribed as feed 1: http://127.0.0.1:9/nnw/macworld.rss\n")
+    }
+
+    @Test("a URL stored with dot segments by an older Syndic is found: no duplicate on add or import")
+    func legacySpelling() throws {
+        let cli = try CLIRunner()
+        #expect(try cli.run(["feeds", "add", "--no-check", "http://127.0.0.1:9/nnw/macworld.rss"]).status == 0)
+        // What an older Syndic stored for `feeds add http://127.0.0.1:9/nnw/../nnw/macworld.rss`.
+        let legacy = "http://127.0.0.1:9/nnw/../nnw/macworld.rss"
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        sqlite.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('update feed set url=? where id=1', (sys.argv[2],)); c.commit()",
+                            cli.databasePath, legacy]
+        try sqlite.run(); sqlite.waitUntilExit()
+        #expect(sqlite.terminationStatus == 0)
+
+        let add = try cli.run(["feeds", "add", "--no-check", legacy])
+        #expect(add.stdout == "already subscribed as feed 1: \(legacy)\n", "\(add.stdout)\(add.stderr)")
+        let list = try cli.write("urls", "http://127.0.0.1:9/nnw/macworld.rss\nhttp://127.0.0.1:9/nnw/./../nnw/macworld.rss\n")
+        let imported = try cli.run(["feeds", "import", list])
+        #expect(imported.stdout.contains("imported: 0 added, 2 already present, 0 invalid"), "\(imported.stdout)")
+        let removed = try cli.run(["feeds", "remove", "http://127.0.0.1:9/nnw/macworld.rss"])
+        #expect(removed.status == 0, "\(removed.stderr)")
+        #expect(try cli.run(["feeds", "list", "--format", "json"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
     }
 }

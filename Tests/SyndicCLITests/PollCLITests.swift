@@ -1,5 +1,6 @@
 import Foundation
 import Pipeline
+import SQLiteStore
 import Storage
 import Testing
 import TestSupport
@@ -21,7 +22,7 @@ private func writeFeeds(_ dir: URL, count: Int, items: Int, round: Int) throws {
 @Suite("syndic poll (end to end)")
 struct PollCLITests {
     @Test("prints one summary line, nothing with --quiet; a held lock exits 75 naming the holder")
-    func summaryQuietAndLock() throws {
+    func summaryQuietAndLock() async throws {
         let cli = try CLIRunner()
         let dir = cli.folder.appendingPathComponent("www")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -39,15 +40,15 @@ struct PollCLITests {
         #expect(quiet.status == 0)
         #expect(quiet.stdout.isEmpty && quiet.stderr.isEmpty)
 
-        let lock = try PollLock(databasePath: cli.databasePath, wait: false)
+        let lock = try await SQLiteStore(path: cli.databasePath).acquirePollLock(wait: false)
         let refused = try cli.run(["poll"])
         #expect(refused.status == 75)
         #expect(refused.stderr.contains("another poll is running (process \(getpid())"))
-        withExtendedLifetime(lock) {}
+        await lock.release()
     }
 
     @Test("kill -9 at random moments across 50 polls: the database stays sound, no duplicates, nothing lost")
-    func killNine() throws {
+    func killNine() async throws {
         let cli = try CLIRunner()
         let dir = cli.folder.appendingPathComponent("www")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -77,14 +78,14 @@ struct PollCLITests {
         let final = try cli.run(["poll", "--force"])
         #expect(final.status == 0, "\(final.stderr)")
 
-        let db = try SyndicDatabase(path: cli.databasePath)
-        #expect(try db.integrityCheck() == ["ok"])
-        #expect(try db.unsignedEntries().isEmpty, "every stored entry is signed after a complete poll")
+        let db = try SQLiteStore(path: cli.databasePath)
+        #expect(try await db.integrityCheck() == ["ok"])
+        #expect(try await db.unsignedEntries().isEmpty, "every stored entry is signed after a complete poll")
         // Each round's entries of the last feed write are present exactly once (the unique key holds).
-        #expect(try db.entryCount() >= feeds * items)
-        let stories = try db.stories(StoryQuery())
+        #expect(try await db.entryCount() >= feeds * items)
+        let stories = try await db.stories(StoryQuery())
         let inStories = stories.reduce(0) { $0 + $1.copies.count }
-        #expect(inStories == (try db.entryCount()), "every entry belongs to exactly one story")
+        #expect(inStories == (try await db.entryCount()), "every entry belongs to exactly one story")
         #expect(killed > 0, "the test must actually kill some polls")
     }
 }
@@ -92,7 +93,7 @@ struct PollCLITests {
 @Suite("syndic poll --retention (end to end)")
 struct PollRetentionTests {
     @Test("entries older than the retention are pruned after the poll; stories follow")
-    func retention() throws {
+    func retention() async throws {
         let cli = try CLIRunner()
         let feed = try cli.write("feed.xml", """
             <?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>http://t.example/</link>
@@ -101,8 +102,8 @@ struct PollRetentionTests {
             """)
         try cli.run(["feeds", "add", "--no-check", feed])
         #expect(try cli.run(["poll"]).status == 0)
-        let db = try SyndicDatabase(path: cli.databasePath)
-        #expect(try db.entryCount() == 1)
+        let db = try SQLiteStore(path: cli.databasePath)
+        #expect(try await db.entryCount() == 1)
         // Age the entry by two days, then poll with a one-day retention.
         let queue = Process()
         queue.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -111,8 +112,8 @@ struct PollRetentionTests {
         let polled = try cli.run(["poll", "--force", "--retention", "1d"])
         #expect(polled.status == 0)
         #expect(polled.stdout.contains("pruned 1 old entries"))
-        #expect(try db.entryCount() == 0)
-        #expect(try db.storyCount() == 0)
+        #expect(try await db.entryCount() == 0)
+        #expect(try await db.storyCount() == 0)
         #expect(try cli.run(["poll", "--retention", "soon"]).status == 64)
     }
 }

@@ -1,38 +1,39 @@
 import Fetch
 import Foundation
+import SQLiteStore
 import Storage
 import Testing
 import TestSupport
 
 /// Seeds a CLI runner's database through Storage's public API, as a poll would have filled it.
 private struct StorySeed {
-    let db: SyndicDatabase
+    let db: SQLiteStore
     private var feeds: [String: Int64] = [:]
     private var counter = 0
 
-    init(_ cli: CLIRunner) throws { db = try SyndicDatabase(path: cli.databasePath) }
+    init(_ cli: CLIRunner) throws { db = try SQLiteStore(path: cli.databasePath) }
 
     /// Adds a story with one copy per (site, title, url); the first founds it. Returns the story id.
     @discardableResult
     mutating func story(_ copies: [(site: String, title: String, url: String)], content: String? = nil,
-                        articleText: String? = nil, at time: Date) throws -> Int64 {
+                        articleText: String? = nil, at time: Date) async throws -> Int64 {
         var storyID: Int64 = 0
         for (index, copy) in copies.enumerated() {
             let feedID: Int64
             if let known = feeds[copy.site] { feedID = known } else {
-                feedID = try db.addFeed(url: "https://\(copy.site)/feed.xml", now: time).id
+                feedID = try await db.addFeed(url: "https://\(copy.site)/feed.xml", now: time).id
                 feeds[copy.site] = feedID
             }
             counter += 1
             let draft = EntryDraft(guid: "g\(counter)", url: copy.url, title: copy.title, author: nil,
                                    publishedAt: time.addingTimeInterval(Double(index) * 60), updatedAt: nil,
                                    summaryHTML: nil, contentHTML: index == 0 ? content : nil, contentHash: "h\(counter)")
-            let entryID = try db.upsertEntries(feedID: feedID, [draft], now: time)[0].entryID
+            let entryID = try await db.upsertEntries(feedID: feedID, [draft], now: time)[0].entryID
             if index == 0 {
                 storyID = entryID
-                if let articleText { try db.saveArticle(StoredArticle(entryID: entryID, text: articleText, status: .ok)) }
+                if let articleText { try await db.saveArticle(StoredArticle(entryID: entryID, text: articleText, status: .ok)) }
             }
-            try db.applyStoryAssignments([StoryAssignment(entryID: entryID, storyID: storyID, similarity: index == 0 ? 1 : 0.875)],
+            try await db.applyStoryAssignments([StoryAssignment(entryID: entryID, storyID: storyID, similarity: index == 0 ? 1 : 0.875)],
                                          now: time)
         }
         return storyID
@@ -42,20 +43,20 @@ private struct StorySeed {
 @Suite("syndic stories, story, digest (end to end)")
 struct StoriesCLITests {
     /// Three stories: a three-site one an hour ago, a one-site hostile one just now, a two-site one two days ago.
-    static func seeded() throws -> (CLIRunner, big: Int64, hostile: Int64, old: Int64) {
+    static func seeded() async throws -> (CLIRunner, big: Int64, hostile: Int64, old: Int64) {
         let cli = try CLIRunner()
         var seed = try StorySeed(cli)
         let now = Date()
-        let big = try seed.story([
+        let big = try await seed.story([
             ("wire.example", "Council approves new bridge", "https://wire.example/bridge"),
             ("daily.example", "Bridge approved after long debate", "https://daily.example/b"),
             ("gazette.example", "Yes to the bridge", "https://gazette.example/x"),
         ], articleText: "The council approved the bridge on Monday. Work starts in May. It costs $40m. Critics object.",
            at: now.addingTimeInterval(-3600))
-        let hostile = try seed.story([
+        let hostile = try await seed.story([
             ("evil.example", "<script>alert(1)</script>Hostile \u{1B}[31mred", "javascript:alert(2)"),
         ], content: "<p onclick=x>Body <img src=x onerror=alert(3)> text.</p>", at: now.addingTimeInterval(-60))
-        let old = try seed.story([
+        let old = try await seed.story([
             ("wire.example", "Old news", "https://wire.example/old"),
             ("daily.example", "Old news again", "https://daily.example/old"),
         ], at: now.addingTimeInterval(-48 * 3600))
@@ -73,8 +74,8 @@ struct StoriesCLITests {
     }
 
     @Test("stories: most sources first, fits 80 columns, no colour off a terminal, filters")
-    func storiesTable() throws {
-        let (cli, big, hostile, old) = try Self.seeded()
+    func storiesTable() async throws {
+        let (cli, big, hostile, old) = try await Self.seeded()
         let all = try cli.run(["stories"])
         #expect(all.status == 0)
         let lines = all.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
@@ -92,8 +93,8 @@ struct StoriesCLITests {
     }
 
     @Test("stories --format json has exactly the documented shape")
-    func storiesJSON() throws {
-        let (cli, big, _, _) = try Self.seeded()
+    func storiesJSON() async throws {
+        let (cli, big, _, _) = try await Self.seeded()
         let result = try cli.run(["stories", "--format", "json", "--limit", "1"])
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         #expect(parsed.count == 1)
@@ -107,8 +108,8 @@ struct StoriesCLITests {
     }
 
     @Test("story ID: copies with similarity and the representative's text; unknown ids exit 66")
-    func story() throws {
-        let (cli, big, hostile, _) = try Self.seeded()
+    func story() async throws {
+        let (cli, big, hostile, _) = try await Self.seeded()
         let text = try cli.run(["story", String(big)])
         #expect(text.status == 0)
         #expect(text.stdout.contains("Story \(big): Council approves new bridge"))
@@ -129,8 +130,8 @@ struct StoriesCLITests {
     }
 
     @Test("digest: every format, default window 24h, deterministic, --output written atomically")
-    func digest() throws {
-        let (cli, _, _, _) = try Self.seeded()
+    func digest() async throws {
+        let (cli, _, _, _) = try await Self.seeded()
         let markdown = try cli.run(["digest"])
         #expect(markdown.status == 0)
         #expect(markdown.stdout.hasPrefix("# Syndic digest\n"))
@@ -159,29 +160,13 @@ struct StoriesCLITests {
 
     @Test("serve: prints its loopback address, answers /healthz and the digest, stops cleanly on SIGTERM")
     func serve() async throws {
-        let (cli, _, _, _) = try Self.seeded()
-        let process = Process()
-        process.executableURL = CLIRunner.binary
-        process.arguments = ["serve", "--port", "0"]
-        process.environment = ProcessInfo.processInfo.environment.merging(["SYNDIC_DB": cli.databasePath, "NO_COLOR": "1"]) { $1 }
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer { if process.isRunning { process.terminate() } }
-        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
-        // 120 s; 360 s under a sanitizer: the CPU-heavy tests beside this one can hold Swift's cooperative
+        let (cli, _, _, _) = try await Self.seeded()
+        // Watchdog 120 s; 360 s under a sanitizer: the CPU-heavy tests beside this one can hold Swift's cooperative
         // threads for half a minute at a time (a busy normal run found the server stopped by a 30 s watchdog;
         // a full --sanitize thread run took 88 s to get here). It only keeps a hung server from outliving us.
-        DispatchQueue.global().asyncAfter(deadline: .now() + 120 * Sanitizer.scaled(3), execute: watchdog)
-        var printed = Data()
-        while !printed.contains(UInt8(ascii: "\n")) {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            printed.append(chunk)
-        }
-        let line = String(decoding: printed, as: UTF8.self)
-        let base = try #require(line.split(separator: " ").first { $0.hasPrefix("http://127.0.0.1:") }.map(String.init), "printed: \(line)")
+        let server = try ServedDatabase(cli, watchdog: 120 * Sanitizer.scaled(3))
+        let process = server.process, base = server.base, watchdog = server.watchdog
+        defer { if process.isRunning { process.terminate() } }
         // Syndic's own libcurl client (FoundationNetworking's URLSession leaks libcurl handles under LeakSanitizer).
         let fetcher = Fetcher()
         let health = try await fetcher.fetch(FetchRequest(url: base + "healthz")).get()

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SyndicCore
 
@@ -17,6 +18,54 @@ struct URLNormalizerTests {
     @Test("file paths become file URLs")
     func filePaths() throws {
         #expect(try URLNormalizer.normalize("/tmp/a/../feed.xml") == "file:///tmp/feed.xml")
+    }
+
+    @Test("dot segments are removed from http(s) and file URLs and paths (RFC 3986 §5.2.4)", arguments: [
+        ("http://127.0.0.1:8080/nnw/../nnw/macworld.rss", "http://127.0.0.1:8080/nnw/macworld.rss"),
+        ("https://example.org/a/./b/../c?x=/../y", "https://example.org/a/c?x=/../y"),
+        ("https://example.org/a/b/..", "https://example.org/a/"),
+        ("https://example.org/a/b/.", "https://example.org/a/b/"),
+        ("https://example.org/../../a", "https://example.org/a"),
+        ("https://example.org/..", "https://example.org/"),
+        ("https://example.org/a/..b/.c/", "https://example.org/a/..b/.c/"),
+        ("https://example.org/a/%2E%2E/b", "https://example.org/a/%2E%2E/b"),
+        ("file:///srv/feeds/nnw/../nnw/macworld.rss", "file:///srv/feeds/nnw/macworld.rss"),
+        ("file://localhost/srv/./a.xml", "file:///srv/a.xml"),
+        ("/srv/feeds/nnw/../nnw/./macworld.rss", "file:///srv/feeds/nnw/macworld.rss"),
+    ])
+    func dotSegments(input: String, expected: String) throws {
+        #expect(try URLNormalizer.normalize(input) == expected)
+        #expect(try URLNormalizer.normalize(expected) == expected)
+    }
+
+    /// RFC 3986 §5.4's examples, as paths (the merge step done by hand).
+    @Test("removingDotSegments follows the RFC's algorithm", arguments: [
+        ("/a/b/c/./../../g", "/a/g"), ("mid/content=5/../6", "mid/6"), ("/a/b/c/../..", "/a/"),
+        ("/a/b/c/g/", "/a/b/c/g/"), ("/./g", "/g"), ("/../g", "/g"), ("/a/b/c/g.", "/a/b/c/g."),
+        ("/a/b/c/.g", "/a/b/c/.g"), ("/a/b/c/..g", "/a/b/c/..g"), ("/a/b/g/", "/a/b/g/"), ("", ""), ("/", "/"),
+        ("/..//a", "//a"), ("../", ""), ("./a", "a"),
+    ])
+    func removeDotSegments(path: String, expected: String) {
+        #expect(URLNormalizer.removingDotSegments(path) == expected)
+        #expect(URLNormalizer.removingDotSegments(expected) == expected)
+    }
+
+    @Test("normalizing twice gives what normalizing once gives, for dot-laden and odd URLs")
+    func idempotent() throws {
+        let segments = ["", ".", "..", "a", "%2E", "..a", "b.", "%2e%2E", "?q=/../x", "#f/..", ";p"]
+        var inputs: [String] = []
+        for base in ["http://H.example", "https://h.example:443", "file://", "file://localhost", ""] {
+            for a in segments { for b in segments { for c in segments { inputs.append(base + "/" + a + "/" + b + "/" + c) } } }
+        }
+        var checked = 0
+        for input in inputs {
+            guard let once = try? URLNormalizer.normalize(input) else { continue }
+            checked += 1
+            #expect(try URLNormalizer.normalize(once) == once, "\(input) → \(once)")
+            let path = URLComponents(string: once)?.percentEncodedPath ?? once
+            #expect(!(path + "/").contains("/../") && !(path + "/").contains("/./"), "\(input) → \(once)")
+        }
+        #expect(checked > inputs.count / 2)
     }
 
     @Test("unusable URLs are refused with the reason")

@@ -1,7 +1,8 @@
 import Foundation
+import SQLiteStore
 import Storage
 
-/// A real SQLite database seeded through Storage's public API with stories and their copies.
+/// A real database (SQLite unless a store is given) seeded through Storage's public API with stories and their copies.
 /// Used by one test at a time (the web tests hand it to the test client's closure, which runs serially).
 public final class StoryWorld: @unchecked Sendable {
     public struct Copy {
@@ -18,47 +19,51 @@ public final class StoryWorld: @unchecked Sendable {
         }
     }
 
-    public let db: SyndicDatabase
+    public let db: any SyndicStore
     private var feeds: [String: Int64] = [:]
     private var counter = 0
 
-    public init() throws {
-        let path = FileManager.default.temporaryDirectory
-            .appendingPathComponent("syndic-digest-\(UUID().uuidString)").appendingPathComponent("t.sqlite").path
-        db = try SyndicDatabase(path: path)
+    /// A world in a new SQLite file.
+    public convenience init() throws {
+        self.init(store: try TestStores.sqlite("world"))
+    }
+
+    /// A world in `store` (empty, opened for writing).
+    public init(store: any SyndicStore) {
+        db = store
     }
 
     /// Adds a story whose first copy founds it (and may carry extracted article text); returns the story id.
     @discardableResult
-    public func addStory(_ copies: [Copy], articleText: String? = nil, at time: Date) throws -> Int64 {
-        let first = try insert(copies[0], at: time)
+    public func addStory(_ copies: [Copy], articleText: String? = nil, at time: Date) async throws -> Int64 {
+        let first = try await insert(copies[0], at: time)
         if let articleText {
-            try db.saveArticle(StoredArticle(entryID: first, text: articleText, status: .ok, fetchedAt: time))
+            try await db.saveArticle(StoredArticle(entryID: first, text: articleText, status: .ok, fetchedAt: time))
         }
-        try db.applyStoryAssignments([StoryAssignment(entryID: first, storyID: first, similarity: 1)], now: time)
-        for copy in copies.dropFirst() { try addCopy(copy, to: first, at: time) }
+        try await db.applyStoryAssignments([StoryAssignment(entryID: first, storyID: first, similarity: 1)], now: time)
+        for copy in copies.dropFirst() { try await addCopy(copy, to: first, at: time) }
         return first
     }
 
     /// Adds one more copy to an existing story, as a later poll would.
-    public func addCopy(_ copy: Copy, to storyID: Int64, at time: Date, similarity: Double = 0.82) throws {
-        let id = try insert(copy, at: time)
-        try db.applyStoryAssignments([StoryAssignment(entryID: id, storyID: storyID, similarity: similarity)], now: time)
+    public func addCopy(_ copy: Copy, to storyID: Int64, at time: Date, similarity: Double = 0.82) async throws {
+        let id = try await insert(copy, at: time)
+        try await db.applyStoryAssignments([StoryAssignment(entryID: id, storyID: storyID, similarity: similarity)], now: time)
     }
 
-    private func insert(_ copy: Copy, at time: Date) throws -> Int64 {
+    private func insert(_ copy: Copy, at time: Date) async throws -> Int64 {
         let feedID: Int64
         if let known = feeds[copy.site] {
             feedID = known
         } else {
-            feedID = try db.addFeed(url: "https://\(copy.site)/feed.xml", title: copy.site.uppercased(), now: time).id
+            feedID = try await db.addFeed(url: "https://\(copy.site)/feed.xml", title: copy.site.uppercased(), now: time).id
             feeds[copy.site] = feedID
         }
         counter += 1
         let draft = EntryDraft(guid: "guid-\(counter)", url: copy.url, title: copy.title, author: nil,
                                publishedAt: copy.published, updatedAt: nil, summaryHTML: copy.summaryHTML,
                                contentHTML: copy.contentHTML, contentHash: "hash-\(counter)")
-        return try db.upsertEntries(feedID: feedID, [draft], now: time)[0].entryID
+        return try await db.upsertEntries(feedID: feedID, [draft], now: time)[0].entryID
     }
 }
 

@@ -19,8 +19,8 @@ struct ServeHostTests {
 
     @Test("a foreign Host gets 421 on every route, before the database is read; served names get the page")
     func foreignHostsRefused() async throws {
-        let world = try WebViewTests.world()
-        let server = try await ServeProcess.start(database: world.db.path, arguments: ["--allowed-host", "news.lan", "--allowed-host", ".home.example"])
+        let database = try await WebViewTests.worldFile()
+        let server = try await ServeProcess.start(database: database, arguments: ["--allowed-host", "news.lan", "--allowed-host", ".home.example"])
         defer { _ = server.stop() }
         for host in ["evil.example", "evil.example:\(server.port)", "127.0.0.1.evil.example", "localhost.evil.example", "news.lan.evil.example",
                      "10.1.2.3", "[fe80::1]", "user@127.0.0.1", "127.0.0.1/x", "localhost:80x"] {
@@ -45,8 +45,8 @@ struct ServeHostTests {
 
     @Test("the Atom digest's id and links come from the listening address, whatever the Host says")
     func linksFromListeningAddress() async throws {
-        let world = try WebViewTests.world()
-        let server = try await ServeProcess.start(database: world.db.path)
+        let database = try await WebViewTests.worldFile()
+        let server = try await ServeProcess.start(database: database)
         defer { _ = server.stop() }
         let expectedSelf = "\(server.baseURL)digest.atom?since=all&min-sources=1&title=My%20news"
         for host in [nil, "localhost:\(server.port)", "[::1]"] {
@@ -60,8 +60,8 @@ struct ServeHostTests {
 
     @Test("--self-url sets every absolute link (Atom, RSS, JSON Feed) and its host is answered")
     func linksFromSelfURL() async throws {
-        let world = try WebViewTests.world()
-        let server = try await ServeProcess.start(database: world.db.path, arguments: ["--self-url", "https://news.example/syndic"])
+        let database = try await WebViewTests.worldFile()
+        let server = try await ServeProcess.start(database: database, arguments: ["--self-url", "https://news.example/syndic"])
         defer { _ = server.stop() }
         let atom = try await Self.get(server, "digest.atom?since=all", host: "news.example")
         #expect(atom.status == 200)
@@ -81,14 +81,16 @@ struct ServeHostTests {
     }
 
     @Test("serve refuses unusable --self-url, --allowed-host and limits with a usage error")
-    func badFlags() throws {
-        let world = try WebViewTests.world()
+    func badFlags() async throws {
+        let database = try await WebViewTests.worldFile()
         for args in [["--self-url", "javascript:alert(1)"], ["--self-url", "https://news.example/?q=1"], ["--self-url", "ftp://x/"],
                      ["--allowed-host", "http://news.example/"], ["--allowed-host", "news.example:80"], ["--allowed-host", "bad host"],
                      ["--header-timeout", "0"], ["--idle-timeout", "0"], ["--request-timeout", "1e9"], ["--header-timeout", "90", "--request-timeout", "60"],
                      ["--max-connections", "0"]] {
-            let result = try ProcessRunner.run(BuiltProducts.executable("syndic"), ["serve", "--port", "0"] + args,
-                                               environment: ["SYNDIC_DB": world.db.path], timeout: 60)
+            let result = try await onThread {
+                try ProcessRunner.run(BuiltProducts.executable("syndic"), ["serve", "--port", "0"] + args,
+                                      environment: ["SYNDIC_DB": database], timeout: 60)
+            }
             #expect(result.status == 64, "\(args): \(result.status) \(result.stderr)")
             #expect(result.stderr.contains(args[0]), "\(args): \(result.stderr)")
         }

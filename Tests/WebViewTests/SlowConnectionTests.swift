@@ -11,8 +11,8 @@ struct SlowConnectionTests {
     /// Generous: a busy 2-core machine (or a sanitizer) must never make a working server fail.
     static let guardSeconds = 120 * Sanitizer.scaled(3)
 
-    static func served(_ world: StoryWorld, _ arguments: [String]) async throws -> ServeProcess {
-        try await ServeProcess.start(database: world.db.path, arguments: arguments)
+    static func served(_ database: String, _ arguments: [String]) async throws -> ServeProcess {
+        try await ServeProcess.start(database: database, arguments: arguments)
     }
 
     static func normalRequest(_ base: String, _ path: String) async throws -> FetchResponse {
@@ -21,11 +21,11 @@ struct SlowConnectionTests {
 
     @Test("350 slow connections (trickled heads and bodies, silent, HTTP/1.0 kept open): libcurl is served meanwhile; the server closes them all")
     func slowConnectionsAreCutAndOthersServed() async throws {
-        let world = try WebViewTests.world()
+        let database = try await WebViewTests.worldFile()
         // Long enough that the libcurl request is answered before any slow connection is cut, even on a
         // busy machine (scaled under a sanitizer, where the server itself runs several times slower).
         let timeout = 8 * Sanitizer.scaled(4)
-        let server = try await Self.served(world, ["--header-timeout", "\(timeout)", "--request-timeout", "\(timeout * 1.5)",
+        let server = try await Self.served(database, ["--header-timeout", "\(timeout)", "--request-timeout", "\(timeout * 1.5)",
                                                    "--idle-timeout", "\(timeout)"])
         defer { _ = server.stop() }
         let clients = SlowClients(tick: 0.5)
@@ -68,8 +68,8 @@ struct SlowConnectionTests {
 
     @Test("--max-connections 20: a 21st connection is not answered while 20 are open, and is once one of them closes")
     func connectionCap() async throws {
-        let world = try WebViewTests.world()
-        let server = try await Self.served(world, ["--max-connections", "20"])
+        let database = try await WebViewTests.worldFile()
+        let server = try await Self.served(database, ["--max-connections", "20"])
         defer { _ = server.stop() }
         let (before, after) = try await onThread { () throws -> (String, String) in
             // 20 kept-alive connections, each answered once (so the server has accepted it), then idle

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import SQLiteStore
 import Storage
 import Testing
 import TestSupport
@@ -12,19 +13,26 @@ struct WebViewTests {
     /// Clock for the server: one hour after the last seeded story.
     static let now = Clock.at(hours: 4)
 
-    static func world() throws -> StoryWorld {
-        let world = try StoryWorld()
-        try world.addStory([
+    static func world(in store: (any SyndicStore)? = nil) async throws -> StoryWorld {
+        let world = try store.map(StoryWorld.init(store:)) ?? StoryWorld()
+        try await world.addStory([
             .init(site: "wire.example", title: "Council approves new bridge", url: "https://wire.example/bridge",
                   contentHTML: "<p>The council approved the bridge. Work starts in May.</p>"),
             .init(site: "daily.example", title: "Bridge approved"),
         ], at: Clock.at(hours: 2))
-        try world.addStory([
+        try await world.addStory([
             .init(site: "evil.example", title: "<script>alert(1)</script>Hostile<img src=x onerror=alert(2)>",
                   url: "javascript:alert(3)", contentHTML: "<p onclick=alert(4)>Body <a href='data:text/html,x'>link</a>.</p><script>alert(5)</script>"),
         ], articleText: "Text with <script>alert(6)</script> inside. --> </style>", at: Clock.at(hours: 3))
-        try world.addStory([.init(site: "old.example", title: "Old story")], at: Clock.at(hours: -200))
+        try await world.addStory([.init(site: "old.example", title: "Old story")], at: Clock.at(hours: -200))
         return world
+    }
+
+    /// The same world in a SQLite file, for a real `syndic serve`: its path.
+    static func worldFile() async throws -> String {
+        let store = try TestStores.sqlite("web")
+        _ = try await world(in: store)
+        return store.path
     }
 
     static func app(_ world: StoryWorld) -> some ApplicationProtocol {
@@ -48,7 +56,7 @@ struct WebViewTests {
 
     @Test("/ lists stories with since and min-sources filters, linking to their pages")
     func stories() async throws {
-        let world = try Self.world()
+        let world = try await Self.world()
         try await Self.app(world).test(.router) { client in
             try await client.execute(uri: "/", method: .get) { response in
                 #expect(response.status == .ok)
@@ -76,8 +84,8 @@ struct WebViewTests {
 
     @Test("/story/ID shows copies and text; unknown or malformed ids are 404 pages")
     func story() async throws {
-        let world = try Self.world()
-        let hostile = try #require(try world.db.stories(StoryQuery(minSources: 1)).first { $0.headline.contains("Hostile") }?.id)
+        let world = try await Self.world()
+        let hostile = try #require(try await world.db.stories(StoryQuery(minSources: 1)).first { $0.headline.contains("Hostile") }?.id)
         try await Self.app(world).test(.router) { client in
             try await client.execute(uri: "/story/1", method: .get) { response in
                 #expect(response.status == .ok)
@@ -103,14 +111,14 @@ struct WebViewTests {
 
     @Test("/feeds shows last fetch, status, error and next fetch, escaped")
     func feeds() async throws {
-        let world = try Self.world()
-        var feed = try #require(try world.db.feed(matching: "https://evil.example/feed.xml"))
+        let world = try await Self.world()
+        var feed = try #require(try await world.db.feed(matching: "https://evil.example/feed.xml"))
         feed.lastFetchedAt = Clock.at(hours: 3)
         feed.lastStatus = 500
         feed.consecutiveFailures = 2
         feed.lastError = "<script>alert('err')</script>server error"
         feed.nextFetchAt = Clock.at(hours: 5)
-        try world.db.updateFeed(feed)
+        try await world.db.updateFeed(feed)
         try await Self.app(world).test(.router) { client in
             try await client.execute(uri: "/feeds", method: .get) { response in
                 #expect(response.status == .ok)
@@ -125,7 +133,7 @@ struct WebViewTests {
 
     @Test("digest feeds: media types, ETag, 304 on If-None-Match, a new ETag when the data changes")
     func digestFeeds() async throws {
-        let world = try Self.world()
+        let world = try await Self.world()
         let app = Self.app(world)
         let expected: [(String, String)] = [
             ("/digest.atom", "application/atom+xml; charset=utf-8"), ("/digest.rss", "application/rss+xml; charset=utf-8"),
@@ -156,7 +164,7 @@ struct WebViewTests {
             #expect(doc.strings("//atom:entry/atom:title") == ["Council approves new bridge"])
             #expect(doc.strings("/atom:feed/atom:title") == ["Mine"])
             let before = try await client.execute(uri: "/digest.atom", method: .get) { $0.headers[.eTag] }
-            try world.addCopy(.init(site: "late.example", title: "Late copy"), to: 1, at: Clock.at(hours: 3.5))
+            try await world.addCopy(.init(site: "late.example", title: "Late copy"), to: 1, at: Clock.at(hours: 3.5))
             try await client.execute(uri: "/digest.atom", method: .get, headers: [.ifNoneMatch: before ?? ""]) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.eTag] != before)
@@ -170,7 +178,7 @@ struct WebViewTests {
 
     @Test("/healthz answers ok; only GET and HEAD routes exist")
     func health() async throws {
-        let world = try Self.world()
+        let world = try await Self.world()
         try await Self.app(world).test(.router) { client in
             try await client.execute(uri: "/healthz", method: .get) { response in
                 #expect(response.status == .ok)

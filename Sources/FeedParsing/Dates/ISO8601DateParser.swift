@@ -1,7 +1,8 @@
 /// ISO 8601 / RFC 3339 / W3C-DTF dates, to Unix seconds (UTC).
 ///
 /// Accepts partial dates (`2024`, `2024-05`, `2024-05-01`), basic format (`20240501T120000Z`),
-/// `T`, `t` or a space between date and time, minutes without seconds, fractional seconds,
+/// `T`, `t` or a space between date and time, a one-digit hour before a colon, minutes without
+/// seconds, fractional seconds,
 /// and zones `Z`, `±hh`, `±hhmm`, `±hh:mm` (optionally after a space). No zone means UTC.
 public enum ISO8601DateParser {
     /// Unix seconds for the text, or nil when it is not an ISO 8601 date.
@@ -41,7 +42,9 @@ public enum ISO8601DateParser {
         }
         if i < n, b[i] == 0x54 || b[i] == 0x74 || (b[i] == 0x20 && i + 1 < n && b[i + 1] >= 0x30 && b[i + 1] <= 0x39) {
             i += 1
-            guard let h = digits(2) else { return nil }
+            // A one-digit hour before a colon (`2009-01-12T5:40:14-05:00`, seen in real feeds; feedparser reads it).
+            let oneDigitHour = i + 1 < n && b[i] >= 0x30 && b[i] <= 0x39 && b[i + 1] == 0x3A
+            guard let h = digits(oneDigitHour ? 1 : 2) else { return nil }
             hour = h
             let colon = peek(0x3A)
             if colon { i += 1 }

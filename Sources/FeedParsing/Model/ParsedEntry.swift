@@ -1,4 +1,5 @@
 import Foundation
+import SyndicCore
 
 /// One item of a feed (RSS `<item>`, Atom `<entry>`, JSON Feed item). Immutable and `Sendable`.
 ///
@@ -8,7 +9,8 @@ public struct ParsedEntry: Sendable {
     /// RSS `guid` / Atom `id` / JSON `id` as written (whitespace-collapsed), nil when absent.
     public let id: String?
     /// An identifier that is never nil and is the same on every run for the same entry:
-    /// `id`, else `link`, else `"hash:"` + a 64-bit FNV-1a hash of title, date and body.
+    /// `id`, else `link`, else `"hash:"` + a 64-bit FNV-1a hash of title, date (`published`, else
+    /// `updated`) and body. Stored as the entry's key, so its formula is frozen (pinned by `StableIDTests`).
     public let stableID: String
     /// Entry web page: RSS `link` (or permalink `guid`), Atom alternate link, JSON `url`.
     public let link: String?
@@ -16,9 +18,10 @@ public struct ParsedEntry: Sendable {
     public let title: String?
     /// Display name of the first author.
     public let author: String?
-    /// RSS `pubDate` / Atom `published` (`issued`) / JSON `date_published`.
+    /// RSS `pubDate` / Atom `published` (`issued`) / `dcterms:issued` / JSON `date_published`, as the
+    /// feed gives it (nil when absent; see ``date`` for the entry's date).
     public let published: Date?
-    /// Atom `updated` (`modified`) / `dc:date` / JSON `date_modified`.
+    /// Atom `updated` (`modified`) / `dc:date` / `dcterms:modified` / JSON `date_modified`.
     public let updated: Date?
     /// RSS `description` / Atom `summary` / JSON `summary`, in its declared type (see `summaryIsHTML`).
     public let summary: String?
@@ -58,6 +61,14 @@ public struct ParsedEntry: Sendable {
             id: id, link: link, title: title, date: published ?? updated, body: content ?? summary)
     }
 
+    /// The entry's date: ``published``, else ``updated`` (Atom `updated`, `dc:date`, JSON
+    /// `date_modified`), nil when the feed gives neither.
+    ///
+    /// Many feeds date their items only with Atom `<updated>` or `dc:date` (RSS 1.0 has no other date
+    /// element); this is the date Syndic stores, shows and sorts by. feedparser, whose parse the corpus
+    /// reproduces, keeps `published` empty for them, so ``published`` stays the parse as written.
+    public var date: Date? { published ?? updated }
+
     /// The summary as HTML (plain-text summaries are escaped), nil when absent.
     public var summaryHTML: String? {
         summary.map { summaryIsHTML ? $0 : HTMLText.escape($0) }
@@ -81,19 +92,10 @@ public struct ParsedEntry: Sendable {
     static func makeStableID(id: String?, link: String?, title: String?, date: Date?, body: String?) -> String {
         if let id, !id.isEmpty { return id }
         if let link, !link.isEmpty { return link }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func mix(_ text: String) {
-            for byte in text.utf8 {
-                hash ^= UInt64(byte)
-                hash &*= 0x0000_0100_0000_01b3
-            }
-            hash ^= 0xff
-            hash &*= 0x0000_0100_0000_01b3
-        }
-        mix(title ?? "")
-        mix(date.map { String(Int64($0.timeIntervalSince1970)) } ?? "")
-        mix(body ?? "")
-        let hex = String(hash, radix: 16)
-        return "hash:" + String(repeating: "0", count: 16 - hex.count) + hex
+        var hasher = FNV1a64()
+        hasher.combine(field: title ?? "", terminator: 0xFF)
+        hasher.combine(field: date.map { String(Int64($0.timeIntervalSince1970)) } ?? "", terminator: 0xFF)
+        hasher.combine(field: body ?? "", terminator: 0xFF)
+        return "hash:" + hasher.hex
     }
 }

@@ -5,11 +5,14 @@ public struct SubscriptionItem: Sendable, Equatable {
     public var title: String?
     /// OPML categories and enclosing folders, or extra words on a URL-list line.
     public var tags: [String]
+    /// The site's web page: OPML `htmlUrl` (as written), nil when absent.
+    public var siteURL: String?
 
-    public init(url: String, title: String? = nil, tags: [String] = []) {
+    public init(url: String, title: String? = nil, tags: [String] = [], siteURL: String? = nil) {
         self.url = url
         self.title = title
         self.tags = tags
+        self.siteURL = siteURL
     }
 }
 
@@ -31,11 +34,16 @@ public struct SubscriptionList: Sendable {
 public enum SubscriptionListError: Error, Sendable, Equatable, CustomStringConvertible {
     case entityDeclarations
     case notOPML(String)
+    /// The OPML is not well-formed XML (a truncated download, a broken export): refused whole, so a
+    /// list is never half imported.
+    case malformed(line: Int, reason: String)
 
     public var description: String {
         switch self {
         case .entityDeclarations:
             return "the OPML file declares XML entities, which Syndic refuses (they can read local files or blow up memory); remove the <!DOCTYPE> section"
+        case .malformed(let line, let reason):
+            return "the OPML file is not well-formed at line \(line) (\(reason)); nothing was imported. If it was cut short (an interrupted download or copy), get it again; otherwise repair it (xmllint --noout FILE shows the problem)"
         case .notOPML(let reason):
             return "not a readable OPML document (\(reason)); give an OPML 1.0/2.0 file or a plain list of URLs, one per line"
         }

@@ -5,6 +5,11 @@ import CLibXML2
 /// OPML is parsed by libxml2 with the network off and no entity substitution; a document that declares
 /// entities at all is refused before parsing, so neither an external entity (a local file, a loopback URL)
 /// nor an expansion bomb can be triggered by an imported file.
+///
+/// Like Miniflux (Go's XML decoder in non-strict mode, HTML entities known), a bare `&`
+/// (`xmlUrl="…/a&b"`) is read as itself and HTML entities (`&eacute;`) as their characters: the
+/// feed parser's byte repair (``XMLInputRepair``) runs first. Anything else that is not well-formed,
+/// a truncated file above all, is refused whole (``SubscriptionListError/malformed(line:reason:)``).
 public enum SubscriptionListReader {
     /// Reads `bytes` as OPML when it starts like XML, else as a URL list.
     public static func read(_ bytes: [UInt8]) throws(SubscriptionListError) -> SubscriptionList {
@@ -73,13 +78,22 @@ public enum SubscriptionListReader {
     /// `/`-paths) add tags too.
     public static func readOPML(_ bytes: [UInt8]) throws(SubscriptionListError) -> SubscriptionList {
         if containsEntityDeclaration(bytes) { throw .entityDeclarations }
+        let repaired = bytes.withUnsafeBufferPointer { XMLInputRepair.repair($0, extractCDATA: false).bytes } ?? bytes
+        guard !repaired.isEmpty else { throw .notOPML("the file is empty") }
+        // Not in recover mode: a document libxml2 would have to guess at is refused, never half read.
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-                            | XML_PARSE_NOCDATA.rawValue | XML_PARSE_RECOVER.rawValue)
-        guard let doc = bytes.withUnsafeBufferPointer({ buf in
+                            | XML_PARSE_NOCDATA.rawValue)
+        guard let context = xmlNewParserCtxt() else { throw .notOPML("libxml2 could not start a parser") }
+        defer { xmlFreeParserCtxt(context) }
+        guard let doc = repaired.withUnsafeBufferPointer({ buf in
             buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {
-                xmlReadMemory($0, Int32(clamping: buf.count), "subscriptions.opml", nil, options)
+                xmlCtxtReadMemory(context, $0, Int32(clamping: buf.count), "subscriptions.opml", nil, options)
             }
-        }) else { throw .notOPML("libxml2 could not parse it") }
+        }) else {
+            let error = xmlCtxtGetLastError(context)
+            let message = error?.pointee.message.map { String(cString: $0).trimmingCharacters(in: " \t\r\n") } ?? "libxml2 could not parse it"
+            throw .malformed(line: Int(error?.pointee.line ?? 0), reason: message)
+        }
         defer { xmlFreeDoc(doc) }
         guard let root = xmlDocGetRootElement(doc), name(of: root) == "opml" else {
             throw .notOPML("the root element is not <opml>")
@@ -108,6 +122,7 @@ public enum SubscriptionListReader {
                         }
                     }
                 }
+                let site = (attribute(node, "htmlUrl") ?? attribute(node, "htmlurl"))?.trimmingCharacters(in: " \t\r\n")
                 if let url = attribute(node, "xmlUrl") ?? attribute(node, "xmlurl") ?? attribute(node, "url") {
                     let trimmed = url.trimmingCharacters(in: " \t\r\n")
                     if trimmed.isEmpty {
@@ -115,7 +130,8 @@ public enum SubscriptionListReader {
                     } else {
                         // Writers put the URL in `text` when a feed has no title: that is no title.
                         let named = (title?.isEmpty == false && title != trimmed) ? title : nil
-                        items.append(SubscriptionItem(url: trimmed, title: named, tags: tags))
+                        items.append(SubscriptionItem(url: trimmed, title: named, tags: tags,
+                                                      siteURL: site?.isEmpty == false ? site : nil))
                     }
                 } else if let title, !title.isEmpty {
                     childFolders.append(title)

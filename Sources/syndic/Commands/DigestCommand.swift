@@ -61,8 +61,8 @@ struct DigestCommand: AsyncParsableCommand {
         let query = StoryQuery(since: try TimeArgument.parse(since, now: now),
                                until: try until.flatMap { try TimeArgument.parse($0, now: now) },
                                minSources: minSources, limit: limit)
-        let db = try global.openDatabase()
-        let document = DigestDocument(title: title, selfURL: selfURL, stories: try db.storyDetails(query))
+        let db = try await global.openStore(.readOnly)
+        let document = DigestDocument(title: title, selfURL: selfURL, stories: try await db.storyDetails(query))
         let rendered = format.render(document)
         if let output {
             try AtomicFile.write(rendered, to: output)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dedup
 import Foundation
 import Storage
+import SyndicCore
 
 /// `syndic explain A B`: every figure behind the decision whether two documents are one story.
 struct ExplainCommand: AsyncParsableCommand {
@@ -34,7 +35,7 @@ struct ExplainCommand: AsyncParsableCommand {
     func run() async throws {
         var configuration = DedupConfiguration()
         configuration.threshold = threshold
-        let (a, b, nameA, nameB) = try loadPair(configuration)
+        let (a, b, nameA, nameB) = try await loadPair(configuration)
         let c = PairVerifier(configuration: configuration).compare(a, b)
         let banding = configuration.banding
         print("A: \(nameA)  \(c.shingleCounts.first) shingles (\(configuration.shingleSize)-word)")
@@ -49,16 +50,16 @@ struct ExplainCommand: AsyncParsableCommand {
     }
 
     /// Both documents: stored signatures of two entries, or signatures of two files.
-    private func loadPair(_ configuration: DedupConfiguration) throws -> (DocumentSignature, DocumentSignature, String, String) {
+    private func loadPair(_ configuration: DedupConfiguration) async throws -> (DocumentSignature, DocumentSignature, String, String) {
         let ids = documents.compactMap(Int64.init)
         if ids.count == 2, !documents.contains(where: { FileManager.default.fileExists(atPath: $0) }) {
-            let db = try global.openDatabase()
+            let db = try await global.openStore(.readOnly)
             var signatures: [DocumentSignature] = []
             var names: [String] = []
             for id in ids {
-                guard let entry = try db.entry(id: id) else { throw ValidationError("no entry has id \(id); `syndic story ID` lists a story's entries") }
-                guard let stored = try db.signature(entryID: id), let signature = try? DocumentSignature(bytes: stored.minhash) else {
-                    throw ValidationError("entry \(id) has no signature yet; run `syndic poll` first")
+                guard let entry = try await db.entry(id: id) else { throw ExplainError.entryNotFound(id) }
+                guard let stored = try await db.signature(entryID: id), let signature = try? DocumentSignature(bytes: stored.minhash) else {
+                    throw ExplainError.notSigned(id)
                 }
                 signatures.append(signature)
                 names.append("entry \(id) (story \(entry.storyID.map(String.init) ?? "-"), \(stored.source.rawValue) text): \(entry.title ?? "")")
@@ -81,6 +82,25 @@ struct ExplainCommand: AsyncParsableCommand {
             return "the shorter text has fewer than \(config.minimumContainmentShingles) shingles, too short for containment to count"
         case .belowThreshold:
             return "Jaccard below \(config.threshold) and containment below \(config.containmentThreshold)"
+        }
+    }
+}
+
+/// Why `syndic explain` cannot compare two entries (a usage error is ArgumentParser's, exit 64).
+enum ExplainError: UserFacingError, Equatable {
+    /// No entry has this id.
+    case entryNotFound(Int64)
+    /// The entry exists but has no signature yet (stored by a poll that has not finished it).
+    case notSigned(Int64)
+
+    var exitCode: SyndicExitCode { .noInput }
+
+    var description: String {
+        switch self {
+        case .entryNotFound(let id):
+            return "no entry has id \(id); `syndic story ID --format json` lists a story's entries with their ids"
+        case .notSigned(let id):
+            return "entry \(id) has no signature yet; run `syndic poll` to finish it"
         }
     }
 }

@@ -72,7 +72,7 @@ struct ParseCommand: AsyncParsableCommand {
         if let link = feed.siteLink { out += "  \(link)\n" }
         out += "  \(feed.entries.count) entries\n"
         for entry in feed.entries {
-            let date = (entry.published ?? entry.updated).map(Timestamp.rfc3339) ?? "-                   "
+            let date = entry.date.map(Timestamp.rfc3339) ?? "-                   "
             out += "\(date)  \(entry.title ?? "(untitled)")\n"
             out += "                      \(entry.link ?? entry.stableID)\n"
         }

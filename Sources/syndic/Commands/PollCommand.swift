@@ -54,16 +54,15 @@ struct PollCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        global.bootstrapLogging()
-        let lock = try PollLock(databasePath: global.databasePath, wait: wait)
-        let db = try SyndicDatabase(path: global.databasePath)
+        let db = try await global.openStore(.readWrite)
+        let lock = try await db.acquirePollLock(wait: wait)
         var options = PollOptions()
         options.force = force
         options.fullText = fullText.mode
         options.window = Timestamp.parseDuration(window) ?? options.window
         options.fetchPolicy.denyPrivateNetworks = denyPrivateNetworks
         for key in feeds {
-            guard let feed = try db.feed(matching: key) else { throw StorageError.feedNotFound(key) }
+            guard let feed = try await db.feed(matching: key) else { throw StorageError.feedNotFound(key) }
             options.feedIDs.append(feed.id)
         }
         let bar = (Output.stderrIsTerminal && !global.quiet) ? ProgressBar() : nil
@@ -72,18 +71,19 @@ struct PollCommand: AsyncParsableCommand {
         let poller = Poller(db: db, options: options, progress: report)
         let summary = try await poller.run()
         bar?.finish()
-        var pruned: SyndicDatabase.PruneResult?
+        var pruned: PruneResult?
         if let retention, let age = Timestamp.parseDuration(retention) {
-            pruned = try db.prune(before: Date().addingTimeInterval(-age))
+            pruned = try await db.prune(before: Date().addingTimeInterval(-age))
         }
-        withExtendedLifetime(lock) {}
+        await lock.release()
         if !global.quiet {
             Output.print(summary.line + (pruned.map { "; pruned \($0.entries) old entries" } ?? ""))
+            // Each failed feed is reported here, once (the poller only traces it under --verbose).
             for failure in summary.failures.prefix(20) {
-                FileHandle.standardError.write(Data("  feed \(failure.feedID) \(failure.url): \(failure.message)\n".utf8))
+                StderrConsole.shared.line("  feed \(failure.feedID) \(failure.url): \(failure.message)")
             }
             if summary.failures.count > 20 {
-                FileHandle.standardError.write(Data("  … and \(summary.failures.count - 20) more; see `syndic feeds list`\n".utf8))
+                StderrConsole.shared.line("  … and \(summary.failures.count - 20) more; see `syndic feeds list`")
             }
         }
     }

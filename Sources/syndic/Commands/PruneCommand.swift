@@ -28,9 +28,9 @@ struct PruneCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let db = try global.openDatabase()
+        let db = try await global.openStore(.readWrite)
         let cutoff = Date().addingTimeInterval(-(Timestamp.parseDuration(olderThan) ?? 0))
-        let result = try db.prune(before: cutoff)
+        let result = try await db.prune(before: cutoff)
         if !global.quiet {
             Output.print("pruned \(result.entries) entries and \(result.stories) stories first seen before \(Timestamp.rfc3339(cutoff))")
         }

@@ -78,7 +78,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let db = try global.openDatabase()
+        let db = try await global.openStore(.readOnly)
         if !WebServer.isLoopback(host) {
             Output.error("warning: listening on \(host): anyone who can reach this machine can read your stories and feeds")
             if selfURL == nil {

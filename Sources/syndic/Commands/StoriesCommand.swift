@@ -41,8 +41,8 @@ struct StoriesCommand: AsyncParsableCommand {
     func run() async throws {
         let query = StoryQuery(since: try since.flatMap { try TimeArgument.parse($0, now: Date()) },
                                minSources: minSources, limit: limit)
-        let db = try global.openDatabase()
-        let stories = try db.stories(query)
+        let db = try await global.openStore(.readOnly)
+        let stories = try await db.stories(query)
         switch format {
         case .json: Output.json(.array(stories.map(StoryJSON.summary)))
         case .table: StoryTable.print(stories, color: Output.useColor)

@@ -30,8 +30,8 @@ struct StoryCommand: AsyncParsableCommand {
     var format: Format = .text
 
     func run() async throws {
-        let db = try global.openDatabase()
-        let detail = try db.story(id: id)
+        let db = try await global.openStore(.readOnly)
+        let detail = try await db.story(id: id)
         switch format {
         case .json: Output.json(StoryJSON.detail(detail))
         case .text: Output.print(String(Self.text(detail).dropLast()))

@@ -7,8 +7,9 @@ enum Output {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
+    /// `syndic: TEXT` on stderr (through ``StderrConsole``, so a progress bar never swallows it).
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data(("syndic: " + text + "\n").utf8))
+        StderrConsole.shared.line("syndic: " + text)
     }
 
     static func json(_ value: JSONValue, pretty: Bool = true) {

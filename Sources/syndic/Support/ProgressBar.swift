@@ -2,8 +2,15 @@ import Foundation
 import Pipeline
 
 /// A one-line progress bar on stderr (only used when stderr is a terminal): phase, done/total, rate, ETA.
+/// Drawn as ``StderrConsole``'s status line, so log lines written meanwhile appear above it.
 final class ProgressBar: @unchecked Sendable {
     private let lock = NSLock()
+    private let console: StderrConsole
+
+    init(console: StderrConsole = .shared) {
+        self.console = console
+    }
+
     private var phaseStart = Date()
     private var phase: PollProgress.Phase?
     private var lastDraw = Date.distantPast
@@ -20,12 +27,11 @@ final class ProgressBar: @unchecked Sendable {
         let width = 24
         let filled = p.total > 0 ? min(width, width * p.done / p.total) : width
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        let line = String(format: "\r%@ %@ %d/%d  %.0f/s  ETA %.0fs\u{1B}[K", p.phase.rawValue, bar, p.done, p.total, rate, eta)
-        FileHandle.standardError.write(Data(line.utf8))
+        console.showStatus(String(format: "%@ %@ %d/%d  %.0f/s  ETA %.0fs", p.phase.rawValue, bar, p.done, p.total, rate, eta))
     }
 
+    /// Erases the bar.
     func finish() {
-        lock.lock(); defer { lock.unlock() }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        console.clearStatus()
     }
 }

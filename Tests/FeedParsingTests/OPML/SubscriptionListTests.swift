@@ -46,9 +46,72 @@ struct SubscriptionListTests {
         let xml = OPMLWriter.write(feeds, dateCreated: "2026-01-01T00:00:00Z")
         let list = try SubscriptionListReader.read(Array(xml.utf8))
         #expect(list.items == [
-            SubscriptionItem(url: "https://a.org/rss?x=1&y=<2>", title: "A \"quoted\" & <b>", tags: ["one", "two words"]),
+            SubscriptionItem(url: "https://a.org/rss?x=1&y=<2>", title: "A \"quoted\" & <b>", tags: ["one", "two words"], siteURL: "https://a.org/"),
             SubscriptionItem(url: "file:///srv/feed.xml", title: nil, tags: []),
         ])
+    }
+
+    @Test("export: one folder per first tag, further tags as category, untagged feeds in <body>")
+    func folders() throws {
+        let feeds = [
+            OPMLWriter.Feed(url: "https://a.org/rss", title: "A", siteURL: nil, tags: ["world", "big news"]),
+            OPMLWriter.Feed(url: "https://b.org/rss", title: nil, siteURL: "https://b.org/", tags: []),
+            OPMLWriter.Feed(url: "https://c.org/rss", title: "C & D", siteURL: nil, tags: ["tech"]),
+            OPMLWriter.Feed(url: "https://d.org/rss", title: "D", siteURL: nil, tags: ["world"]),
+        ]
+        let xml = OPMLWriter.write(feeds, dateCreated: "2026-01-01T00:00:00Z")
+        let body = try #require(xml.components(separatedBy: "<body>\n").last)
+        #expect(body == """
+                <outline text="world" title="world">
+                  <outline type="rss" text="A" title="A" xmlUrl="https://a.org/rss" category="big news"/>
+                  <outline type="rss" text="D" title="D" xmlUrl="https://d.org/rss"/>
+                </outline>
+                <outline type="rss" text="https://b.org/rss" xmlUrl="https://b.org/rss" htmlUrl="https://b.org/"/>
+                <outline text="tech" title="tech">
+                  <outline type="rss" text="C &amp; D" title="C &amp; D" xmlUrl="https://c.org/rss"/>
+                </outline>
+              </body>
+            </opml>
+
+            """)
+        let back = try SubscriptionListReader.read(Array(xml.utf8)).items
+        #expect(back.map(\.url) == ["https://a.org/rss", "https://d.org/rss", "https://b.org/rss", "https://c.org/rss"])
+        #expect(back.map(\.tags) == [["world", "big news"], ["world"], [], ["tech"]])
+        #expect(back[2].siteURL == "https://b.org/")
+    }
+
+    @Test("a raw & in an attribute is read as Miniflux reads it (the text after it is kept)")
+    func rawAmpersand() throws {
+        let opml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <opml version="2.0"><head><title>Feeds</title></head><body>
+              <outline text="News &amp; Politics">
+                <outline title="AT&T Blog" text="AT&T Blog" xmlUrl="https://example.org/a&b" htmlUrl="https://example.org/?a=1&b=2" type="rss"/>
+                <outline title="Caf&eacute;" xmlUrl="https://example.org/feed?x=1&amp;y=2&copy=3" type="rss"/>
+              </outline>
+            </body></opml>
+            """
+        let items = try SubscriptionListReader.read(Array(opml.utf8)).items
+        #expect(items == [
+            SubscriptionItem(url: "https://example.org/a&b", title: "AT&T Blog", tags: ["News & Politics"], siteURL: "https://example.org/?a=1&b=2"),
+            SubscriptionItem(url: "https://example.org/feed?x=1&y=2&copy=3", title: "Café", tags: ["News & Politics"]),
+        ])
+    }
+
+    @Test("a truncated or otherwise malformed OPML file is refused whole, with the line", arguments: [0.3, 0.6, 0.9, 0.99])
+    func truncated(fraction: Double) throws {
+        let feeds = (0..<20).map { OPMLWriter.Feed(url: "https://f\($0).example/rss", title: "Feed \($0)", siteURL: nil, tags: ["t\($0 % 3)"]) }
+        let xml = Array(OPMLWriter.write(feeds, dateCreated: "2026-01-01T00:00:00Z").utf8)
+        let cut = Array(xml.prefix(Int(Double(xml.count) * fraction)))
+        #expect(throws: SubscriptionListError.self) { try SubscriptionListReader.read(cut) }
+        do {
+            _ = try SubscriptionListReader.read(cut)
+        } catch let error {
+            guard case .malformed(let line, let reason) = error else { Issue.record("\(error)"); return }
+            #expect(line > 0 && !reason.isEmpty)
+            #expect(error.description.contains("nothing was imported"))
+        }
+        #expect(try SubscriptionListReader.read(xml).items.count == 20)
     }
 
     @Test("entity declarations are refused: billion laughs and external entities")

@@ -13,7 +13,7 @@ struct FeedsAddCommand: AsyncParsableCommand {
         Accepts http, https and file URLs (or absolute paths). Each URL is fetched once: a feed is added
         with its title; a web page is searched for the feeds it advertises (<link rel="alternate">) and
         the first is added. A URL that cannot be reached now is added anyway, with a warning. A URL that
-        is already subscribed (after normalizing scheme and host case, default port and fragment) is
+        is already subscribed (after normalizing scheme and host case, default port, dot segments and fragment) is
         reported, not added twice.
 
         Examples:
@@ -42,7 +42,7 @@ struct FeedsAddCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let db = try global.openDatabase()
+        let db = try await global.openStore(.readWrite)
         let fetcher = noCheck ? nil : Fetcher()
         var failed = 0
         for raw in urls {
@@ -50,7 +50,7 @@ struct FeedsAddCommand: AsyncParsableCommand {
                 var resolved = ResolvedFeed(url: try URLNormalizer.normalize(raw), title: nil, discoveredFrom: nil, warning: nil)
                 if let fetcher { resolved = try await FeedResolver.resolve(resolved.url, fetcher: fetcher) }
                 if let warning = resolved.warning { Output.error("\(resolved.url): \(warning); added anyway") }
-                switch try db.addFeeds([(resolved.url, title ?? resolved.title, tags)])[0] {
+                switch try await db.addFeeds([(resolved.url, title ?? resolved.title, tags)])[0] {
                 case .added(let feed):
                     if !global.quiet {
                         let found = resolved.discoveredFrom.map { " (found on \($0))" } ?? ""

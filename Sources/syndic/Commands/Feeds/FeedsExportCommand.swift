@@ -10,7 +10,8 @@ struct FeedsExportCommand: AsyncParsableCommand {
         commandName: "export",
         abstract: "Export subscriptions as OPML 2.0 or a URL list.",
         discussion: """
-        The OPML keeps URLs, titles and tags, so it round-trips through `syndic feeds import`.
+        OPML: one folder per first tag (as newsboat, Miniflux and most readers import them), further
+        tags as `category`, titles and site URLs; it round-trips through `syndic feeds import`.
 
         Examples:
           syndic feeds export > subscriptions.opml
@@ -26,8 +27,8 @@ struct FeedsExportCommand: AsyncParsableCommand {
     var format: Format = .opml
 
     func run() async throws {
-        let db = try global.openDatabase()
-        let feeds = try db.listFeeds().map(\.feed)
+        let db = try await global.openStore(.readOnly)
+        let feeds = try await db.listFeeds().map(\.feed)
         switch format {
         case .opml:
             let items = feeds.map { OPMLWriter.Feed(url: $0.url, title: $0.title, siteURL: $0.siteURL, tags: $0.tags) }

@@ -10,7 +10,8 @@ struct FeedsImportCommand: AsyncParsableCommand {
         commandName: "import",
         abstract: "Import subscriptions from OPML or a plain list of URLs.",
         discussion: """
-        OPML 1.0/2.0: nested outlines and categories become tags. URL lists: one URL per line, `#` comments,
+        OPML 1.0/2.0: folders (nested outlines) and categories become tags, htmlUrl the site URL; a file
+        that is not well-formed (e.g. truncated) is refused whole with status 65. URL lists: one URL per line, `#` comments,
         extra words after the URL become tags (newsboat's `urls` file works as it is; "~Name" sets a title).
         Reports added / already present / invalid for every line and never aborts on one bad line.
 
@@ -42,19 +43,26 @@ struct FeedsImportCommand: AsyncParsableCommand {
         } catch {
             throw ImportError.badList(error.description)
         }
-        let db = try global.openDatabase()
+        let db = try await global.openStore(.readWrite)
         var valid: [(url: String, title: String?, tags: [String])] = []
+        var siteURLs: [String?] = []
         var invalid = list.problems.map { "line \($0.location): \($0.reason): \($0.text)" }
         for item in list.items {
             do {
                 valid.append((try URLNormalizer.normalize(item.url), item.title, item.tags))
+                siteURLs.append(item.siteURL)
             } catch {
                 invalid.append("\(item.url): \(error.description)")
             }
         }
-        let outcomes = try db.addFeeds(valid)
+        let outcomes = try await db.addFeeds(valid)
         var added = 0, present = 0
-        for outcome in outcomes {
+        for (outcome, siteURL) in zip(outcomes, siteURLs) {
+            // OPML `htmlUrl` is the feed's site URL (until the feed's own link says otherwise).
+            if let siteURL, case .added(var feed) = outcome, feed.siteURL == nil {
+                feed.siteURL = siteURL
+                try await db.updateFeed(feed)
+            }
             switch outcome {
             case .added(let feed):
                 added += 1

@@ -23,8 +23,8 @@ struct FeedsListCommand: AsyncParsableCommand {
     var format: TableOrJSON = .table
 
     func run() async throws {
-        let db = try global.openDatabase()
-        let listings = try db.listFeeds()
+        let db = try await global.openStore(.readOnly)
+        let listings = try await db.listFeeds()
         switch format {
         case .json: Output.json(.array(listings.map(Self.json)))
         case .table: printTable(listings)

@@ -19,15 +19,15 @@ struct FeedsRemoveCommand: AsyncParsableCommand {
     var feeds: [String]
 
     func run() async throws {
-        let db = try global.openDatabase()
+        let db = try await global.openStore(.readWrite)
         var missing = 0
         for key in feeds {
-            guard let feed = try db.feed(matching: key) else {
+            guard let feed = try await db.feed(matching: key) else {
                 Output.error(StorageError.feedNotFound(key).description)
                 missing += 1
                 continue
             }
-            try db.removeFeed(id: feed.id)
+            try await db.removeFeed(id: feed.id)
             if !global.quiet { Output.print("removed feed \(feed.id): \(feed.url)") }
         }
         if missing > 0 { throw ExitCode(SyndicExitCode.noInput.rawValue) }

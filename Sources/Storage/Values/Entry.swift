@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// An item of a feed, as stored.
 public struct StoredEntry: Sendable, Equatable {
@@ -22,15 +21,13 @@ public struct StoredEntry: Sendable, Equatable {
     /// Similarity to the story's representative when the entry joined (1 for the representative itself).
     public var similarity: Double?
 
-    init(row: Row) {
-        id = row["id"]; feedID = row["feed_id"]; guid = row["guid"]; url = row["url"]
-        canonicalURL = row["canonical_url"]; title = row["title"]; author = row["author"]
-        publishedAt = (row["published_at"] as Double?).map(Date.init(timeIntervalSince1970:))
-        updatedAt = (row["updated_at"] as Double?).map(Date.init(timeIntervalSince1970:))
-        summaryHTML = row["summary_html"]; contentHTML = row["content_html"]; contentHash = row["content_hash"]
-        firstSeenAt = Date(timeIntervalSince1970: row["first_seen_at"])
-        lastSeenAt = Date(timeIntervalSince1970: row["last_seen_at"])
-        storyID = row["story_id"]; similarity = row["similarity"]
+    public init(id: Int64, feedID: Int64, guid: String, url: String?, canonicalURL: String?, title: String?, author: String?,
+                publishedAt: Date?, updatedAt: Date?, summaryHTML: String?, contentHTML: String?, contentHash: String?,
+                firstSeenAt: Date, lastSeenAt: Date, storyID: Int64?, similarity: Double?) {
+        self.id = id; self.feedID = feedID; self.guid = guid; self.url = url; self.canonicalURL = canonicalURL
+        self.title = title; self.author = author; self.publishedAt = publishedAt; self.updatedAt = updatedAt
+        self.summaryHTML = summaryHTML; self.contentHTML = contentHTML; self.contentHash = contentHash
+        self.firstSeenAt = firstSeenAt; self.lastSeenAt = lastSeenAt; self.storyID = storyID; self.similarity = similarity
     }
 }
 

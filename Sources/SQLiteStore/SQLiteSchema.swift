@@ -1,10 +1,51 @@
+import Foundation
 import GRDB
+import Storage
 
-/// The database schema as named, append-only migrations.
+/// The SQLite schema as named, append-only migrations, recorded by GRDB in `grdb_migrations`.
 ///
 /// Never edit a migration that has shipped: add a new one. A database that has applied a
 /// migration this list does not know was written by a newer Syndic and is refused.
-enum Schema {
+enum SQLiteSchema {
+    /// What an existing file holds, read before anything is written to it.
+    enum State: Equatable {
+        /// No tables at all: a new (or zero-length) file.
+        case empty
+        /// A Syndic database with these migrations applied.
+        case syndic(applied: [String])
+        /// Tables that are not Syndic's.
+        case foreign(tables: [String])
+    }
+
+    /// The first migration every Syndic database has applied.
+    static let firstMigration = "v1-initial"
+
+    static func inspect(_ db: Database) throws -> State {
+        let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        if tables.isEmpty { return .empty }
+        if tables.contains("grdb_migrations") {
+            let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid")
+            if applied.contains(firstMigration) { return .syndic(applied: applied) }
+        }
+        return .foreign(tables: tables)
+    }
+
+    /// Refuses foreign and newer databases; with `requireCurrent` (reading), also one that needs migrating.
+    static func check(_ state: State, path: String, requireCurrent: Bool) throws {
+        let known = migrator.migrations
+        switch state {
+        case .foreign(let tables):
+            throw StorageError.foreignDatabase(path: path, tables: tables)
+        case .empty:
+            if requireCurrent { throw StorageError.needsMigration(path: path, pending: known) }
+        case .syndic(let applied):
+            let unknown = applied.filter { !known.contains($0) }
+            if !unknown.isEmpty { throw StorageError.newerDatabase(path: path, unknownMigrations: unknown) }
+            let pending = known.filter { !applied.contains($0) }
+            if requireCurrent, !pending.isEmpty { throw StorageError.needsMigration(path: path, pending: pending) }
+        }
+    }
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-initial", migrate: createInitialTables)
@@ -17,7 +58,27 @@ enum Schema {
             // Never written: the serialized signature in `minhash` already carries the shingle set.
             try db.alter(table: "signature") { t in t.drop(column: "shingles") }
         }
+        migrator.registerMigration("v4-story-source-count", migrate: addStorySourceCount)
         return migrator
+    }
+
+    /// Each entry's site and each story's count of distinct sites, stored, so that listings filter,
+    /// order and limit by source count in SQL (they sorted the whole window in Swift before).
+    private static func addStorySourceCount(_ db: Database) throws {
+        try db.alter(table: "entry") { t in t.add(column: "site", .text).notNull().defaults(to: "") }
+        try db.alter(table: "story") { t in t.add(column: "source_count", .integer).notNull().defaults(to: 0) }
+        let rows = try Row.fetchAll(db, sql: "SELECT e.id, e.url, f.url AS feed_url FROM entry e JOIN feed f ON f.id = e.feed_id")
+        let update = try db.makeStatement(sql: "UPDATE entry SET site = ? WHERE id = ?")
+        for row in rows {
+            let id: Int64 = row["id"]
+            try update.execute(arguments: [StorySite.of(entryURL: row["url"], feedURL: row["feed_url"]), id])
+        }
+        try db.execute(sql: """
+            UPDATE story SET source_count = (SELECT COUNT(DISTINCT e.site) FROM entry e WHERE e.story_id = story.id)
+            """)
+        // Listing order (most sources, latest activity, id) and the activity filter both have an index.
+        try db.execute(sql: "CREATE INDEX story_rank ON story (source_count DESC, last_seen_at DESC, id)")
+        try db.execute(sql: "CREATE INDEX story_last_seen ON story (last_seen_at)")
     }
 
     private static func createInitialTables(_ db: Database) throws {

@@ -1,31 +1,20 @@
 import Foundation
 import GRDB
+import Storage
 
-/// Per-host memory of repeated text blocks (site template learning).
-///
-/// Each extracted page contributes the hashes of its normalized text blocks once per distinct page
-/// (pages are keyed by a hash of their URL). A block counted on at least ``templateThreshold`` distinct
-/// pages of a host is template (an author bio, a disclaimer, a newsletter box) and later extractions
-/// of that host drop it. Each host keeps at most ``maxBlocksPerHost`` blocks: the least-seen, oldest
-/// are forgotten first, so memory stays bounded whatever a site serves.
-extension SyndicDatabase {
-    public static let templateThreshold = 3
-    public static let maxBlocksPerHost = 5_000
-    public static let maxPagesPerHost = 2_000
-
-    /// Block hashes seen on at least `templateThreshold` distinct pages of `host`.
-    public func templateBlocks(host: String) throws -> Set<UInt64> {
-        try read { db in
+/// Per-host memory of repeated text blocks (see ``SiteTemplateStore``), bounded by ``SiteTemplateLimits``.
+extension SQLiteStore {
+    public func templateBlocks(host: String) async throws -> Set<UInt64> {
+        try await read { db in
             let values = try Int64.fetchAll(db, sql: "SELECT block_hash FROM site_block WHERE host = ? AND page_count >= ?",
-                                            arguments: [host, Self.templateThreshold])
+                                            arguments: [host, SiteTemplateLimits.templateThreshold])
             return Set(values.map { UInt64(bitPattern: $0) })
         }
     }
 
-    /// Counts the blocks of one page of `host`; a page already counted is ignored. Returns whether it was new.
     @discardableResult
-    public func recordPageBlocks(host: String, pageHash: UInt64, blocks: [(hash: UInt64, sample: String)], now: Date = Date()) throws -> Bool {
-        try write { db in try Self.recordPageBlocks(db, host: host, pageHash: pageHash, blocks: blocks, now: now) }
+    public func recordPageBlocks(host: String, pageHash: UInt64, blocks: [(hash: UInt64, sample: String)], now: Date) async throws -> Bool {
+        try await write { db in try Self.recordPageBlocks(db, host: host, pageHash: pageHash, blocks: blocks, now: now) }
     }
 
     static func recordPageBlocks(_ db: Database, host: String, pageHash: UInt64, blocks: [(hash: UInt64, sample: String)], now: Date) throws -> Bool {
@@ -39,7 +28,7 @@ extension SyndicDatabase {
             ON CONFLICT (host, block_hash) DO UPDATE SET page_count = page_count + 1, last_seen_at = excluded.last_seen_at
             """)
         for block in blocks where unique.insert(block.hash).inserted {
-            try upsert.execute(arguments: [host, Int64(bitPattern: block.hash), String(block.sample.prefix(200)), t])
+            try upsert.execute(arguments: [host, Int64(bitPattern: block.hash), String(block.sample.prefix(SiteTemplateLimits.sampleLength)), t])
         }
         try trim(db, host: host)
         return true
@@ -47,23 +36,22 @@ extension SyndicDatabase {
 
     private static func trim(_ db: Database, host: String) throws {
         let blocks = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM site_block WHERE host = ?", arguments: [host]) ?? 0
-        if blocks > maxBlocksPerHost {
+        if blocks > SiteTemplateLimits.maxBlocksPerHost {
             try db.execute(sql: """
                 DELETE FROM site_block WHERE rowid IN (SELECT rowid FROM site_block WHERE host = ?
                   ORDER BY page_count ASC, last_seen_at ASC LIMIT ?)
-                """, arguments: [host, blocks - maxBlocksPerHost])
+                """, arguments: [host, blocks - SiteTemplateLimits.maxBlocksPerHost])
         }
         let pages = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM site_page WHERE host = ?", arguments: [host]) ?? 0
-        if pages > maxPagesPerHost {
+        if pages > SiteTemplateLimits.maxPagesPerHost {
             try db.execute(sql: """
                 DELETE FROM site_page WHERE rowid IN (SELECT rowid FROM site_page WHERE host = ? ORDER BY seen_at ASC LIMIT ?)
-                """, arguments: [host, pages - maxPagesPerHost])
+                """, arguments: [host, pages - SiteTemplateLimits.maxPagesPerHost])
         }
     }
 
-    /// The learned template of a host with counts and samples, most frequent first (for `--explain`).
-    public func templateReport(host: String) throws -> [(hash: UInt64, pages: Int, sample: String)] {
-        try read { db in
+    public func templateReport(host: String) async throws -> [(hash: UInt64, pages: Int, sample: String)] {
+        try await read { db in
             try Row.fetchAll(db, sql: "SELECT block_hash, page_count, sample FROM site_block WHERE host = ? ORDER BY page_count DESC, block_hash LIMIT 100",
                              arguments: [host]).map { (UInt64(bitPattern: $0["block_hash"]), $0["page_count"], ($0["sample"] as String?) ?? "") }
         }

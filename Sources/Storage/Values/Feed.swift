@@ -1,7 +1,11 @@
 import Foundation
-import GRDB
 
-/// A subscription and its polling state, as stored.
+/// A subscribed feed and its polling state, as stored.
+///
+/// Today one record holds both what the subscriber chose (title, tags) and what polling learned
+/// (validators, schedule, errors); the store protocols keep the two concerns in separate methods
+/// (``FeedStore`` for subscriptions, ``PollStore`` for fetch state) so per-user subscriptions can
+/// split them later without changing the poller.
 public struct Feed: Sendable, Equatable {
     public var id: Int64
     /// The normalized URL the feed is fetched from (updated on a permanent redirect).
@@ -41,49 +45,21 @@ public struct Feed: Sendable, Equatable {
     }
 }
 
-extension Feed: FetchableRecord, PersistableRecord {
-    public static let databaseTableName = "feed"
+/// A feed with the number of entries stored for it, for `feeds list`.
+public struct FeedListing: Sendable, Equatable {
+    public var feed: Feed
+    public var entryCount: Int
 
-    public init(row: Row) {
-        id = row["id"]
-        url = row["url"]
-        title = row["title"]
-        siteURL = row["site_url"]
-        let joined: String = row["tags"] ?? ""
-        tags = joined.isEmpty ? [] : joined.components(separatedBy: "\t")
-        addedAt = Date(timeIntervalSince1970: row["added_at"])
-        lastFetchedAt = (row["last_fetched_at"] as Double?).map(Date.init(timeIntervalSince1970:))
-        lastSuccessAt = (row["last_success_at"] as Double?).map(Date.init(timeIntervalSince1970:))
-        lastStatus = row["last_status"]
-        lastError = row["last_error"]
-        consecutiveFailures = row["consecutive_failures"]
-        failingSince = (row["failing_since"] as Double?).map(Date.init(timeIntervalSince1970:))
-        nextFetchAt = (row["next_fetch_at"] as Double?).map(Date.init(timeIntervalSince1970:))
-        intervalSeconds = row["interval_seconds"]
-        etag = row["etag"]
-        lastModified = row["last_modified"]
-        bodyHash = row["body_hash"]
-        disabledReason = row["disabled_reason"]
-    }
-
-    public func encode(to container: inout PersistenceContainer) {
-        if id != 0 { container["id"] = id }
-        container["url"] = url
-        container["title"] = title
-        container["site_url"] = siteURL
-        container["tags"] = tags.joined(separator: "\t")
-        container["added_at"] = addedAt.timeIntervalSince1970
-        container["last_fetched_at"] = lastFetchedAt?.timeIntervalSince1970
-        container["last_success_at"] = lastSuccessAt?.timeIntervalSince1970
-        container["last_status"] = lastStatus
-        container["last_error"] = lastError
-        container["consecutive_failures"] = consecutiveFailures
-        container["failing_since"] = failingSince?.timeIntervalSince1970
-        container["next_fetch_at"] = nextFetchAt?.timeIntervalSince1970
-        container["interval_seconds"] = intervalSeconds
-        container["etag"] = etag
-        container["last_modified"] = lastModified
-        container["body_hash"] = bodyHash
-        container["disabled_reason"] = disabledReason
+    public init(feed: Feed, entryCount: Int) {
+        self.feed = feed; self.entryCount = entryCount
     }
 }
+
+/// What happened to one URL handed to ``FeedStore/addFeeds(_:now:)``.
+public enum FeedAddOutcome: Sendable, Equatable {
+    case added(Feed)
+    case alreadyPresent(Feed)
+}
+
+/// One subscription to add: a normalized URL, an optional title and tags.
+public typealias NewFeed = (url: String, title: String?, tags: [String])

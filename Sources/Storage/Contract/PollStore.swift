@@ -1,0 +1,49 @@
+import Foundation
+
+/// The work of a poll: which feeds are due, storing one fetch, unfinished work of an interrupted poll,
+/// the clusterer's window, committing placed entries, and the lock that keeps polls exclusive.
+public protocol PollStore: Sendable {
+    /// Active feeds whose next fetch time has come (all active feeds with `force`), soonest first.
+    func dueFeeds(now: Date, force: Bool) async throws -> [Feed]
+    /// Stores one fetch of a feed in one transaction: the feed's new state and its entries. A crash
+    /// before the commit leaves the previous state; after it, the entries are safe and the next poll
+    /// signs any that were not yet signed (see ``unsignedEntries(limit:)``).
+    func commitFeedFetch(feed: Feed, drafts: [EntryDraft], now: Date) async throws -> [EntryUpsertOutcome]
+    /// Entries stored but not yet signed (a poll was interrupted after storing them), oldest first.
+    func unsignedEntries(limit: Int) async throws -> [StoredEntry]
+    /// Signatures of entries first seen at or after `since`, oldest first: the clusterer's window.
+    func signatures(since: Date) async throws -> [IndexedSignature]
+    /// Everything a poll learned about one batch of entries, written in one transaction: articles,
+    /// signatures and story assignments.
+    func commitProcessed(articles: [StoredArticle], signatures: [StoredSignature],
+                         assignments: [StoryAssignment], now: Date) async throws
+    /// Takes the poll lock of this database; with `wait`, waits until it is free, else throws
+    /// ``StorageError/pollRunning(holder:)`` naming the holder. The lock follows the database, not the
+    /// path it was opened by, and a process that dies releases it.
+    func acquirePollLock(wait: Bool) async throws -> any PollLock
+}
+
+extension PollStore {
+    /// ``dueFeeds(now:force:)`` now, without `force`.
+    public func dueFeeds(now: Date = Date()) async throws -> [Feed] {
+        try await dueFeeds(now: now, force: false)
+    }
+
+    /// ``commitFeedFetch(feed:drafts:now:)`` at the current time.
+    public func commitFeedFetch(feed: Feed, drafts: [EntryDraft]) async throws -> [EntryUpsertOutcome] {
+        try await commitFeedFetch(feed: feed, drafts: drafts, now: Date())
+    }
+
+    /// ``unsignedEntries(limit:)`` with a limit of 10,000.
+    public func unsignedEntries() async throws -> [StoredEntry] {
+        try await unsignedEntries(limit: 10_000)
+    }
+}
+
+/// A held poll lock. ``release()`` gives it back; so do dropping the last reference and the process ending.
+public protocol PollLock: AnyObject, Sendable {
+    /// Who holds the lock, as a second poll would be told (`process 123 on host`).
+    var holder: String { get }
+    /// Gives the lock back; later calls do nothing.
+    func release() async
+}

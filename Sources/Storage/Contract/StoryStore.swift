@@ -1,0 +1,27 @@
+import Foundation
+
+/// Story clusters: where entries belong, and the queries behind `stories`, `story`, digests and the web view.
+///
+/// Listing queries filter, order and limit in the database and fetch a page of stories with all their
+/// copies in one query, so their cost follows the page, not the size of the database.
+public protocol StoryStore: Sendable {
+    /// Records where entries belong, creating stories that do not exist yet, and refreshes the touched
+    /// stories' size, source count, representative, first/last seen and `updated_at`.
+    func applyStoryAssignments(_ assignments: [StoryAssignment], now: Date) async throws
+    /// Stories matching `query`: most sources first, then most recently active, then id.
+    func stories(_ query: StoryQuery) async throws -> [StorySummary]
+    /// The stories of ``stories(_:)``, each with its representative's extracted text (when extraction
+    /// succeeded), feed content and feed summary.
+    func storyDetails(_ query: StoryQuery) async throws -> [StoryDetail]
+    /// One story with its representative's text; throws ``StorageError/storyNotFound(_:)``.
+    func story(id: Int64) async throws -> StoryDetail
+    /// Number of stories.
+    func storyCount() async throws -> Int
+}
+
+extension StoryStore {
+    /// ``applyStoryAssignments(_:now:)`` at the current time.
+    public func applyStoryAssignments(_ assignments: [StoryAssignment]) async throws {
+        try await applyStoryAssignments(assignments, now: Date())
+    }
+}
