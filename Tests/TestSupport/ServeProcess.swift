@@ -1,7 +1,8 @@
 import Foundation
 
-/// `syndic serve --port 0` on a database, as a user runs it: started, its printed address read,
-/// stopped with SIGTERM (as Ctrl-C or systemd would), its stderr kept for assertions.
+/// `syndic serve --port 0` on a database, as a user runs it (on the default loopback address): started,
+/// its printed address read, stopped with SIGTERM (as Ctrl-C or systemd would), its stderr kept for
+/// assertions. A server left running is killed after 600 s, whatever the test does.
 public final class ServeProcess: @unchecked Sendable {
     /// `http://127.0.0.1:<port>/`
     public let baseURL: String
@@ -12,12 +13,12 @@ public final class ServeProcess: @unchecked Sendable {
     private let stderrDone = DispatchGroup()
     private let watchdog: DispatchWorkItem
 
-    /// Starts the server with `arguments` after `serve --host 127.0.0.1 --port 0`; throws when it does
+    /// Starts the server with `arguments` after `serve --port 0`; throws when it does
     /// not print its address within `timeout` seconds.
     public init(database: String, arguments: [String] = [], timeout: TimeInterval = 60) throws {
         let process = Process()
         process.executableURL = BuiltProducts.executable("syndic")
-        process.arguments = ["serve", "--host", "127.0.0.1", "--port", "0"] + arguments
+        process.arguments = ["serve", "--port", "0"] + arguments
         var env = ProcessInfo.processInfo.environment
         env["SYNDIC_DB"] = database
         env["NO_COLOR"] = "1"
