@@ -21,6 +21,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // Already in the graph through Hummingbird; named for the web view's connection handlers.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
     ],
     targets: [
         // System libraries, each with a small C shim header (see the header for why).
@@ -69,7 +72,11 @@ let package = Package(
         .target(name: "Digest", dependencies: ["SyndicCore", "Storage"], swiftSettings: strictSettings),
         .target(
             name: "WebView",
-            dependencies: ["SyndicCore", "Storage", "Digest", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: ["SyndicCore", "Storage", "Digest", .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "HummingbirdCore", package: "hummingbird"),
+                           .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+                           .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
+                           .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
 
@@ -114,7 +121,8 @@ let package = Package(
         .testTarget(name: "DigestTests", dependencies: ["Digest", "Storage", "CLibXML2", "FeedParsing", "TestSupport"]),
         .testTarget(
             name: "WebViewTests",
-            dependencies: ["WebView", "Storage", "CLibXML2", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]
+            dependencies: ["WebView", "Storage", "SQLiteStore", "Fetch", "CLibXML2", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                           .product(name: "NIOCore", package: "swift-nio")]
         ),
         .testTarget(
             name: "SyndicCLITests",

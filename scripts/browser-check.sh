@@ -3,6 +3,12 @@
 # pages carry no JavaScript, so any message is an error or a blocked injection), on a <script> in the
 # rendered DOM, or on an unexpected HTTP status. Screenshots (phone size, 412x900) go to out/screenshots/.
 #
+# No name is ever asked of the system resolver: Chromium's --host-resolver-rules map the served names
+# (syndic.test, and rebound.test for the DNS-rebinding check) to 127.0.0.1 and every other name to
+# ~NOTFOUND, and each run's NetLog is read by scripts/browser-netlog-check.py, which fails the check when a
+# page asks for a name outside the map (proven at the start on a canary page that does). curl and the
+# seeding use 127.0.0.1 and `feeds add --no-check` (nothing fetched).
+#
 #   scripts/browser-check.sh                  # builds, seeds a temporary database (with a hostile story)
 #   scripts/browser-check.sh PATH/TO/DB.sqlite  # checks that database instead (e.g. the demo's)
 #
@@ -30,7 +36,9 @@ BIN="$(swift build --show-bin-path 2>/dev/null)/syndic"
 SERVER_PID=""
 cleanup() {
     [[ -n "${KEEP_WORK:-}" ]] && { echo "work folder kept: $WORK"; return; }
-    if [[ -n "$SERVER_PID" ]]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
+    for pid in "$SERVER_PID" "${CANARY_PID:-}"; do
+        if [[ -n "$pid" ]]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+    done
     rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -41,12 +49,14 @@ if [[ $# -ge 1 ]]; then
 else
     DB="$WORK/syndic.sqlite"
     for site in wire daily gazette evening evil evil2; do
-        "$BIN" feeds add --db "$DB" --quiet "https://$site.example/feed.xml" >/dev/null
+        "$BIN" feeds add --db "$DB" --quiet --no-check "https://$site.example/feed.xml" >/dev/null
     done
     python3 scripts/browser-seed.py "$DB" >/dev/null
 fi
 
-"$BIN" serve --db "$DB" --host 127.0.0.1 --port 0 >"$WORK/serve.log" 2>&1 &
+SERVED_NAME=syndic.test    # the name the pages are opened by (allowed below)
+REBOUND_NAME=rebound.test  # a name that points at the server but is not allowed: a DNS-rebinding page
+"$BIN" serve --db "$DB" --host 127.0.0.1 --port 0 --allowed-host "$SERVED_NAME" >"$WORK/serve.log" 2>&1 &
 SERVER_PID=$!
 BASE=""
 for _ in $(seq 1 100); do
@@ -56,7 +66,9 @@ for _ in $(seq 1 100); do
     sleep 0.2
 done
 [[ -n "$BASE" ]] || { echo "browser-check: server did not report its address in 20 s" >&2; exit 1; }
-echo "browser-check: server at $BASE, database $DB"
+PORT=${BASE#http://127.0.0.1:}; PORT=${PORT%/}
+NAMED_BASE="http://$SERVED_NAME:$PORT/"
+echo "browser-check: server at $BASE (opened as $NAMED_BASE), database $DB"
 
 STORY_IDS=$("$BIN" stories --db "$DB" --format json | python3 -c 'import json,sys; print(" ".join(str(s["id"]) for s in json.load(sys.stdin)[:8]))')
 
@@ -66,24 +78,57 @@ rm -f "$SHOTS"/*.png
 FAILURES=0
 fail() { echo "  FAIL: $*"; FAILURES=$((FAILURES + 1)); }
 
+# Served names first: the first matching rule wins.
+RESOLVER_RULES="MAP $SERVED_NAME 127.0.0.1, MAP $REBOUND_NAME 127.0.0.1, MAP * ~NOTFOUND"
 CHROME=("$CHROMIUM" --headless --disable-gpu --no-sandbox --no-first-run --disable-dev-shm-usage
-        --user-data-dir="$WORK/profile" --enable-logging=stderr --v=0)
+        --user-data-dir="$WORK/profile" --enable-logging=stderr --v=0
+        --host-resolver-rules="$RESOLVER_RULES" --disable-background-networking --disable-component-update)
+
+# names_check NETLOG WHAT: fails when the run logged in NETLOG asked for a name outside the map.
+names_check() {
+    local out
+    if ! out=$(python3 scripts/browser-netlog-check.py "$1" "$SERVED_NAME" "$REBOUND_NAME" 2>/dev/null); then
+        fail "$2: a name outside the resolver map was asked:"; sed 's/^/      /' <<<"$out"
+    fi
+}
+
+# The name check must see a page that asks for another name: a canary page served on loopback.
+mkdir -p "$WORK/canary"
+echo '<!doctype html><title>canary</title><img src="http://canary-outside.example/pixel.png" alt="">' >"$WORK/canary/canary.html"
+python3 -c 'import functools, http.server, sys
+handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=sys.argv[1])
+handler.log_message = lambda *a: None
+server = http.server.HTTPServer(("127.0.0.1", 0), handler)
+print(server.server_address[1], flush=True)
+server.serve_forever()' "$WORK/canary" >"$WORK/canary.port" 2>/dev/null &
+CANARY_PID=$!
+for _ in $(seq 1 50); do [[ -s "$WORK/canary.port" ]] && break; sleep 0.1; done
+echo "canary page (asks for canary-outside.example)"
+timeout 90 "${CHROME[@]}" --log-net-log="$WORK/canary.netlog.json" --dump-dom "http://$SERVED_NAME:$(head -1 "$WORK/canary.port")/canary.html" \
+    >"$WORK/canary.dom" 2>/dev/null || fail "canary: chromium failed"
+grep -q 'canary-outside.example' "$WORK/canary.dom" || fail "canary: the page was not loaded through the resolver map"
+canary=$(python3 scripts/browser-netlog-check.py "$WORK/canary.netlog.json" "$SERVED_NAME" "$REBOUND_NAME" 2>/dev/null || true)
+grep -q 'canary-outside.example' <<<"$canary" || fail "canary: the name check did not notice a page asking for canary-outside.example"
+kill "$CANARY_PID" 2>/dev/null || true; wait "$CANARY_PID" 2>/dev/null || true; CANARY_PID=""
 
 # check PATH NAME EXPECTED_STATUS
 check_page() {
-    local path=$1 name=$2 expected=$3 url="${BASE%/}$1"
+    local path=$1 name=$2 expected=$3 url="${NAMED_BASE%/}$1"
     echo "page $path"
     local status
-    status=$(curl -s -o "$WORK/$name.body" -w '%{http_code}' "$url")
+    status=$(curl -s -o "$WORK/$name.body" -w '%{http_code}' -H "Host: $SERVED_NAME:$PORT" "${BASE%/}$path")
     [[ "$status" == "$expected" ]] || fail "$path answered $status, expected $expected"
-    timeout 90 "${CHROME[@]}" --dump-dom "$url" >"$WORK/$name.dom" 2>"$WORK/$name.log" || fail "$path: chromium failed"
+    timeout 90 "${CHROME[@]}" --log-net-log="$WORK/$name.netlog.json" --dump-dom "$url" >"$WORK/$name.dom" 2>"$WORK/$name.log" \
+        || fail "$path: chromium failed"
+    names_check "$WORK/$name.netlog.json" "$path"
     if grep -q 'CONSOLE' "$WORK/$name.log"; then
         fail "$path: console messages:"; grep 'CONSOLE' "$WORK/$name.log" | sed 's/^/      /'
     fi
     if grep -qi '<script' "$WORK/$name.dom"; then fail "$path: a <script> element is in the DOM"; fi
     grep -q '</html>' "$WORK/$name.dom" || fail "$path: no page was rendered"
-    timeout 90 "${CHROME[@]}" --hide-scrollbars --window-size=412,900 --screenshot="$SHOTS/$name.png" "$url" \
-        >/dev/null 2>"$WORK/$name.shot.log" || fail "$path: screenshot failed"
+    timeout 90 "${CHROME[@]}" --log-net-log="$WORK/$name.shot.netlog.json" --hide-scrollbars --window-size=412,900 \
+        --screenshot="$SHOTS/$name.png" "$url" >/dev/null 2>"$WORK/$name.shot.log" || fail "$path: screenshot failed"
+    names_check "$WORK/$name.shot.netlog.json" "$path (screenshot)"
     [[ -s "$SHOTS/$name.png" ]] || fail "$path: no screenshot written"
 }
 
@@ -93,8 +138,17 @@ check_page "/feeds" feeds 200
 check_page "/digest.html?since=all" digest 200
 for id in $STORY_IDS; do check_page "/story/$id" "story-$id" 200; done
 check_page "/story/999999999" not-found 404
-timeout 90 "${CHROME[@]}" --hide-scrollbars --window-size=1280,900 --screenshot="$SHOTS/index-desktop.png" "$BASE" \
-    >/dev/null 2>&1 || fail "desktop screenshot failed"
+timeout 90 "${CHROME[@]}" --log-net-log="$WORK/desktop.netlog.json" --hide-scrollbars --window-size=1280,900 \
+    --screenshot="$SHOTS/index-desktop.png" "$NAMED_BASE" >/dev/null 2>&1 || fail "desktop screenshot failed"
+names_check "$WORK/desktop.netlog.json" "desktop screenshot"
+
+# DNS rebinding: a name that resolves to the server but is not one it serves gets 421 and no stories.
+echo "rebound name http://$REBOUND_NAME:$PORT/"
+timeout 90 "${CHROME[@]}" --log-net-log="$WORK/rebound.netlog.json" --dump-dom "http://$REBOUND_NAME:$PORT/?since=all" \
+    >"$WORK/rebound.dom" 2>/dev/null || fail "rebound: chromium failed"
+grep -q '421 Misdirected Request' "$WORK/rebound.dom" || fail "rebound: a page under $REBOUND_NAME was not refused with 421"
+if grep -q '/story/' "$WORK/rebound.dom"; then fail "rebound: stories were shown under $REBOUND_NAME"; fi
+names_check "$WORK/rebound.netlog.json" "rebound"
 
 # The digest feeds: status, media type, ETag and 304.
 for feed in digest.atom digest.rss digest.json digest.md; do

@@ -3,7 +3,8 @@ import Hummingbird
 import Storage
 
 /// Adds the headers that keep every page inert in a browser even if hostile text slipped through:
-/// a script-free Content-Security-Policy, no MIME sniffing, no framing, no referrer. Errors from
+/// a script-free Content-Security-Policy, no MIME sniffing, no framing, no referrer, and no DNS
+/// prefetching of the feeds' links (a browser would otherwise look up every linked site). Errors from
 /// routes (unknown paths, bad ids) become pages in the shared style.
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -22,6 +23,7 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.init("X-Frame-Options")!] = "DENY"
         response.headers[.init("Referrer-Policy")!] = "no-referrer"
+        response.headers[.init("X-DNS-Prefetch-Control")!] = "off"
         return response
     }
 }

@@ -8,6 +8,8 @@ import Storage
 struct WebRoutes: Sendable {
     let database: any WebServer.Store
     let clock: @Sendable () -> Date
+    /// The root of every absolute link (never the request's Host).
+    let address: PublicAddress
 
     /// The digest formats served, by path.
     static let digestPaths: [(path: String, format: DigestFormat)] = [
@@ -65,9 +67,10 @@ struct WebRoutes: Sendable {
                                until: try params["until"].flatMap { try WebQuery.time(String($0), now: now) },
                                minSources: try WebQuery.positiveInt(params["min-sources"], name: "min-sources") ?? 1,
                                limit: try WebQuery.positiveInt(params["limit"], name: "limit"))
-        let selfURL = WebQuery.selfURL(request)
+        let selfURL = address.url(path: request.uri.path,
+                                  query: WebQuery.digestOptions.compactMap { name in params[name].map { (String(name), String($0)) } })
         let document = DigestDocument(title: params["title"].map(String.init) ?? "Syndic digest", selfURL: selfURL,
-                                      homeURL: selfURL.map { WebQuery.homeURL(from: $0) }, stories: try await database.storyDetails(query))
+                                      homeURL: address.root, stories: try await database.storyDetails(query))
         let body = format.render(document)
         let tag = ETag.of(body)
         var headers: HTTPFields = [.eTag: tag, .cacheControl: "no-cache"]
@@ -79,8 +82,11 @@ struct WebRoutes: Sendable {
     }
 }
 
-/// Query parameters and request facts, checked.
+/// Query parameters, checked.
 enum WebQuery {
+    /// The digest routes' options, in the order a self link lists them (other parameters are left out of it).
+    static let digestOptions: [Substring] = ["since", "until", "min-sources", "limit", "title"]
+
     static func time(_ text: String, now: Date) throws -> Date? {
         do {
             return try TimeArgument.parse(text, now: now)
@@ -95,24 +101,5 @@ enum WebQuery {
             throw HTTPError(.badRequest, message: "\(name) must be a whole number from 1 to 100000.")
         }
         return value
-    }
-
-    /// `http://HOST/PATH?QUERY` of this request when the Host header is a plain host[:port];
-    /// nil otherwise (a hostile Host header never reaches a feed).
-    static func selfURL(_ request: Request) -> String? {
-        guard let host = request.head.authority,
-              !host.isEmpty, host.count <= 255,
-              host.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) && $0.isASCII || ".-:[]".unicodeScalars.contains($0) })
-        else { return nil }
-        let path = request.uri.path
-        let query = request.uri.query.map { "?" + $0 } ?? ""
-        return SafeURL.check("http://\(host)\(path)\(query)")
-    }
-
-    /// The site root of a self URL.
-    static func homeURL(from selfURL: String) -> String {
-        guard let range = selfURL.range(of: "://"),
-              let slash = selfURL[range.upperBound...].firstIndex(of: "/") else { return selfURL }
-        return String(selfURL[..<slash]) + "/"
     }
 }

@@ -1,6 +1,7 @@
 import Digest
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import Storage
@@ -13,33 +14,68 @@ import Storage
 /// Only GET and HEAD routes exist: nothing the server does writes to the database.
 ///
 /// ```swift
-/// let app = WebServer.application(database: db, host: "127.0.0.1", port: 8080) { url in print(url) }
+/// let app = WebServer.application(database: db, settings: .init(host: "127.0.0.1", port: 8080)) { url in print(url) }
 /// try await app.runService()
 /// ```
 public enum WebServer {
     /// What the web view reads: stories and feeds (a store opened read-only is enough).
     public typealias Store = StoryStore & FeedStore
 
-    /// The router with every route and the security-header middleware; used directly by tests.
-    public static func router(database: any Store, clock: @escaping @Sendable () -> Date = { Date() }) -> Router<BasicRequestContext> {
+    /// Where the server listens, which names it answers for, the root of its absolute links and how
+    /// long it waits on clients (the flags of `syndic serve`).
+    public struct Settings: Sendable {
+        /// The address to listen on.
+        public var host: String
+        /// The TCP port; 0 picks a free one.
+        public var port: Int
+        /// The public root URL (``PublicAddress/normalizedRoot(_:)``), or nil to link to the listening address.
+        public var selfURL: String?
+        /// Further host names answered (``HostPolicy``).
+        public var allowedHosts: [String]
+        /// Timeouts and the connection cap.
+        public var limits: ConnectionLimits
+
+        public init(host: String = "127.0.0.1", port: Int = 8080, selfURL: String? = nil, allowedHosts: [String] = [],
+                    limits: ConnectionLimits = .standard) {
+            self.host = host
+            self.port = port
+            self.selfURL = selfURL
+            self.allowedHosts = allowedHosts
+            self.limits = limits
+        }
+
+        /// The names this server answers for.
+        public var hostPolicy: HostPolicy { HostPolicy(listenHost: host, publicURL: selfURL, allowedHosts: allowedHosts) }
+    }
+
+    /// The router with every route, the security-header middleware and the Host check; used directly by tests.
+    public static func router(database: any Store, clock: @escaping @Sendable () -> Date = { Date() },
+                              hosts: HostPolicy = HostPolicy(listenHost: "127.0.0.1"),
+                              address: PublicAddress = PublicAddress()) -> Router<BasicRequestContext> {
         let router = Router()
         router.middlewares.add(SecurityHeadersMiddleware())
-        let routes = WebRoutes(database: database, clock: clock)
+        router.middlewares.add(HostCheckMiddleware(policy: hosts))
+        let routes = WebRoutes(database: database, clock: clock, address: address)
         routes.register(on: router)
         return router
     }
 
-    /// A server bound to `host:port` (port 0 picks a free one); `onRunning` receives the base URL
-    /// once it accepts connections.
-    public static func application(database: any Store, host: String, port: Int, logger: Logger? = nil,
+    /// A server with `settings` (port 0 picks a free one); `onRunning` receives the base URL once it
+    /// accepts connections.
+    public static func application(database: any Store, settings: Settings, logger: Logger? = nil,
                                    onRunning: @escaping @Sendable (String) async -> Void) -> some ApplicationProtocol {
         var log = logger ?? Logger(label: "syndic.serve")
         if logger == nil { log.logLevel = .warning }
+        let address = PublicAddress(configured: settings.selfURL)
+        let host = settings.host
         return Application(
-            router: router(database: database),
-            configuration: .init(address: .hostname(host, port: port), serverName: "Syndic"),
+            router: router(database: database, hosts: settings.hostPolicy, address: address),
+            server: TimedHTTP1Channel.builder(limits: settings.limits),
+            configuration: .init(address: .hostname(host, port: settings.port), serverName: "Syndic",
+                                 availableConnectionsDelegate: MaximumAvailableConnections(settings.limits.maxConnections, logger: log)),
             onServerRunning: { channel in
-                let actualPort = channel.localAddress?.port ?? port
+                let actualPort = channel.localAddress?.port ?? settings.port
+                address.serverListening(host: host, port: actualPort)
                 let shownHost = host.contains(":") ? "[\(host)]" : host
                 await onRunning("http://\(shownHost):\(actualPort)/")
             },
@@ -49,6 +85,6 @@ public enum WebServer {
 
     /// Whether `host` only accepts connections from this machine.
     public static func isLoopback(_ host: String) -> Bool {
-        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+        host == "localhost" || IPAddressText(host)?.isLoopback == true
     }
 }

@@ -18,22 +18,10 @@ enum Reliability {
     }
 
     /// The package root (for Feeds/hostile and Tests/Fixtures).
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = BuiltProducts.packageRoot
 
-    /// A built executable of this package: beside the test bundle (`swift build --build-tests` builds both).
-    static func binary(_ name: String) -> URL {
-        if name == "syndic", let explicit = ProcessInfo.processInfo.environment["SYNDIC_BIN"] {
-            return URL(fileURLWithPath: explicit)
-        }
-        var dir = Bundle.main.bundleURL
-        for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent(name)
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        return packageRoot.appendingPathComponent(".build/debug/\(name)")
-    }
+    /// A built executable of this package (``BuiltProducts/executable(_:)``).
+    static func binary(_ name: String) -> URL { BuiltProducts.executable(name) }
 
     /// Reads a fixture of this target.
     static func fixture(_ name: String) throws -> Data {

@@ -20,17 +20,7 @@ struct CLIRunner {
 
     /// The `syndic` executable beside the test bundle (`swift build --build-tests` builds both),
     /// or `$SYNDIC_BIN`.
-    static var binary: URL {
-        if let explicit = ProcessInfo.processInfo.environment["SYNDIC_BIN"] { return URL(fileURLWithPath: explicit) }
-        var dir = Bundle.main.bundleURL
-        for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("syndic")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return root.appendingPathComponent(".build/debug/syndic")
-    }
+    static var binary: URL { BuiltProducts.executable("syndic") }
 
     /// Runs `syndic ARGS` with this runner's database, optional stdin, and extra environment; with a
     /// `wrapper` (e.g. ``unprivileged``), the wrapper runs with the syndic command line appended.

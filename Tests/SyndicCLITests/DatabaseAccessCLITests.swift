@@ -111,11 +111,11 @@ struct DatabaseAccessCLITests {
         try FileManager.default.copyItem(atPath: cli.databasePath, toPath: copy)
         try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: copy)
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder)
-        let server = try ServedDatabase(cli, database: copy, wrapper: CLIRunner.unprivileged)
-        defer { server.stop() }
-        let page = try await Self.get(server.base + "digest.md?since=all")
+        let server = try await ServeProcess.start(database: copy, wrapper: CLIRunner.unprivileged)
+        defer { _ = server.stop() }
+        let page = try await Self.get(server.baseURL + "digest.md?since=all")
         #expect(page.contains("Harbour bridge closes"))
-        #expect(try await Self.get(server.base + "feeds").contains("alpha"))
+        #expect(try await Self.get(server.baseURL + "feeds").contains("alpha"))
     }
 
     /// The body of a GET, with Syndic's own libcurl client.

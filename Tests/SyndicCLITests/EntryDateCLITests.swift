@@ -83,9 +83,9 @@ struct EntryDateCLITests {
 
     /// Starts `syndic serve` on the runner's database, fetches one page, stops the server.
     static func servedPage(_ cli: CLIRunner, path: String) async throws -> String {
-        let server = try ServedDatabase(cli, watchdog: 120 * Sanitizer.scaled(3))
-        defer { server.stop() }
-        let response = try await Fetcher().fetch(FetchRequest(url: server.base + path)).get()
+        let server = try await ServeProcess.start(database: cli.databasePath)
+        defer { _ = server.stop() }
+        let response = try await Fetcher().fetch(FetchRequest(url: server.baseURL + path)).get()
         #expect(response.status == 200)
         return String(decoding: response.body, as: UTF8.self)
     }

@@ -161,12 +161,10 @@ struct StoriesCLITests {
     @Test("serve: prints its loopback address, answers /healthz and the digest, stops cleanly on SIGTERM")
     func serve() async throws {
         let (cli, _, _, _) = try await Self.seeded()
-        // Watchdog 120 s; 360 s under a sanitizer: the CPU-heavy tests beside this one can hold Swift's cooperative
-        // threads for half a minute at a time (a busy normal run found the server stopped by a 30 s watchdog;
-        // a full --sanitize thread run took 88 s to get here). It only keeps a hung server from outliving us.
-        let server = try ServedDatabase(cli, watchdog: 120 * Sanitizer.scaled(3))
-        let process = server.process, base = server.base, watchdog = server.watchdog
-        defer { if process.isRunning { process.terminate() } }
+        // Started as a user would (`serve --port 0`, the default loopback address); never outlives the test.
+        let server = try await ServeProcess.start(database: cli.databasePath)
+        let base = server.baseURL
+        defer { _ = server.stop() }
         // Syndic's own libcurl client (FoundationNetworking's URLSession leaks libcurl handles under LeakSanitizer).
         let fetcher = Fetcher()
         let health = try await fetcher.fetch(FetchRequest(url: base + "healthz")).get()
@@ -175,9 +173,7 @@ struct StoriesCLITests {
         let atom = try await fetcher.fetch(FetchRequest(url: base + "digest.atom")).get()
         #expect(atom.headers["Content-Type"] == "application/atom+xml; charset=utf-8")
         #expect(String(decoding: atom.body, as: UTF8.self).contains("Council approves new bridge"))
-        process.terminate()
-        process.waitUntilExit()
-        watchdog.cancel()
-        #expect(process.terminationReason == .exit && process.terminationStatus == 0)
+        let stopped = server.stop()
+        #expect(stopped.exitedNormally && stopped.status == 0, "\(stopped.stderr)")
     }
 }

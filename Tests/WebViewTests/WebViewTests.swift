@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import SQLiteStore
 import Storage
 import Testing
 import TestSupport
@@ -12,8 +13,8 @@ struct WebViewTests {
     /// Clock for the server: one hour after the last seeded story.
     static let now = Clock.at(hours: 4)
 
-    static func world() async throws -> StoryWorld {
-        let world = try StoryWorld()
+    static func world(in store: (any SyndicStore)? = nil) async throws -> StoryWorld {
+        let world = try store.map(StoryWorld.init(store:)) ?? StoryWorld()
         try await world.addStory([
             .init(site: "wire.example", title: "Council approves new bridge", url: "https://wire.example/bridge",
                   contentHTML: "<p>The council approved the bridge. Work starts in May.</p>"),
@@ -25,6 +26,13 @@ struct WebViewTests {
         ], articleText: "Text with <script>alert(6)</script> inside. --> </style>", at: Clock.at(hours: 3))
         try await world.addStory([.init(site: "old.example", title: "Old story")], at: Clock.at(hours: -200))
         return world
+    }
+
+    /// The same world in a SQLite file, for a real `syndic serve`: its path.
+    static func worldFile() async throws -> String {
+        let store = try TestStores.sqlite("web")
+        _ = try await world(in: store)
+        return store.path
     }
 
     static func app(_ world: StoryWorld) -> some ApplicationProtocol {
