@@ -42,6 +42,10 @@ while (($#)); do
 done
 
 export PATH="/opt/swift/usr/bin:$PATH"
+# No test may ask the system resolver about a name outside the machine (issue 15 item 6): names a test
+# fetches are mapped to loopback (SYNDIC_RESOLVE=host:port:127.0.0.1, libcurl CURLOPT_RESOLVE), and every
+# other name is refused before any lookup (IP literals and localhost aside). See docs/FETCH.md.
+export SYNDIC_RESOLVE_ONLY=1
 # LeakSanitizer is on; the toolchain's own leaks (XCTest, Foundation.Process) are suppressed.
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"
 export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$PWD/scripts/lsan-suppressions.txt:print_suppressions=0}"

@@ -13,6 +13,7 @@ static inline CURLcode syndic_easy_setopt_pointer(CURL *h, CURLoption o, void *v
 static inline CURLcode syndic_easy_setopt_slist(CURL *h, CURLoption o, struct curl_slist *v) { return curl_easy_setopt(h, o, v); }
 static inline CURLcode syndic_easy_setopt_write_callback(CURL *h, CURLoption o, curl_write_callback v) { return curl_easy_setopt(h, o, v); }
 static inline CURLcode syndic_easy_setopt_xferinfo_callback(CURL *h, CURLoption o, curl_xferinfo_callback v) { return curl_easy_setopt(h, o, v); }
+static inline CURLcode syndic_easy_setopt_resolver_start_callback(CURL *h, CURLoption o, curl_resolver_start_callback v) { return curl_easy_setopt(h, o, v); }
 static inline CURLcode syndic_easy_setopt_opensocket_callback(CURL *h, CURLoption o, curl_opensocket_callback v) { return curl_easy_setopt(h, o, v); }
 
 static inline CURLcode syndic_easy_getinfo_long(CURL *h, CURLINFO i, long *v) { return curl_easy_getinfo(h, i, v); }

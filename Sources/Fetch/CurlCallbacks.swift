@@ -35,4 +35,12 @@ enum CurlCallbacks {
         guard allowed else { return CURL_SOCKET_BAD }
         return socket(address.pointee.family, address.pointee.socktype, address.pointee.protocol)
     }
+
+    /// CURLOPT_RESOLVER_START_FUNCTION: runs before libcurl asks the system resolver (names mapped with
+    /// CURLOPT_RESOLVE are in its cache and never get here). Non-zero aborts the lookup.
+    static let resolverStart: curl_resolver_start_callback = { _, _, user in
+        guard let user else { return 1 }
+        let transfer = Unmanaged<Transfer>.fromOpaque(user).takeUnretainedValue()
+        return transfer.mayAskResolver() ? 0 : 1
+    }
 }

@@ -23,13 +23,19 @@ final class CurlDriver: @unchecked Sendable {
     private var active: [UnsafeMutableRawPointer: Transfer] = [:]
     private var spareHandles: [UnsafeMutableRawPointer] = []
     private var cancelledForever: Set<Int> = []
+    /// Consecutive connection failures per host, and the hosts that reached ``FetchPolicy/hostFailureLimit``.
+    private var hostFailures: [String: Int] = [:]
+    private var skippedHosts: Set<String> = []
 
     private static let globalInit: Bool = curl_global_init(Int(CURL_GLOBAL_ALL)) == CURLE_OK
+    /// ``NetworkPolicy/resolve`` as the list CURLOPT_RESOLVE takes; lives as long as the driver.
+    private let resolveList: UnsafeMutablePointer<curl_slist>?
 
     init(policy: FetchPolicy) {
         _ = Self.globalInit
         self.policy = policy
         self.multi = curl_multi_init()
+        self.resolveList = policy.network.resolve.reduce(nil) { list, entry in curl_slist_append(list, entry) }
         self.scheduler = HostScheduler(
             globalLimit: policy.concurrency, perHostLimit: policy.perHostLimit, minDelay: policy.minDelayPerHost)
         syndic_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, max(policy.connectionCacheSize, policy.concurrency))
@@ -110,6 +116,7 @@ final class CurlDriver: @unchecked Sendable {
     /// Runs once the thread has ended and no stream holds the driver, so `cancel` can never touch a freed handle.
     deinit {
         curl_multi_cleanup(multi)
+        if let resolveList { curl_slist_free_all(resolveList) }
     }
 
     private func takeInbox() -> ([FetchJob], Set<Int>, Bool) {
@@ -122,6 +129,11 @@ final class CurlDriver: @unchecked Sendable {
     }
 
     private func start(_ job: FetchJob) {
+        if skippedHosts.contains(job.hostKey) {
+            scheduler.finished(hostKey: job.hostKey)
+            job.completion(.failure(.hostSkipped(url: job.request.url, host: job.hostKey, failures: policy.hostFailureLimit)))
+            return
+        }
         if let refusal = Self.refusal(of: job.request, policy: policy) {
             scheduler.finished(hostKey: job.hostKey)
             job.completion(.failure(refusal))
@@ -129,21 +141,21 @@ final class CurlDriver: @unchecked Sendable {
         }
         let easy = spareHandles.popLast() ?? curl_easy_init()!
         let transfer = Transfer(
-            job: job, maxBodyBytes: job.request.maxBodyBytes ?? policy.maxBodyBytes,
-            denyPrivateNetworks: policy.denyPrivateNetworks)
-        EasyHandleSetup.configure(easy, transfer: transfer, policy: policy)
+            job: job, maxBodyBytes: job.request.maxBodyBytes ?? policy.maxBodyBytes, network: policy.network)
+        EasyHandleSetup.configure(easy, transfer: transfer, policy: policy, resolveList: resolveList)
         active[easy] = transfer
         curl_multi_add_handle(multi, easy)
     }
 
-    /// Requests refused before libcurl sees them: not a URL, or a scheme we do not fetch.
+    /// Requests refused before libcurl sees them: not a URL, a scheme we do not fetch, or (in test mode) a
+    /// name that is not mapped. Redirect hops are checked by the callbacks (``CurlCallbacks``).
     static func refusal(of request: FetchRequest, policy: FetchPolicy) -> FetchError? {
         guard let parts = URLParts(request.url) else { return .invalidURL(url: request.url) }
         switch parts.scheme {
         case "http", "https":
-            return parts.host.isEmpty ? .invalidURL(url: request.url) : nil
+            return parts.host.isEmpty ? .invalidURL(url: request.url) : policy.network.refusal(of: request.url)
         case "file":
-            return policy.denyPrivateNetworks ? .privateNetworkDenied(url: request.url, address: "local file") : nil
+            return policy.network.refusal(of: request.url)
         default:
             return .unsupportedScheme(url: request.url)
         }
@@ -160,10 +172,23 @@ final class CurlDriver: @unchecked Sendable {
             let result = TransferOutcome.make(easy: easy, code: code, transfer: transfer, policy: policy)
             release(easy)
             scheduler.finished(hostKey: transfer.job.hostKey)
+            countHostFailure(result, host: transfer.job.hostKey)
             transfer.job.completion(result)
             finished += 1
         }
         return finished
+    }
+
+    /// Counts consecutive connection failures of `host`; at the limit its remaining requests are skipped.
+    private func countHostFailure(_ result: Result<FetchResponse, FetchError>, host: String) {
+        guard policy.hostFailureLimit > 0, !host.isEmpty else { return }
+        if case .failure(let error) = result, error.isConnectionFailure {
+            let count = hostFailures[host, default: 0] + 1
+            hostFailures[host] = count
+            if count >= policy.hostFailureLimit { skippedHosts.insert(host) }
+        } else if case .success = result {
+            hostFailures[host] = nil
+        }
     }
 
     private func drop(batches: Set<Int>) {

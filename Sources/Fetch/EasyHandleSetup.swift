@@ -8,7 +8,8 @@ enum EasyHandleSetup {
     static let allowedProtocols = "http,https,file"
     static let allowedRedirectProtocols = "http,https"
 
-    static func configure(_ easy: UnsafeMutableRawPointer, transfer: Transfer, policy: FetchPolicy) {
+    static func configure(_ easy: UnsafeMutableRawPointer, transfer: Transfer, policy: FetchPolicy,
+                          resolveList: UnsafeMutablePointer<curl_slist>?) {
         let request = transfer.job.request
         let user = Unmanaged.passUnretained(transfer).toOpaque()
 
@@ -31,7 +32,11 @@ enum EasyHandleSetup {
         syndic_easy_setopt_string(easy, CURLOPT_USERAGENT, policy.userAgent)
         syndic_easy_setopt_string(easy, CURLOPT_ACCEPT_ENCODING, "")
         syndic_easy_setopt_long(easy, CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_2TLS))
-        syndic_easy_setopt_long(easy, CURLOPT_PIPEWAIT, 1)
+        // PIPEWAIT makes a transfer wait for a connection still being set up to the same host, in case it
+        // can multiplex. Only https can be HTTP/2 here (2TLS): on http a stalling first transfer would hold
+        // every other transfer to its host (and their time limits run while they wait), so http transfers
+        // open their own connections, up to the per-host limit.
+        if URLParts(request.url)?.scheme == "https" { syndic_easy_setopt_long(easy, CURLOPT_PIPEWAIT, 1) }
         syndic_easy_setopt_long(easy, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1)
 
         // TLS verification stays on (these are libcurl's defaults, set so nobody wonders).
@@ -57,10 +62,20 @@ enum EasyHandleSetup {
         syndic_easy_setopt_write_callback(easy, CURLOPT_HEADERFUNCTION, CurlCallbacks.header)
         syndic_easy_setopt_pointer(easy, CURLOPT_HEADERDATA, user)
 
-        if policy.denyPrivateNetworks {
+        // The network policy: every connection (first request and each redirect hop) is checked after DNS;
+        // in test mode no unmapped name reaches the system resolver. A proxy from the environment would
+        // connect and resolve on Syndic's behalf, past both checks, so none is used while either is on.
+        let network = policy.network
+        if network.denyPrivateNetworks {
             syndic_easy_setopt_opensocket_callback(easy, CURLOPT_OPENSOCKETFUNCTION, CurlCallbacks.openSocket)
             syndic_easy_setopt_pointer(easy, CURLOPT_OPENSOCKETDATA, user)
         }
+        if network.resolveOnly {
+            syndic_easy_setopt_resolver_start_callback(easy, CURLOPT_RESOLVER_START_FUNCTION, CurlCallbacks.resolverStart)
+            syndic_easy_setopt_pointer(easy, CURLOPT_RESOLVER_START_DATA, user)
+        }
+        if network.denyPrivateNetworks || network.resolveOnly { syndic_easy_setopt_string(easy, CURLOPT_PROXY, "") }
+        if let resolveList { syndic_easy_setopt_slist(easy, CURLOPT_RESOLVE, resolveList) }
 
         var list: UnsafeMutablePointer<curl_slist>?
         for line in request.headerLines {

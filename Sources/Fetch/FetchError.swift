@@ -27,6 +27,12 @@ public enum FetchError: UserFacingError, Hashable {
     case invalidURL(url: String)
     /// The address resolved to a loopback, private or link-local network and the policy refuses those.
     case privateNetworkDenied(url: String, address: String)
+    /// Test mode (`SYNDIC_RESOLVE_ONLY=1`): the host name is not mapped by `SYNDIC_RESOLVE`, so it was not
+    /// looked up at all. Treated like a DNS failure (transient).
+    case nameNotMapped(url: String, host: String)
+    /// Not tried: connecting to its host failed ``FetchPolicy/hostFailureLimit`` times in a row with this
+    /// fetcher (this poll); the next poll tries again.
+    case hostSkipped(url: String, host: String, failures: Int)
     /// The server closed or reset the connection before the response was complete.
     case connectionLost(url: String, detail: String)
     /// The server's answer was not valid HTTP, or could not be decoded.
@@ -38,12 +44,23 @@ public enum FetchError: UserFacingError, Hashable {
     /// Anything else libcurl reported.
     case other(url: String, code: Int, detail: String)
 
+    /// True for failures to reach the host at all (no name, no connection), which count towards
+    /// ``FetchPolicy/hostFailureLimit``; a host that answers, even badly, is reachable. A name refused by
+    /// test mode (``nameNotMapped``) is a setting, not an outage, and costs no attempt: it does not count.
+    public var isConnectionFailure: Bool {
+        switch self {
+        case .dns, .refused, .connectTimeout: return true
+        default: return false
+        }
+    }
+
     /// The URL the error concerns.
     public var url: String {
         switch self {
         case .dns(let url, _), .refused(let url), .connectTimeout(let url, _), .totalTimeout(let url, _),
              .stalled(let url, _, _), .tls(let url, _), .tooManyRedirects(let url, _), .bodyTooLarge(let url, _),
-             .unsupportedScheme(let url), .invalidURL(let url), .privateNetworkDenied(let url, _),
+             .unsupportedScheme(let url), .invalidURL(let url), .privateNetworkDenied(let url, _), .nameNotMapped(let url, _),
+             .hostSkipped(let url, _, _),
              .connectionLost(let url, _), .protocolError(let url, _), .fileUnreadable(let url),
              .cancelled(let url), .other(let url, _, _):
             return url
@@ -53,7 +70,7 @@ public enum FetchError: UserFacingError, Hashable {
     /// True when trying again later may succeed (network trouble rather than a wrong URL or a policy refusal).
     public var isTransient: Bool {
         switch self {
-        case .dns, .refused, .connectTimeout, .totalTimeout, .stalled, .connectionLost, .protocolError, .other:
+        case .dns, .nameNotMapped, .hostSkipped, .refused, .connectTimeout, .totalTimeout, .stalled, .connectionLost, .protocolError, .other:
             return true
         case .tls, .tooManyRedirects, .bodyTooLarge, .unsupportedScheme, .invalidURL, .privateNetworkDenied,
              .fileUnreadable, .cancelled:
@@ -100,6 +117,12 @@ public enum FetchError: UserFacingError, Hashable {
             return "\"\(url)\" is not a valid URL. Give a full address such as https://example.org/feed.xml."
         case .privateNetworkDenied(let url, let address):
             return "\(url) leads to the private or local address \(address), which this Syndic instance refuses to fetch."
+        case .nameNotMapped(let url, let host):
+            return "\(url) was not fetched: \(host) is not mapped in SYNDIC_RESOLVE and SYNDIC_RESOLVE_ONLY=1 (test mode) "
+                + "forbids asking the system resolver. Map it (SYNDIC_RESOLVE=\(host):PORT:127.0.0.1) or unset SYNDIC_RESOLVE_ONLY."
+        case .hostSkipped(let url, let host, let failures):
+            return "\(url) was not tried: connecting to \(host) failed \(failures) times in a row in this run; "
+                + "it is tried again next time."
         case .connectionLost(let url, let detail):
             return "The connection to \(url) was cut before the response was complete (\(detail)). Try again later."
         case .protocolError(let url, let detail):

@@ -29,10 +29,22 @@ public struct FetchPolicy: Sendable, Hashable {
     public var maxBodyBytes: Int = 16 * 1024 * 1024
     /// Redirects followed before ``FetchError/tooManyRedirects(url:limit:)``.
     public var maxRedirects: Int = 5
+    /// Which addresses fetches may reach and how names resolve (``NetworkPolicy``); by default what the
+    /// environment says (`SYNDIC_DENY_PRIVATE_NETWORKS`, `SYNDIC_ALLOW_ADDRESSES`, `SYNDIC_RESOLVE`,
+    /// `SYNDIC_RESOLVE_ONLY`), so an instance sets it once for every command.
+    public var network: NetworkPolicy = .fromEnvironment
     /// Refuse loopback, private (RFC 1918), link-local, CGNAT and unique-local addresses, checked on every
     /// connection after DNS resolution (so redirects and DNS tricks are covered), and refuse `file:` URLs.
-    /// For instances where untrusted users may submit URLs.
-    public var denyPrivateNetworks: Bool = false
+    /// For instances where untrusted users may submit URLs. (``NetworkPolicy/denyPrivateNetworks``.)
+    public var denyPrivateNetworks: Bool {
+        get { network.denyPrivateNetworks }
+        set { network.denyPrivateNetworks = newValue }
+    }
+    /// After this many consecutive connection failures (DNS, refused, connect timeout) to one host, the
+    /// fetcher's waiting and later requests to that host fail at once with
+    /// ``FetchError/hostSkipped(url:host:failures:)`` instead of being tried: one dead host with 700 article
+    /// pages costs 3 attempts, not 700. The count lives as long as the ``Fetcher`` (one poll). 0 disables.
+    public var hostFailureLimit: Int = 0
     /// Idle connections kept open for reuse, all hosts together.
     public var connectionCacheSize: Int = 64
 

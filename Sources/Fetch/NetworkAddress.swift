@@ -52,14 +52,14 @@ enum NetworkAddress {
         }
     }
 
-    /// The IP bytes and printable form of a socket address, or nil for families other than IPv4/IPv6.
-    static func decode(_ address: UnsafePointer<sockaddr>) -> (bytes: [UInt8], text: String)? {
+    /// The IP bytes, printable form and port of a socket address, or nil for families other than IPv4/IPv6.
+    static func decode(_ address: UnsafePointer<sockaddr>) -> (bytes: [UInt8], text: String, port: Int)? {
         switch Int32(address.pointee.sa_family) {
         case AF_INET:
             return address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { v4 in
                 var addr = v4.pointee.sin_addr
                 let bytes = withUnsafeBytes(of: &addr) { Array($0) }
-                return (bytes, bytes.map(String.init).joined(separator: "."))
+                return (bytes, bytes.map(String.init).joined(separator: "."), Int(UInt16(bigEndian: v4.pointee.sin_port)))
             }
         case AF_INET6:
             return address.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { v6 in
@@ -68,7 +68,7 @@ enum NetworkAddress {
                 var text = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
                 inet_ntop(AF_INET6, &addr, &text, socklen_t(text.count))
                 let printable = text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
-                return (bytes, String(decoding: printable, as: UTF8.self))
+                return (bytes, String(decoding: printable, as: UTF8.self), Int(UInt16(bigEndian: v6.pointee.sin6_port)))
             }
         default:
             return nil

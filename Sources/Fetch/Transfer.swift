@@ -8,7 +8,7 @@ import CCurl
 final class Transfer {
     let job: FetchJob
     let maxBodyBytes: Int
-    let denyPrivateNetworks: Bool
+    let network: NetworkPolicy
 
     private(set) var body: [UInt8] = []
     private(set) var headers = HTTPHeaders()
@@ -17,6 +17,8 @@ final class Transfer {
     private(set) var exceededBodyLimit = false
     /// Set when the open-socket callback refused a non-public address.
     private(set) var refusedAddress: String?
+    /// Set when the resolver-start callback refused a name that ``NetworkPolicy/resolve`` does not map.
+    private(set) var refusedName: String?
 
     /// URL of the request whose response is being read (starts as the requested URL, moves with redirects).
     private var currentURL: String
@@ -26,10 +28,10 @@ final class Transfer {
     /// Request headers handed to libcurl; must outlive the transfer.
     var headerList: UnsafeMutablePointer<curl_slist>?
 
-    init(job: FetchJob, maxBodyBytes: Int, denyPrivateNetworks: Bool) {
+    init(job: FetchJob, maxBodyBytes: Int, network: NetworkPolicy) {
         self.job = job
         self.maxBodyBytes = maxBodyBytes
-        self.denyPrivateNetworks = denyPrivateNetworks
+        self.network = network
         self.currentURL = job.request.url
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
     }
@@ -99,13 +101,24 @@ final class Transfer {
 
     /// Decides whether libcurl may connect to `address`; records the refusal for the error message.
     func mayConnect(to address: UnsafePointer<sockaddr>) -> Bool {
-        guard denyPrivateNetworks else { return true }
+        guard network.denyPrivateNetworks else { return true }
         guard let decoded = NetworkAddress.decode(address) else { return false }
-        if NetworkAddress.isNonPublic(decoded.bytes) {
+        if !network.mayConnect(to: decoded.bytes, port: decoded.port) {
             refusedAddress = decoded.text
             return false
         }
         return true
+    }
+
+    /// Decides whether libcurl may ask the system resolver for the host of the URL being fetched now (the
+    /// request, or the redirect hop being followed): under ``NetworkPolicy/resolveOnly`` only `localhost`
+    /// and IP literals reach this point legitimately (mapped names are answered from libcurl's cache).
+    func mayAskResolver() -> Bool {
+        guard network.resolveOnly else { return true }
+        let host = URLParts(currentURL)?.host ?? currentURL
+        if NetworkPolicy.isLocalName(host) { return true }
+        refusedName = host
+        return false
     }
 
     /// Resolves a Location value the way libcurl does (its own URL parser), so the chain shows what was fetched.

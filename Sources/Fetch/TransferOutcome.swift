@@ -48,6 +48,9 @@ enum TransferOutcome {
         if let address = transfer.refusedAddress {
             return .privateNetworkDenied(url: url, address: address)
         }
+        if let host = transfer.refusedName {
+            return .nameNotMapped(url: url, host: host)
+        }
         switch code {
         case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
             return .dns(url: url, host: URLParts(transfer.redirects.last?.location ?? url)?.host ?? url)

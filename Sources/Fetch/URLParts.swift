@@ -1,8 +1,10 @@
-/// Just enough URL parsing to route a request: its scheme and host, without Foundation's URL quirks.
+/// Just enough URL parsing to route a request: its scheme, host and port, without Foundation's URL quirks.
 /// Works on UTF-8 bytes: it runs twice per request on the driver's hot path.
 struct URLParts: Equatable {
     var scheme: String
     var host: String
+    /// The explicit port, else the scheme's default (80, 443; 0 for other schemes).
+    var port: Int = 0
 
     /// nil when the text has no `scheme://` prefix (RFC 3986 scheme: a letter, then letters, digits, + - .).
     init?(_ url: String) {
@@ -29,6 +31,13 @@ struct URLParts: Equatable {
             while hostEnd < end, bytes[hostEnd] != UInt8(ascii: ":") { hostEnd += 1 }
         }
         host = String(decoding: bytes[start..<hostEnd], as: UTF8.self).lowercased()
+        var colon = hostEnd
+        while colon < end, bytes[colon] != UInt8(ascii: ":") { colon += 1 }
+        if colon + 1 < end, let explicit = Int(String(decoding: bytes[(colon + 1)..<end], as: UTF8.self)) {
+            port = explicit
+        } else {
+            port = scheme == "https" ? 443 : (scheme == "http" ? 80 : 0)
+        }
     }
 
     private static func isSchemeByte(_ byte: UInt8, first: Bool) -> Bool {

@@ -22,7 +22,9 @@ struct ArticleStage {
 
     /// Fetches and extracts the pages of entries that need them (decided when their feed text was
     /// prepared); returns one article row per entry (ok or failed).
-    func run(_ selected: [EntryWork], summary: inout PollSummary) async throws -> [Int64: StoredArticle] {
+    /// Entries whose page was skipped (its host failed to connect too often) are added to `skipped`, with
+    /// no article row: nothing about the page is known.
+    func run(_ selected: [EntryWork], summary: inout PollSummary, skipped: inout Set<Int64>) async throws -> [Int64: StoredArticle] {
         guard !selected.isEmpty else { return [:] }
         var articles: [Int64: StoredArticle] = [:]
         var templates: [String: SiteTemplate] = [:]
@@ -50,6 +52,13 @@ struct ArticleStage {
               let chunk = Array(requests[start..<min(start + Self.chunkSize, requests.count)])
               for await (offset, result) in fetcher.fetch(chunk) {
                 let entry = selected[start + offset]
+                if case .failure(.hostSkipped) = result {
+                    skipped.insert(entry.entryID)
+                    summary.pagesSkipped += 1
+                    done += 1
+                    progress?(PollProgress(phase: .pages, done: done, total: selected.count))
+                    continue
+                }
                 var template: SiteTemplate?
                 var site: String?
                 if case .success(let response) = result, let key = SiteKey.of(response.finalURL) {
@@ -98,7 +107,8 @@ struct Extracted: Sendable {
                 var pageHasher = FNV1a64()
                 pageHasher.combine(field: response.finalURL)
                 return Extracted(
-                    article: StoredArticle(entryID: entry.entryID, finalURL: response.finalURL, canonicalURL: a.canonicalURL,
+                    article: StoredArticle(entryID: entry.entryID, finalURL: response.finalURL,
+                                           canonicalURL: a.canonicalURL.flatMap { LinkRule.allows($0, origin: .content(of: response.finalURL)) ? $0 : nil },
                                            title: a.title, byline: a.byline,
                                            publishedAt: a.published.flatMap(FeedDate.parse), language: a.language,
                                            text: text.isEmpty ? nil : text,

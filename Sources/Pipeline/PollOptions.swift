@@ -24,6 +24,12 @@ public struct PollOptions: Sendable {
     /// How far back new entries are compared with earlier ones (stories older than this age out of the index).
     public var window: TimeInterval = 7 * 86_400
     public var fetchPolicy = FetchPolicy.default
+    /// Consecutive connection failures (DNS, refused, connect timeout) to one host after which the poll
+    /// skips that host's remaining article pages (``FetchPolicy/hostFailureLimit`` of the page fetcher).
+    public var pageHostFailureLimit = 3
+    /// An entry whose page was skipped stays unplaced, so the next poll tries its page again, while it is
+    /// younger than this; older, it is placed with its feed text (a host that stays down cannot hold it forever).
+    public var pageRetryWindow: TimeInterval = 86_400
     public var dedup = DedupConfiguration()
     public var schedule = SchedulePolicy()
 

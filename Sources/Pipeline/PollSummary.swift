@@ -15,6 +15,9 @@ public struct PollSummary: Sendable, Equatable {
     public var entriesUpdated = 0
     public var pagesFetched = 0
     public var pagesFailed = 0
+    /// Pages not tried because their host failed to connect ``PollOptions/pageHostFailureLimit`` times in a
+    /// row in this poll; their entries wait for the next poll (see ``PollOptions/pageRetryWindow``).
+    public var pagesSkipped = 0
     public var storiesNew = 0
     public var storiesGrown = 0
     public var seconds: Double = 0
@@ -26,7 +29,8 @@ public struct PollSummary: Sendable, Equatable {
     public var line: String {
         let secs = String(format: "%.1f", seconds)
         return "polled \(feedsPolled) feeds (\(notModified) not modified, \(failed) failed); "
-            + "entries: \(entriesNew) new, \(entriesUpdated) updated; pages: \(pagesFetched) fetched, \(pagesFailed) failed; "
+            + "entries: \(entriesNew) new, \(entriesUpdated) updated; pages: \(pagesFetched) fetched, \(pagesFailed) failed"
+            + (pagesSkipped > 0 ? ", \(pagesSkipped) skipped (host unreachable; tried again next poll)" : "") + "; "
             + "stories: \(storiesNew) new, \(storiesGrown) grown; \(secs) s"
     }
 }

@@ -45,9 +45,22 @@ public final class Poller {
         log.debug("feeds: \(feeds.count) fetched, stored and placed in \(Self.since(started))")
 
         let pagesStarted = Date()
-        let articleStage = ArticleStage(db: db, fetcher: fetcher, options: options, log: log, progress: progress)
-        let articles = try await articleStage.run(waiting, summary: &summary)
-        log.debug("pages: \(articles.count) fetched and extracted in \(Self.since(pagesStarted))")
+        var pagePolicy = options.fetchPolicy
+        pagePolicy.hostFailureLimit = options.pageHostFailureLimit
+        let pageFetcher = waiting.isEmpty ? fetcher : Fetcher(policy: pagePolicy)
+        let articleStage = ArticleStage(db: db, fetcher: pageFetcher, options: options, log: log, progress: progress)
+        var skipped = Set<Int64>()
+        let articles = try await articleStage.run(waiting, summary: &summary, skipped: &skipped)
+        log.debug("pages: \(articles.count) fetched and extracted, \(skipped.count) skipped in \(Self.since(pagesStarted))")
+        // Entries whose page was skipped wait, unsigned, for the next poll to try the page again.
+        let waitForNextPoll = waiting.filter {
+            skipped.contains($0.entryID) && now.timeIntervalSince($0.firstSeenAt) < options.pageRetryWindow
+        }
+        if !waitForNextPoll.isEmpty {
+            let ids = Set(waitForNextPoll.map(\.entryID))
+            waiting.removeAll { ids.contains($0.entryID) }
+            log.info("\(ids.count) article pages skipped (host unreachable); their entries are placed after the next poll fetches them")
+        }
 
         let storiesStarted = Date()
         for (work, text) in await PageSigning.sign(waiting, articles: articles, options: options) {

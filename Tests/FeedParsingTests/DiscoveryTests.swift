@@ -45,4 +45,32 @@ struct DiscoveryTests {
         #expect(!FeedSniffer.looksLikeFeed(Array("{\"name\": 1}".utf8)))
         #expect(!FeedSniffer.looksLikeFeed([UInt8]()))
     }
+
+    @Test("a JSON Feed with escaped slashes in its version is a feed (sniffed by parsing, issue 14)")
+    func escapedSlashesJSONFeed() {
+        let body = Array(#"{"version":"https:\/\/jsonfeed.org\/version\/1","title":"Escaped","items":[{"id":"1","content_text":"x"}]}"#.utf8)
+        #expect(FeedSniffer.looksLikeFeed(body))
+        #expect(FeedSniffer.parsedFeed(body)?.title == "Escaped")
+    }
+
+    @Test("candidates come registered feed types first, then RDF, then plain JSON; every scheme is kept for the caller to judge")
+    func candidateOrder() {
+        let html = """
+        <html><head>
+        <link rel=alternate type=application/json href=/api.json>
+        <link rel=alternate type=application/rdf+xml href=/index.rdf>
+        <link rel=alternate type=application/rss+xml href="javascript:alert(1)">
+        <link rel=alternate type=application/atom+xml href=/atom.xml>
+        </head></html>
+        """
+        let feeds = FeedDiscovery.feedLinks(html: html, baseURL: "https://example.org/")
+        #expect(feeds.map(\.url) == ["javascript:alert(1)", "https://example.org/atom.xml",
+                                     "https://example.org/index.rdf", "https://example.org/api.json"])
+    }
+
+    @Test("a <base href> of file:/// makes the links file URLs, which the caller refuses")
+    func fileBase() {
+        let html = "<html><head><base href=\"file:///\"><link rel=alternate type=application/rss+xml href=tmp/secret.xml></head></html>"
+        #expect(FeedDiscovery.feedLinks(html: html, baseURL: "http://127.0.0.1:1/page").map(\.url) == ["file:///tmp/secret.xml"])
+    }
 }

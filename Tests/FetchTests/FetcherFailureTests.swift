@@ -70,9 +70,15 @@ import TestSupport
         #expect(await Fetcher().fetch(FetchRequest(url: url)).failure == .refused(url: url))
     }
 
-    @Test func unknownHostIsDNSFailure() async {
+    /// Tests never ask the system resolver (issue 15 item 6): in test mode an unmapped name is refused
+    /// before any lookup, as a transient failure like a DNS error.
+    @Test func unknownHostIsRefusedUnlookedInTestMode() async {
+        var policy = FetchPolicy()
+        policy.network.resolveOnly = true
         let url = "http://no-such-host.invalid/feed.xml"
-        #expect(await Fetcher().fetch(FetchRequest(url: url)).failure == .dns(url: url, host: "no-such-host.invalid"))
+        let error = await Fetcher(policy: policy).fetch(FetchRequest(url: url)).failure
+        #expect(error == .nameNotMapped(url: url, host: "no-such-host.invalid"))
+        #expect(error?.isTransient == true && error?.exitCode == .temporaryFailure)
     }
 
     @Test func privateNetworksCanBeDenied() async {

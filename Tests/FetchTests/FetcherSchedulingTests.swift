@@ -74,6 +74,29 @@ import TestSupport
         #expect(Date().timeIntervalSince(started) >= 0.6)
     }
 
+    /// Issue 15 item 7: on HTTP/1.1 the per-host limit means real parallel connections. A stalling feed
+    /// must not hold the other feeds of its host (CURLOPT_PIPEWAIT made them wait for its connection, and
+    /// the wait counted against their own time limit). The three good feeds finish before the stalling
+    /// one is cut at its time limit: the stream order says so, no clock is read.
+    @Test func aStallingFeedDoesNotHoldTheOthersOnItsHost() async throws {
+        let server = try await TestHTTPServer.start()
+        defer { server.stop() }
+        var policy = FetchPolicy()
+        policy.perHostLimit = 2
+        policy.totalTimeout = 4
+        let stalling = FetchRequest(url: server.url("/slow-headers?delay=6"))
+        let good = (0..<3).map { FetchRequest(url: server.url("/ok?feed=\($0)")) }
+        var order: [Int] = []
+        var results: [Int: Result<FetchResponse, FetchError>] = [:]
+        for await (index, result) in Fetcher(policy: policy).fetch([stalling] + good) {
+            order.append(index)
+            results[index] = result
+        }
+        for index in 1...3 { #expect((try? results[index]?.get())?.status == 200, "feed \(index): \(String(describing: results[index]))") }
+        #expect(results[0]?.failure == .totalTimeout(url: stalling.url, seconds: 4))
+        #expect(order.last == 0, "the good feeds waited for the stalling one: completion order \(order)")
+    }
+
     @Test func emptyBatchFinishesImmediately() async {
         var count = 0
         for await _ in Fetcher().fetch([]) { count += 1 }

@@ -15,6 +15,7 @@ struct NetworkFaultTests {
         options.fetchPolicy.connectTimeout = 2
         options.fetchPolicy.totalTimeout = 3
         options.fetchPolicy.lowSpeedSeconds = 2
+        options.fetchPolicy.network.resolveOnly = true
         return options
     }
 
@@ -35,7 +36,8 @@ struct NetworkFaultTests {
             (closer.url(), ["cut before the response was complete", "invalid response"]),
             (staller.url(), ["took longer than 3 s", "stalled"]),
             (server.url("/slow-body?bytes=100000&chunk=1&interval=1"), ["took longer than 3 s", "stalled"]),
-            ("http://no-such-host.invalid/feed.xml", ["DNS lookup failed"]),
+            // Test mode: refused before any lookup (never the system resolver); a DNS failure in real use.
+            ("http://no-such-host.invalid/feed.xml", ["is not mapped in SYNDIC_RESOLVE"]),
         ]
         var ids: [Int64] = []
         for feed in feeds { ids.append(try await db.addFeed(url: feed.url).id) }

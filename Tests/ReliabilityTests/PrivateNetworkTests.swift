@@ -113,4 +113,58 @@ struct PrivateNetworkTests {
         #expect(denied.contains("private or local address 127.0.0.1"), "\(denied)")
         #expect(!(feed.lastError ?? "").contains("private"))
     }
+
+    /// Issue 15 item 2: one network policy for every command that fetches. `news.example` stands for a
+    /// public site: it is mapped to the test server (SYNDIC_RESOLVE) and that one address is allowed
+    /// (`--allow-address 127.0.0.1:PORT`), so only the redirect into loopback (another port) is private.
+    @Test("a public-named URL that redirects into loopback is refused by feeds add, poll, fetch and extract; import refuses file: and private literals")
+    func everyCommandAppliesThePolicy() async throws {
+        let site = try TestHTTPServer(), canary = try TestHTTPServer()
+        defer { site.stop(); canary.stop() }
+        let path = try Reliability.folder("policy").appendingPathComponent("s.sqlite").path
+        let url = "http://news.example:\(site.port)/redirect/302?to=\(canary.url("/canary/private"))"
+        let mapped = ["SYNDIC_RESOLVE": "news.example:\(site.port):127.0.0.1", "SYNDIC_RESOLVE_ONLY": "1"]
+        let flags = ["--deny-private-networks", "--allow-address", "127.0.0.1:\(site.port)"]
+        func run(_ args: [String], _ env: [String: String] = [:]) throws -> ProcessOutput {
+            try ProcessRunner.run(Reliability.binary("syndic"), args,
+                                  environment: mapped.merging(["SYNDIC_DB": path, "NO_COLOR": "1"]) { $1 }.merging(env) { $1 })
+        }
+
+        // The allowed address itself is reachable under the name: the policy is not simply "deny all".
+        let direct = try run(["fetch"] + flags + ["http://news.example:\(site.port)/ok"])
+        #expect(direct.status == 0, "\(direct.stderr)")
+        #expect(direct.stdout.contains("200  http://news.example:\(site.port)/ok"), "\(direct.stdout)")
+
+        let add = try run(["feeds", "add"] + flags + [url])
+        #expect(add.status == 1, "\(add.stderr)")
+        #expect(add.stderr.contains("private or local address 127.0.0.1"), "\(add.stderr)")
+        let fetch = try run(["fetch"] + flags + [url])
+        #expect(fetch.status == 1 && fetch.stderr.contains("refuses to fetch"), "\(fetch.stderr)")
+        let extract = try run(["extract"] + flags + [url])
+        #expect(extract.status == 1 && extract.stderr.contains("refuses to fetch"), "\(extract.stderr)")
+        // Set once for the instance: the environment alone does the same.
+        let byEnvironment = try run(["fetch", url], ["SYNDIC_DENY_PRIVATE_NETWORKS": "1", "SYNDIC_ALLOW_ADDRESSES": "127.0.0.1:\(site.port)"])
+        #expect(byEnvironment.status == 1 && byEnvironment.stderr.contains("refuses to fetch"), "\(byEnvironment.stderr)")
+        let bad = try run(["fetch", url], ["SYNDIC_ALLOW_ADDRESSES": "not-an-address"])
+        #expect(bad.status == 64 && bad.stderr.contains("SYNDIC_ALLOW_ADDRESSES: 'not-an-address' is not an address"), "\(bad.stderr)")
+
+        #expect(try run(["feeds", "add", "--no-check", url]).status == 0)
+        let poll = try run(["poll", "--full-text", "never"] + flags)
+        #expect(poll.status == 0, "\(poll.stderr)")
+        let db = try SQLiteStore(path: path)
+        let feed = try #require(try await db.listFeeds().first?.feed)
+        #expect(feed.lastError?.contains("private or local address 127.0.0.1") == true, "\(feed.lastError ?? "no error")")
+        #expect(try canary.stats().requests == 0, "the loopback canary was reached under the policy")
+
+        let list = try Reliability.folder("import").appendingPathComponent("urls")
+        try "file:///etc/passwd\nhttp://10.0.0.1/feed.xml\nhttp://news.example/feed.xml\n".write(to: list, atomically: true, encoding: .utf8)
+        let imported = try run(["feeds", "import", "--deny-private-networks", list.path])
+        #expect(imported.stdout.contains("imported: 1 added, 0 already present, 2 invalid"), "\(imported.stdout)\(imported.stderr)")
+        #expect(imported.stderr.contains("file:///etc/passwd") && imported.stderr.contains("http://10.0.0.1/feed.xml"))
+
+        // Control: without the policy the redirect reaches the canary.
+        let open = try run(["fetch", url])
+        #expect(open.status == 0, "\(open.stderr)")
+        #expect(try canary.stats().requests == 1)
+    }
 }

@@ -145,11 +145,11 @@ struct FeedsCLITests {
         let missing = try cli.run(["feeds", "add", server.url("/status/404")])
         #expect(missing.status == 65)
         let down = try cli.run(["feeds", "add", "http://127.0.0.1:9/feed.xml"])
-        #expect(down.status == 0)
-        #expect(down.stderr.contains("added anyway"))
+        #expect(down.status == 75)
+        #expect(down.stderr.contains("Nothing was added"))
         let list = try cli.run(["feeds", "list", "--format", "json"])
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
-        #expect(parsed.map { $0["title"] as? String } == ["Harbour News", nil])
+        #expect(parsed.map { $0["title"] as? String } == ["Harbour News"])
     }
 }
 

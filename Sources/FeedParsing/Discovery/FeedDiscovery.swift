@@ -17,6 +17,9 @@ public struct DiscoveredFeed: Sendable, Hashable {
         self.mimeType = mimeType
         self.format = format
     }
+
+    /// Discovery order (``FeedDiscovery/rank(ofMIMEType:)``).
+    var rank: Int { FeedDiscovery.rank(ofMIMEType: mimeType) }
 }
 
 /// Feed autodiscovery on HTML pages, with libxml2's forgiving HTML parser (no network, no errors printed).
@@ -26,7 +29,12 @@ public struct DiscoveredFeed: Sendable, Hashable {
 /// // [DiscoveredFeed(url: "https://example.org/blog/feed.xml", title: "Posts", …)]
 /// ```
 public enum FeedDiscovery {
-    /// Feed links of the page, in document order, without duplicates.
+    /// Feed links of the page, without duplicates: the specific feed types (RSS, Atom, JSON Feed) first,
+    /// then RDF and the looser types (`application/rss`, `application/json`…), each group in document order.
+    ///
+    /// Every link is returned whatever its scheme (resolved against the page and any `<base href>`), so the
+    /// caller can try them in order and say why it refused one (see `LinkRule` in SyndicCore): a
+    /// `javascript:` first link must not hide a valid second one.
     public static func feedLinks(html: [UInt8], baseURL: String?) -> [DiscoveredFeed] {
         guard !html.isEmpty else { return [] }
         xmlInitParser() // idempotent; libxml2 wants it before concurrent use
@@ -64,12 +72,23 @@ public enum FeedDiscovery {
             guard seen.insert(url).inserted else { continue }
             result.append(DiscoveredFeed(url: url, title: link.title.flatMap(HTMLText.collapse), mimeType: type, format: format))
         }
-        return result
+        // A stable sort: within a rank, document order.
+        return result.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }.map(\.element)
     }
 
     /// The same for a page already decoded to a string.
     public static func feedLinks(html: String, baseURL: String?) -> [DiscoveredFeed] {
         feedLinks(html: Array(html.utf8), baseURL: baseURL)
+    }
+
+    /// How early a link of this MIME type is tried: 0 for the registered feed types, 1 for RDF and the
+    /// unregistered spellings, 2 for plain `application/json` (often an API, not a feed).
+    static func rank(ofMIMEType type: String) -> Int {
+        switch type {
+        case "application/rss+xml", "application/atom+xml", "application/feed+json": return 0
+        case "application/json": return 2
+        default: return 1
+        }
     }
 
     /// Feed format announced by a `type` attribute, nil for anything that is not a feed type.

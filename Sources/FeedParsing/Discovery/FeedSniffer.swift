@@ -1,19 +1,21 @@
-/// Cheap content sniffing: is a fetched body a feed, or a web page that may link to one?
+/// Content sniffing: is a fetched body a feed, or a web page that may link to one?
 public enum FeedSniffer {
-    /// True when the body looks like RSS, RDF, Atom or JSON Feed (looks at the first 1 KiB only).
+    /// True when the body is RSS, RDF, Atom or JSON Feed: decided by parsing it, as `syndic parse` and a
+    /// poll read it, never by byte patterns (JSON may spell `https://jsonfeed.org/version/1` as
+    /// `https:\/\/jsonfeed.org\/version\/1`, XML may declare its namespaces anywhere).
     ///
-    /// `syndic feeds add` uses it to decide between parsing the body as a feed and running
+    /// `syndic feeds add` uses it to decide between subscribing to the body and running
     /// `FeedDiscovery.feedLinks` on it as a page.
-    public static func looksLikeFeed(_ bytes: some Collection<UInt8>) -> Bool {
-        let head = Array(bytes.prefix(1024))
-        return head.withUnsafeBufferPointer { buffer -> Bool in
-            guard let first = firstSignificantByte(buffer) else { return false }
-            let text = String(decoding: buffer, as: UTF8.self).lowercased()
-            if first == UInt8(ascii: "{") { return text.contains("jsonfeed.org/version") }
-            if text.contains("<html") || text.contains("<!doctype html") { return false }
-            return text.contains("<rss") || text.contains("<rdf:rdf") || text.contains("<feed")
-                || text.contains("<channel") || text.contains("purl.org/rss/1.0")
+    public static func looksLikeFeed(_ bytes: some Collection<UInt8>, url: String? = nil, httpCharset: String? = nil) -> Bool {
+        parsedFeed(Array(bytes), url: url, httpCharset: httpCharset) != nil
+    }
+
+    /// The body parsed as a feed, or nil when it is not one (a web page, an API answer, nothing).
+    public static func parsedFeed(_ bytes: [UInt8], url: String? = nil, httpCharset: String? = nil) -> ParsedFeed? {
+        guard let parsed = try? FeedParser.parse(bytes: bytes, url: url, httpCharset: httpCharset), parsed.isFeed else {
+            return nil
         }
+        return parsed
     }
 
     /// The first byte that is not a BOM or whitespace, nil for an empty body.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Extraction
+import Fetch
 import Foundation
 import SyndicCore
 
@@ -44,6 +45,8 @@ struct ExtractCommand: AsyncParsableCommand {
     @Flag(help: "Benchmark: extract every input page in one thread and print pages/s.")
     var bench = false
 
+    @OptionGroup var network: NetworkOptions
+
     func validate() throws {
         if manifest == nil, inputs.isEmpty { throw ValidationError("Give at least one HTML file, or --manifest.") }
         if let url, !url.isEmpty, inputs.count > 1 { throw ValidationError("--url applies to a single input file.") }
@@ -59,9 +62,10 @@ struct ExtractCommand: AsyncParsableCommand {
             return
         }
         var failure: SyndicExitCode?
+        let fetcher = Fetcher(policy: try network.fetchPolicy())
         for input in inputs {
             do {
-                try extractOne(input, try await LoadedInput.load(input))
+                try extractOne(input, try await LoadedInput.load(input, fetcher: fetcher))
             } catch let error as any UserFacingError {
                 FileHandle.standardError.write(Data("syndic extract: \(input): \(error.description)\n".utf8))
                 failure = error.exitCode

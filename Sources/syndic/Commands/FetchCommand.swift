@@ -41,6 +41,8 @@ struct FetchCommand: AsyncParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
+    @OptionGroup var network: NetworkOptions
+
     @Option(name: .customLong("bench-urls"),
             help: ArgumentHelp("Benchmark: fetch every URL in this file (one per line) and print JSON figures.",
                                visibility: .hidden))
@@ -66,7 +68,7 @@ struct FetchCommand: AsyncParsableCommand {
         guard let url else { return }
         let request = FetchRequest(url: url, method: head ? .head : .get, etag: etag, lastModified: lastModified,
                                    timeout: timeout)
-        let response = try await Fetcher().fetch(request).get()
+        let response = try await Fetcher(policy: try network.fetchPolicy()).fetch(request).get()
         // Written straight to the file handle (not print's buffer) so the report precedes the raw body.
         let report: String
         switch format {
@@ -155,7 +157,7 @@ struct FetchBenchmark {
             .map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }
             .map { FetchRequest(url: $0) }
-        var policy = FetchPolicy()
+        var policy = FetchPolicy()  // the environment's network policy
         policy.concurrency = concurrency
         policy.perHostLimit = perHost
         let fetcher = Fetcher(policy: policy)

@@ -37,8 +37,7 @@ struct PollCommand: AsyncParsableCommand {
     @Flag(help: "Wait for a running poll to finish instead of exiting with status 75.")
     var wait = false
 
-    @Flag(help: "Refuse loopback, private, link-local and unique-local addresses (for instances where others add feeds).")
-    var denyPrivateNetworks = false
+    @OptionGroup var network: NetworkOptions
 
     @Option(help: "How far back new entries are compared with earlier ones, e.g. 7d, 48h.")
     var window: String = "7d"
@@ -60,7 +59,7 @@ struct PollCommand: AsyncParsableCommand {
         options.force = force
         options.fullText = fullText.mode
         options.window = Timestamp.parseDuration(window) ?? options.window
-        options.fetchPolicy.denyPrivateNetworks = denyPrivateNetworks
+        options.fetchPolicy = try network.fetchPolicy(options.fetchPolicy)
         for key in feeds {
             guard let feed = try await db.feed(matching: key) else { throw StorageError.feedNotFound(key) }
             options.feedIDs.append(feed.id)

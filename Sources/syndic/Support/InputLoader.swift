@@ -33,10 +33,11 @@ struct LoadedInput {
         }
     }
 
-    static func load(_ argument: String) async throws(Failure) -> LoadedInput {
+    /// Loads `argument`; http(s) URLs go through `fetcher` (and its network policy).
+    static func load(_ argument: String, fetcher: Fetcher = Fetcher()) async throws(Failure) -> LoadedInput {
         let lower = argument.lowercased()
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") {
-            switch await Fetcher().fetch(FetchRequest(url: argument)) {
+            switch await fetcher.fetch(FetchRequest(url: argument)) {
             case .failure(let error):
                 throw .fetch(error)
             case .success(let response):

@@ -11,8 +11,10 @@ struct FeedsAddCommand: AsyncParsableCommand {
         abstract: "Subscribe to one or more feeds.",
         discussion: """
         Accepts http, https and file URLs (or absolute paths). Each URL is fetched once: a feed is added
-        with its title; a web page is searched for the feeds it advertises (<link rel="alternate">) and
-        the first is added. A URL that cannot be reached now is added anyway, with a warning. A URL that
+        with its title; a web page's advertised feeds (<link rel="alternate">) are tried in order (RSS, Atom
+        and JSON Feed types first) and the first that is a feed is added; links a remote page may not give
+        (file:, javascript:, data:) are refused and reported. A URL that cannot be fetched now is not added:
+        a missing file exits 66, an unreachable host 75; --no-check adds it without fetching. A URL that
         is already subscribed (after normalizing scheme and host case, default port, dot segments and fragment) is
         reported, not added twice.
 
@@ -34,8 +36,10 @@ struct FeedsAddCommand: AsyncParsableCommand {
     @Option(name: .customLong("tag"), help: "A tag for the new feeds (repeatable).")
     var tags: [String] = []
 
-    @Flag(help: "Add the URLs as given, without fetching them (no feed discovery, no title).")
+    @Flag(help: "Add the URLs as given, without fetching them (no feed discovery, no title; for feeds that are down now).")
     var noCheck = false
+
+    @OptionGroup var network: NetworkOptions
 
     func validate() throws {
         if title != nil, urls.count > 1 { throw ValidationError("--title applies to one URL; add the feeds one at a time") }
@@ -43,13 +47,13 @@ struct FeedsAddCommand: AsyncParsableCommand {
 
     func run() async throws {
         let db = try await global.openStore(.readWrite)
-        let fetcher = noCheck ? nil : Fetcher()
-        var failed = 0
+        let fetcher = noCheck ? nil : Fetcher(policy: try network.fetchPolicy())
+        var failure: SyndicExitCode?
         for raw in urls {
             do {
-                var resolved = ResolvedFeed(url: try URLNormalizer.normalize(raw), title: nil, discoveredFrom: nil, warning: nil)
+                var resolved = ResolvedFeed(url: try URLNormalizer.normalize(raw))
                 if let fetcher { resolved = try await FeedResolver.resolve(resolved.url, fetcher: fetcher) }
-                if let warning = resolved.warning { Output.error("\(resolved.url): \(warning); added anyway") }
+                for skipped in resolved.passedOver { Output.error("skipped \(skipped.url): \(skipped.reason)") }
                 switch try await db.addFeeds([(resolved.url, title ?? resolved.title, tags)])[0] {
                 case .added(let feed):
                     if !global.quiet {
@@ -61,9 +65,9 @@ struct FeedsAddCommand: AsyncParsableCommand {
                 }
             } catch let error as any UserFacingError {
                 Output.error(error.description)
-                failed += 1
+                failure = error.exitCode
             }
         }
-        if failed > 0 { throw ExitCode(SyndicExitCode.dataError.rawValue) }
+        if let failure { throw ExitCode(failure.rawValue) }
     }
 }

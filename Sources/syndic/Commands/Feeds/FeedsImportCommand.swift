@@ -1,5 +1,6 @@
 import ArgumentParser
 import FeedParsing
+import Fetch
 import Foundation
 import Storage
 import SyndicCore
@@ -14,6 +15,8 @@ struct FeedsImportCommand: AsyncParsableCommand {
         that is not well-formed (e.g. truncated) is refused whole with status 65. URL lists: one URL per line, `#` comments,
         extra words after the URL become tags (newsboat's `urls` file works as it is; "~Name" sets a title).
         Reports added / already present / invalid for every line and never aborts on one bad line.
+        Nothing is fetched; with --deny-private-networks (or SYNDIC_DENY_PRIVATE_NETWORKS=1), file: URLs
+        and private addresses written as numbers are refused as invalid (names are checked by each poll).
 
         Examples:
           syndic feeds import Feeds/news.opml
@@ -26,6 +29,8 @@ struct FeedsImportCommand: AsyncParsableCommand {
 
     @Argument(help: "An OPML file, a URL list, or - for standard input.")
     var file: String
+
+    @OptionGroup var network: NetworkOptions
 
     func run() async throws {
         let bytes: [UInt8]
@@ -43,13 +48,21 @@ struct FeedsImportCommand: AsyncParsableCommand {
         } catch {
             throw ImportError.badList(error.description)
         }
+        let policy = try network.networkPolicy()
         let db = try await global.openStore(.readWrite)
         var valid: [(url: String, title: String?, tags: [String])] = []
         var siteURLs: [String?] = []
         var invalid = list.problems.map { "line \($0.location): \($0.reason): \($0.text)" }
         for item in list.items {
             do {
-                valid.append((try URLNormalizer.normalize(item.url), item.title, item.tags))
+                let url = try URLNormalizer.normalize(item.url)
+                // Nothing is fetched here; what the policy can refuse from the URL alone is refused now
+                // (a poll checks the rest on every connection).
+                if let refusal = policy.refusal(of: url), case .privateNetworkDenied = refusal {
+                    invalid.append("\(item.url): \(refusal.description)")
+                    continue
+                }
+                valid.append((url, item.title, item.tags))
                 siteURLs.append(item.siteURL)
             } catch {
                 invalid.append("\(item.url): \(error.description)")
