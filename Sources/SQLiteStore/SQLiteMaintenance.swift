@@ -33,4 +33,27 @@ extension SQLiteStore {
     public func appliedMigrations() async throws -> [String] {
         try await read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") }
     }
+
+    public func storageSize() async throws -> StorageSize {
+        let free = try await read { db -> Int64 in
+            let pages = try Int64.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0
+            return pages * (try Int64.fetchOne(db, sql: "PRAGMA page_size") ?? 0)
+        }
+        let files = [path, path + "-wal"].compactMap { try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int64 }
+        return StorageSize(bytes: files.reduce(0, +), freeBytes: free)
+    }
+
+    /// `VACUUM` (outside a transaction, as SQLite requires), then a checkpoint that truncates the
+    /// write-ahead log, so the file and its log end at the size of the data.
+    public func reclaimSpace() async throws {
+        guard access == .readWrite else { throw StorageError.readOnly(path: path) }
+        do {
+            try await pool.writeWithoutTransaction { db in
+                try db.execute(sql: "VACUUM")
+                try db.checkpoint(.truncate)
+            }
+        } catch {
+            throw StorageError.wrap(error, path: path)
+        }
+    }
 }
