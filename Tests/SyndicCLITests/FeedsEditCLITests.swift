@@ -38,6 +38,26 @@ struct FeedsEditCLITests {
         #expect(feeds[0]["tags"] as? [String] == ["world"])
     }
 
+    @Test("feeds list's table shows last fetch, next fetch and tags; piped, nothing is clipped")
+    func listColumns() throws {
+        let cli = try CLIRunner()
+        let feed = try cli.write("feed.xml", """
+            <?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>http://t.invalid/</link><ttl>60</ttl>
+            <item><title>One</title><guid>one</guid><description>text</description></item></channel></rss>
+            """)
+        let long = "https://a-very-long-host-name.example/and/a/long/path/to/the/feed/that/goes/on/and/on.xml"
+        #expect(try cli.run(["feeds", "add", "--no-check", "--tag", "world", "--tag", "tech", feed, long]).status == 0)
+        #expect(try cli.run(["poll", "--feed", "1", "--full-text", "never"]).status == 0)
+        #expect(try cli.run(["feeds", "edit", "2", "--disable"]).status == 0)
+        let table = try cli.run(["feeds", "list"]).stdout.split(separator: "\n").map(String.init)
+        #expect(table[0] == "   ID  STATUS    ENTRIES  LAST(UTC)    NEXT(UTC)    TAGS              FEED", "\(table[0])")
+        let polled = try #require(table.first { $0.hasPrefix("    1  ") })
+        #expect(polled.range(of: #"^    1  200             1  \d\d-\d\d \d\d:\d\d  \d\d-\d\d \d\d:\d\d  world,tech        T <file://"#,
+                             options: .regularExpression) != nil, "\(polled)")
+        let disabled = try #require(table.first { $0.hasPrefix("    2  ") })
+        #expect(disabled.hasPrefix("    2  DISABLED        0  never        -            world,tech        \(long)"), "\(disabled)")
+    }
+
     @Test("a disabled feed is not polled; enabled again, it is")
     func disabledIsNotPolled() throws {
         let cli = try CLIRunner()
