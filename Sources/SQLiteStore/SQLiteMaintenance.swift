@@ -34,13 +34,15 @@ extension SQLiteStore {
         try await read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") }
     }
 
+    /// The database's pages (what the file holds once its write-ahead log is checkpointed; the log
+    /// itself, which a large delete fills for a while, is left out) and its free pages.
     public func storageSize() async throws -> StorageSize {
-        let free = try await read { db -> Int64 in
-            let pages = try Int64.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0
-            return pages * (try Int64.fetchOne(db, sql: "PRAGMA page_size") ?? 0)
+        try await read { db in
+            let pageSize = try Int64.fetchOne(db, sql: "PRAGMA page_size") ?? 0
+            let pages = try Int64.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+            let free = try Int64.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0
+            return StorageSize(bytes: pages * pageSize, freeBytes: free * pageSize)
         }
-        let files = [path, path + "-wal"].compactMap { try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int64 }
-        return StorageSize(bytes: files.reduce(0, +), freeBytes: free)
     }
 
     /// `VACUUM` (outside a transaction, as SQLite requires), then a checkpoint that truncates the

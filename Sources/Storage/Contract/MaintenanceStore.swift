@@ -21,8 +21,8 @@ public protocol MaintenanceStore: Sendable {
 
 /// The room a database takes, for `prune`'s report.
 public struct StorageSize: Sendable, Equatable {
-    /// Bytes on disk: SQLite's file and its write-ahead log; PostgreSQL's Syndic tables with their
-    /// indexes and TOAST (the schema's share of the server database).
+    /// Bytes on disk: SQLite's pages (the file's size once its write-ahead log is checkpointed);
+    /// PostgreSQL's Syndic tables with their indexes and TOAST (the schema's share of the server database).
     public var bytes: Int64
     /// Bytes of that which hold no data and are reused by new rows (SQLite's free pages); nil when
     /// the engine does not tell (PostgreSQL).
