@@ -39,4 +39,19 @@ struct WebTagFilterTests {
             }
         }
     }
+
+    @Test("a tagged digest's self link keeps the tag, among the digest options in their order")
+    func selfLinkKeepsTag() async throws {
+        let world = try await WebViewTests.world()
+        let router = WebServer.router(database: world.db, clock: { WebViewTests.now },
+                                      hosts: HostPolicy(listenHost: "127.0.0.1", publicURL: "https://news.example/"),
+                                      address: PublicAddress(configured: "https://news.example/"))
+        try await Application(router: router).test(.router) { client in
+            try await client.execute(uri: "/digest.atom?title=T&tag=world&junk=1&since=7d", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("https://news.example/digest.atom?since=7d&amp;tag=world&amp;title=T"),
+                        "\(String(buffer: response.body).prefix(600))")
+            }
+        }
+    }
 }
