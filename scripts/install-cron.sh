@@ -1,35 +1,29 @@
 #!/usr/bin/env bash
-# Installs one crontab line that runs `syndic poll` on a schedule, and prints it. Idempotent:
+# Installs one crontab line that runs `syndic poll --quiet` on a schedule, and prints it. Idempotent:
 # running it again replaces Syndic's line instead of adding a second one.
-#   scripts/install-cron.sh [--every 15m|1h|…] [--db PATH] [--bin PATH] [--print]
+#   scripts/install-cron.sh [--every 15m|1h|…] [--db PATH|URL] [--bin PATH] [--print]
+# The database is --db, else $SYNDIC_DB, else syndic's default; it is written into the line (cron
+# runs without your environment). --every must divide the hour or the day evenly: minutes 1, 2, 3,
+# 4, 5, 6, 10, 12, 15, 20, 30; hours 1, 2, 3, 4, 6, 8, 12, 24 (or 1d).
 set -euo pipefail
+source "$(dirname "$0")/schedule-lib.sh"
 every=15m
-db=""
+db="${SYNDIC_DB:-}"
 bin=""
 print_only=0
 while (($#)); do
     case "$1" in
-        --every) every=$2; shift 2 ;;
-        --db) db=$2; shift 2 ;;
-        --bin) bin=$2; shift 2 ;;
+        --every|--db|--bin)
+            [ $# -ge 2 ] && [ -n "$2" ] || fail 64 "$1 needs a value (see --help)"
+            case "$1" in --every) every=$2 ;; --db) db=$2 ;; --bin) bin=$2 ;; esac
+            shift 2 ;;
         --print) print_only=1; shift ;;
-        -h|--help) sed -n '2,5p' "$0"; exit 0 ;;
-        *) echo "install-cron: unknown option $1 (see --help)" >&2; exit 64 ;;
+        -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) fail 64 "unknown option $1 (see --help)" ;;
     esac
 done
-if [ -z "$bin" ]; then
-    here=$(cd "$(dirname "$0")/.." && pwd)
-    if [ -x "$here/.build/release/syndic" ]; then bin="$here/.build/release/syndic"
-    elif command -v syndic >/dev/null 2>&1; then bin=$(command -v syndic)
-    else echo "install-cron: no syndic binary; run 'swift build -c release' first or pass --bin PATH" >&2; exit 66; fi
-fi
-case "$every" in
-    *m) n=${every%m}; [ "$n" -ge 1 ] && [ "$n" -le 59 ] || { echo "install-cron: minutes must be 1-59" >&2; exit 64; }
-        schedule="*/$n * * * *" ;;
-    *h) n=${every%h}; [ "$n" -ge 1 ] && [ "$n" -le 23 ] || { echo "install-cron: hours must be 1-23" >&2; exit 64; }
-        schedule="0 */$n * * *" ;;
-    *) echo "install-cron: --every takes minutes (15m) or hours (2h)" >&2; exit 64 ;;
-esac
+bin=$(syndic_binary "$bin") || exit $?
+schedule=$(cron_schedule "$every") || exit $?
 dbarg=""
 [ -n "$db" ] && dbarg=" --db $(printf '%q' "$db")"
 line="$schedule $(printf '%q' "$bin") poll --quiet$dbarg # syndic-poll"

@@ -1,6 +1,7 @@
 import Dedup
 import Fetch
 import Foundation
+import Storage
 
 /// When to fetch an entry's article page for its full text.
 public enum FullTextMode: String, Sendable, CaseIterable {
@@ -34,4 +35,13 @@ public struct PollOptions: Sendable {
     public var schedule = SchedulePolicy()
 
     public init() {}
+
+    /// These options for one feed: the feed's own `--full-text` choice (``Feed/fullText``), when it
+    /// has one, takes precedence over the poll's.
+    func forFeed(_ feed: Feed) -> PollOptions {
+        guard let own = feed.fullText else { return self }
+        var options = self
+        options.fullText = FullTextMode(rawValue: own.rawValue) ?? fullText
+        return options
+    }
 }

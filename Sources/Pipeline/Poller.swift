@@ -136,7 +136,7 @@ public final class Poller {
             for await (index, result) in fetcher.fetch(requests) {
                 let feed = feeds[index]
                 let random = Double.random(in: 0..<1)
-                let options = self.options
+                let options = self.options.forFeed(feed)
                 group.addTask { FeedRefresh.make(feed: feed, result: result, updater: updater, options: options, now: now, random: random) }
                 inFlight += 1
                 while inFlight >= maxParallel, let refresh = try await group.next() { try await store(refresh) }
@@ -152,14 +152,15 @@ public final class Poller {
         let leftovers = try await db.unsignedEntries()
         guard !leftovers.isEmpty else { return [] }
         log.info("resuming \(leftovers.count) entries left unsigned by an interrupted poll")
-        var feedURLs: [Int64: String] = [:]
-        for entry in leftovers where feedURLs[entry.feedID] == nil {
-            feedURLs[entry.feedID] = try await db.feed(id: entry.feedID)?.url ?? ""
+        var feeds: [Int64: Feed] = [:]
+        for entry in leftovers where feeds[entry.feedID] == nil {
+            feeds[entry.feedID] = try await db.feed(id: entry.feedID)
         }
         var builder = SignatureBuilder(configuration: options.dedup)
         var waiting: [EntryWork] = []
         for entry in leftovers {
-            let item = EntryWork(stored: entry, feedURL: feedURLs[entry.feedID] ?? "", options: options, builder: &builder)
+            let feed = feeds[entry.feedID]
+            let item = EntryWork(stored: entry, feedURL: feed?.url ?? "", options: feed.map(options.forFeed) ?? options, builder: &builder)
             if let signed = item.prepared.signed { try await placer.place(item, signed) } else { waiting.append(item) }
         }
         return waiting

@@ -33,4 +33,34 @@ extension PostgresStore {
             try await db.rows(SQLStatement("SELECT identifier FROM syndic_migrations ORDER BY seq"), logger: logger).map { try $0.text("identifier") }
         }
     }
+
+    public func storageSize() async throws -> StorageSize {
+        try await read { [logger] db in
+            let bytes = try await db.first(Self.tableBytes, logger: logger)?.int("n") ?? 0
+            return StorageSize(bytes: bytes, freeBytes: nil)
+        }
+    }
+
+    /// `VACUUM` of each Syndic table, each its own statement outside a transaction (as PostgreSQL requires).
+    public func reclaimSpace() async throws {
+        guard access == .readWrite else { throw StorageError.readOnly(path: server.description) }
+        let tables = try await read { [logger] db in
+            try await db.rows(Self.tables, logger: logger).map { try $0.text("name") }
+        }
+        try await read { [logger] db in
+            for table in tables { try await db.run(SQLStatement("VACUUM (ANALYZE) \(table)", reusable: false), logger: logger) }
+        }
+    }
+
+    /// Syndic's tables in the current schema, quoted for use in a statement.
+    private static let tables = SQLStatement("""
+        SELECT quote_ident(c.relname) AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = current_schema() AND c.relkind = 'r' ORDER BY c.relname
+        """)
+
+    /// The bytes of those tables with their indexes and TOAST.
+    private static let tableBytes = SQLStatement("""
+        SELECT CAST(COALESCE(SUM(pg_total_relation_size(c.oid)), 0) AS bigint) AS n FROM pg_class c
+        JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind = 'r'
+        """)
 }

@@ -13,7 +13,7 @@ extension PostgresStore {
 
     public func commitFeedFetch(feed: Feed, drafts: [EntryDraft], now: Date) async throws -> [EntryUpsertOutcome] {
         try await write { [logger] db in
-            try await db.run(FeedSQL.update(feed), logger: logger)
+            try await db.run(FeedSQL.updateFetchState(feed), logger: logger)
             return try await Self.upsertEntries(db, feedID: feed.id, drafts, now: now, logger: logger)
         }
     }

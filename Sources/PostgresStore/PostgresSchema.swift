@@ -74,6 +74,8 @@ enum PostgresSchema {
               PRIMARY KEY (host, page_hash))
             """,
         ]),
+        // A subscription's own `--full-text` choice (`feeds edit`); NULL follows the poll's option.
+        ("v5-feed-full-text-mode", ["ALTER TABLE feed ADD COLUMN full_text_mode text"]),
     ]
 
     static var identifiers: [String] { migrations.map(\.id) }

@@ -45,6 +45,10 @@ extension PostgresStore {
         try await read { [logger] db in try await db.first(StorySQL.count, logger: logger)?.count("n") ?? 0 }
     }
 
+    public func storyCount(_ query: StoryQuery) async throws -> Int {
+        try await read { [logger] db in try await db.first(StorySQL.count(query), logger: logger)?.count("n") ?? 0 }
+    }
+
     private func page(_ statement: SQLStatement) async throws -> [StoryDetail] {
         try await read { [logger] db in StoryPage.details(try await db.rows(statement, logger: logger).map(RowDecoding.storyPageRow)) }
     }

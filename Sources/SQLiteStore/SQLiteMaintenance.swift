@@ -33,4 +33,29 @@ extension SQLiteStore {
     public func appliedMigrations() async throws -> [String] {
         try await read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") }
     }
+
+    /// The database's pages (what the file holds once its write-ahead log is checkpointed; the log
+    /// itself, which a large delete fills for a while, is left out) and its free pages.
+    public func storageSize() async throws -> StorageSize {
+        try await read { db in
+            let pageSize = try Int64.fetchOne(db, sql: "PRAGMA page_size") ?? 0
+            let pages = try Int64.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+            let free = try Int64.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0
+            return StorageSize(bytes: pages * pageSize, freeBytes: free * pageSize)
+        }
+    }
+
+    /// `VACUUM` (outside a transaction, as SQLite requires), then a checkpoint that truncates the
+    /// write-ahead log, so the file and its log end at the size of the data.
+    public func reclaimSpace() async throws {
+        guard access == .readWrite else { throw StorageError.readOnly(path: path) }
+        do {
+            try await pool.writeWithoutTransaction { db in
+                try db.execute(sql: "VACUUM")
+                try db.checkpoint(.truncate)
+            }
+        } catch {
+            throw StorageError.wrap(error, path: path)
+        }
+    }
 }

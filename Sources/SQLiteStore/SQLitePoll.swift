@@ -11,7 +11,7 @@ extension SQLiteStore {
 
     public func commitFeedFetch(feed: Feed, drafts: [EntryDraft], now: Date) async throws -> [EntryUpsertOutcome] {
         try await write { db in
-            try db.run(FeedSQL.update(feed))
+            try db.run(FeedSQL.updateFetchState(feed))
             return try Self.upsertEntries(db, feedID: feed.id, drafts, now: now)
         }
     }

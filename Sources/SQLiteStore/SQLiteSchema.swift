@@ -36,6 +36,10 @@ enum SQLiteSchema {
             try db.alter(table: "signature") { t in t.drop(column: "shingles") }
         }),
         ("v4-story-source-count", addStorySourceCount),
+        ("v5-feed-full-text-mode", { db in
+            // A subscription's own `--full-text` choice (`feeds edit`); NULL follows the poll's option.
+            try db.alter(table: "feed") { t in t.add(column: "full_text_mode", .text) }
+        }),
     ]
 
     static var identifiers: [String] { migrations.map(\.id) }

@@ -48,4 +48,8 @@ extension SQLiteStore {
     public func storyCount() async throws -> Int {
         try await read { db in try db.first(StorySQL.count)?.count("n") ?? 0 }
     }
+
+    public func storyCount(_ query: StoryQuery) async throws -> Int {
+        try await read { db in try db.first(StorySQL.count(query))?.count("n") ?? 0 }
+    }
 }

@@ -6,13 +6,13 @@ package enum FeedSQL {
     /// The columns of `feed` but `id`, in the order of ``values(_:)``.
     static let columns = ["url", "title", "site_url", "tags", "added_at", "last_fetched_at", "last_success_at",
                           "last_status", "last_error", "consecutive_failures", "failing_since", "next_fetch_at",
-                          "interval_seconds", "etag", "last_modified", "body_hash", "disabled_reason"]
+                          "interval_seconds", "etag", "last_modified", "body_hash", "disabled_reason", "full_text_mode"]
 
     static func values(_ f: Feed) -> [SQLValue] {
         [.text(f.url), .of(f.title), .of(f.siteURL), .text(f.tags.joined(separator: "\t")), .of(f.addedAt),
          .of(f.lastFetchedAt), .of(f.lastSuccessAt), .of(f.lastStatus), .of(f.lastError), .of(f.consecutiveFailures),
          .of(f.failingSince), .of(f.nextFetchAt), .of(f.intervalSeconds), .of(f.etag), .of(f.lastModified),
-         .of(f.bodyHash), .of(f.disabledReason)]
+         .of(f.bodyHash), .of(f.disabledReason), .of(f.fullText?.rawValue)]
     }
 
     /// Inserts a new feed; returns its `id`.
@@ -23,6 +23,20 @@ package enum FeedSQL {
 
     package static func update(_ feed: Feed) -> SQLStatement {
         SQLStatement("UPDATE feed SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?", values(feed) + [.int(feed.id)])
+    }
+
+    /// The write of a poll: what fetching learned, leaving what the subscriber chose as it is now, so a
+    /// `feeds edit` made while the poll ran is kept. The title only fills an empty one (the feed's own),
+    /// and a reason to stop polling (410 Gone) is only ever added, never cleared.
+    package static func updateFetchState(_ f: Feed) -> SQLStatement {
+        SQLStatement("""
+            UPDATE feed SET url = ?, title = COALESCE(title, ?), site_url = ?, last_fetched_at = ?, last_success_at = ?,
+              last_status = ?, last_error = ?, consecutive_failures = ?, failing_since = ?, next_fetch_at = ?,
+              interval_seconds = ?, etag = ?, last_modified = ?, body_hash = ?, disabled_reason = COALESCE(?, disabled_reason)
+            WHERE id = ?
+            """, [.text(f.url), .of(f.title), .of(f.siteURL), .of(f.lastFetchedAt), .of(f.lastSuccessAt), .of(f.lastStatus),
+                  .of(f.lastError), .of(f.consecutiveFailures), .of(f.failingSince), .of(f.nextFetchAt), .of(f.intervalSeconds),
+                  .of(f.etag), .of(f.lastModified), .of(f.bodyHash), .of(f.disabledReason), .int(f.id)])
     }
 
     package static func byID(_ id: Int64) -> SQLStatement { SQLStatement("SELECT * FROM feed WHERE id = ?", [.int(id)]) }

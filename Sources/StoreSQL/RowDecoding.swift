@@ -14,7 +14,8 @@ package enum RowDecoding {
                     failingSince: try row.optionalDate("failing_since"), nextFetchAt: try row.optionalDate("next_fetch_at"),
                     intervalSeconds: try row.optionalDouble("interval_seconds"), etag: try row.optionalText("etag"),
                     lastModified: try row.optionalText("last_modified"), bodyHash: try row.optionalText("body_hash"),
-                    disabledReason: try row.optionalText("disabled_reason"))
+                    disabledReason: try row.optionalText("disabled_reason"),
+                    fullText: try row.optionalText("full_text_mode").flatMap(FeedFullText.init(rawValue:)))
     }
 
     package static func feedListing(_ row: some SQLRow) throws -> FeedListing {

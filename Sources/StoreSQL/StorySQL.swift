@@ -61,14 +61,35 @@ package enum StorySQL {
     /// first seen. With `details`, the representative's row carries its texts. Decode with
     /// ``RowDecoding/storyPageRow(_:)`` and group with `StoryPage.details`.
     package static func page(_ query: StoryQuery, details: Bool) -> SQLStatement {
+        let filter = self.filter(query)
+        var values = filter.values
+        var selection = "SELECT \(pageColumns) FROM story WHERE \(filter.sql) ORDER BY source_count DESC, last_seen_at DESC, id"
+        if let limit = query.limit { selection += " LIMIT ?"; values.append(.of(limit)) }
+        return pageStatement(selection: selection, values: values, details: details, reusable: query.feedIDs == nil)
+    }
+
+    /// How many stories match `query`'s filters (its limit aside).
+    package static func count(_ query: StoryQuery) -> SQLStatement {
+        let filter = self.filter(query)
+        return SQLStatement("SELECT COUNT(*) AS n FROM story WHERE \(filter.sql)", filter.values, reusable: query.feedIDs == nil)
+    }
+
+    /// The `WHERE` condition on `story` of a listing query, and its values.
+    private static func filter(_ query: StoryQuery) -> (sql: String, values: [SQLValue]) {
         var conditions = ["size > 0"]
         var values: [SQLValue] = []
         if let since = query.since { conditions.append("last_seen_at >= ?"); values.append(.of(since)) }
         if let until = query.until { conditions.append("first_seen_at <= ?"); values.append(.of(until)) }
         if query.minSources > 1 { conditions.append("source_count >= ?"); values.append(.of(query.minSources)) }
-        var selection = "SELECT \(pageColumns) FROM story WHERE \(conditions.joined(separator: " AND ")) ORDER BY source_count DESC, last_seen_at DESC, id"
-        if let limit = query.limit { selection += " LIMIT ?"; values.append(.of(limit)) }
-        return pageStatement(selection: selection, values: values, details: details)
+        if let feedIDs = query.feedIDs {
+            if feedIDs.isEmpty {
+                conditions.append("1 = 0")
+            } else {
+                conditions.append("EXISTS (SELECT 1 FROM entry t WHERE t.story_id = story.id AND t.feed_id IN \(SQLStatement.placeholders(feedIDs.count)))")
+                values += feedIDs.map(SQLValue.int)
+            }
+        }
+        return (conditions.joined(separator: " AND "), values)
     }
 
     /// The page of one story (with details).
@@ -76,7 +97,7 @@ package enum StorySQL {
         pageStatement(selection: "SELECT \(pageColumns) FROM story WHERE id = ?", values: [.int(storyID)], details: true)
     }
 
-    private static func pageStatement(selection: String, values: [SQLValue], details: Bool) -> SQLStatement {
+    private static func pageStatement(selection: String, values: [SQLValue], details: Bool, reusable: Bool = true) -> SQLStatement {
         let texts = details
             ? """
               CASE WHEN e.id = p.representative_entry_id THEN e.content_html END AS content_html,
@@ -96,6 +117,6 @@ package enum StorySQL {
             FROM p JOIN entry e ON e.story_id = p.id JOIN feed f ON f.id = e.feed_id \(articleJoin)
             ORDER BY p.source_count DESC, p.last_seen_at DESC, p.id,
                      CASE WHEN e.id = p.representative_entry_id THEN 0 ELSE 1 END, e.first_seen_at, e.id
-            """, values)
+            """, values, reusable: reusable)
     }
 }

@@ -27,11 +27,14 @@ enum Pages {
     }
 
     /// `/`: the filter form, then one card per story linking to its page.
-    static func stories(_ items: [DigestItem], since: String, minSources: Int, limit: Int) -> String {
+    static func stories(_ items: [DigestItem], since: String, minSources: Int, limit: Int, tag: String? = nil) -> String {
         var body = "<header class=\"top\"><h1>Stories</h1>\n<p class=\"meta\">\(items.count) \(items.count == 1 ? "story" : "stories")"
         if items.count == limit { body += " (the first \(limit))" }
+        if let tag { body += " from feeds tagged <span class=\"badge\">\(Markup.escape(tag))</span> (<a href=\"/\">all</a>)" }
         body += ", most sources first</p></header>\n"
-        body += "<form class=\"filters\" method=\"get\" action=\"/\">\n<label>Seen in the <select name=\"since\">"
+        body += "<form class=\"filters\" method=\"get\" action=\"/\">\n"
+        if let tag { body += "<input type=\"hidden\" name=\"tag\" value=\"\(Markup.escape(tag))\">\n" }
+        body += "<label>Seen in the <select name=\"since\">"
         var choices = sinceChoices
         if !choices.contains(where: { $0.value == since }) { choices.insert((since, since), at: 0) }
         for choice in choices {
@@ -89,7 +92,9 @@ enum Pages {
                 let feed = listing.feed
                 let name = PlainText.singleLine(PlainText.fromHTML(feed.title ?? ""))
                 body += "<article class=\"story\">\n<h2>\(Markup.escape(name.isEmpty ? feed.url : name))</h2>\n"
-                body += "<p class=\"meta\">\(HTMLPage.link(feed.url, to: feed.url)) · \(listing.entryCount) \(listing.entryCount == 1 ? "entry" : "entries")</p>\n"
+                body += "<p class=\"meta\">\(HTMLPage.link(feed.url, to: feed.url)) · \(listing.entryCount) \(listing.entryCount == 1 ? "entry" : "entries")"
+                for tag in feed.tags { body += " <a class=\"badge\" href=\"/?tag=\(Markup.escape(PublicAddress.percentEncoded(tag)))\">\(Markup.escape(tag))</a>" }
+                body += "</p>\n"
                 body += "<ul class=\"sources\">\n<li>Status: \(status(feed, now: now))</li>\n"
                 body += "<li>Last fetch: \(feed.lastFetchedAt.map(HTMLPage.time) ?? "never")</li>\n"
                 body += "<li>Next fetch: \(feed.disabledReason == nil ? (feed.nextFetchAt.map(HTMLPage.time) ?? "at the next poll") : "none (disabled)")</li>\n"

@@ -39,8 +39,10 @@ struct WebRoutes: Sendable {
         let minSources = try WebQuery.positiveInt(params["min-sources"], name: "min-sources") ?? 1
         let limit = try WebQuery.positiveInt(params["limit"], name: "limit") ?? 200
         let since = try WebQuery.time(sinceText, now: clock())
-        let stories = try await database.storyDetails(StoryQuery(since: since, minSources: minSources, limit: limit))
-        return Pages.html(Pages.stories(stories.map(DigestItem.init), since: sinceText, minSources: minSources, limit: limit))
+        let tag = WebQuery.tag(params["tag"])
+        let query = StoryQuery(since: since, minSources: minSources, limit: limit, feedIDs: try await feedIDs(tagged: tag))
+        let stories = try await database.storyDetails(query)
+        return Pages.html(Pages.stories(stories.map(DigestItem.init), since: sinceText, minSources: minSources, limit: limit, tag: tag))
     }
 
     func story(_ idText: String) async throws -> Response {
@@ -50,6 +52,12 @@ struct WebRoutes: Sendable {
 
     func feeds() async throws -> Response {
         Pages.html(Pages.feeds(try await database.listFeeds(), now: clock()))
+    }
+
+    /// `?tag=X`: the feeds tagged X (none when no feed is: an empty listing, not every story).
+    private func feedIDs(tagged tag: String?) async throws -> [Int64]? {
+        guard let tag else { return nil }
+        return try await database.feedIDs(tagged: tag)
     }
 
     func health() async throws -> Response {
@@ -66,7 +74,8 @@ struct WebRoutes: Sendable {
         let query = StoryQuery(since: try WebQuery.time(params["since"].map(String.init) ?? "24h", now: now),
                                until: try params["until"].flatMap { try WebQuery.time(String($0), now: now) },
                                minSources: try WebQuery.positiveInt(params["min-sources"], name: "min-sources") ?? 1,
-                               limit: try WebQuery.positiveInt(params["limit"], name: "limit"))
+                               limit: try WebQuery.positiveInt(params["limit"], name: "limit"),
+                               feedIDs: try await feedIDs(tagged: WebQuery.tag(params["tag"])))
         let selfURL = address.url(path: request.uri.path,
                                   query: WebQuery.digestOptions.compactMap { name in params[name].map { (String(name), String($0)) } })
         let document = DigestDocument(title: params["title"].map(String.init) ?? "Syndic digest", selfURL: selfURL,
@@ -85,7 +94,13 @@ struct WebRoutes: Sendable {
 /// Query parameters, checked.
 enum WebQuery {
     /// The digest routes' options, in the order a self link lists them (other parameters are left out of it).
-    static let digestOptions: [Substring] = ["since", "until", "min-sources", "limit", "title"]
+    static let digestOptions: [Substring] = ["since", "until", "min-sources", "limit", "tag", "title"]
+
+    /// `?tag=X`, nil when absent or empty.
+    static func tag(_ text: Substring?) -> String? {
+        guard let text, !text.isEmpty else { return nil }
+        return String(text)
+    }
 
     static func time(_ text: String, now: Date) throws -> Date? {
         do {

@@ -50,8 +50,10 @@ struct FeedStoreContractTests {
         feed.lastModified = "Tue, 24 Nov 2026 09:00:00 GMT"
         feed.bodyHash = String(repeating: "ab", count: 32)
         feed.disabledReason = "410 Gone"
+        feed.fullText = .always
         try await store.updateFeed(feed)
         #expect(try await store.feed(id: feed.id) == feed)
+        feed.fullText = nil
         feed.lastError = nil
         feed.disabledReason = nil
         feed.tags = []

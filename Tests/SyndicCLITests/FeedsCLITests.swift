@@ -35,7 +35,7 @@ struct FeedsCLITests {
         #expect(parsed.count == 1)
         let keys = Set(parsed[0].keys)
         #expect(keys == ["id", "url", "title", "site_url", "tags", "added_at", "last_fetched_at", "last_status", "last_error",
-                         "consecutive_failures", "next_fetch_at", "etag", "last_modified", "disabled_reason", "entry_count"])
+                         "consecutive_failures", "next_fetch_at", "etag", "last_modified", "disabled_reason", "full_text", "entry_count"])
         #expect(parsed[0]["tags"] as? [String] == ["news"])
         #expect(parsed[0]["last_error"] is NSNull)
     }

@@ -23,6 +23,18 @@ public protocol FeedStore: Sendable {
 }
 
 extension FeedStore {
+    /// Ids of the feeds tagged `tag` (compared without regard to case), for ``StoryQuery/feedIDs``.
+    /// Tags are matched here, in Swift, so both backends compare them the same way.
+    public func feedIDs(tagged tag: String) async throws -> [Int64] {
+        let wanted = tag.lowercased()
+        return try await listFeeds().map(\.feed).filter { $0.tags.contains { $0.lowercased() == wanted } }.map(\.id)
+    }
+
+    /// Every tag in use, sorted, each once (for messages that list the choices).
+    public func tagsInUse() async throws -> [String] {
+        Array(Set(try await listFeeds().flatMap(\.feed.tags))).sorted()
+    }
+
     /// ``addFeeds(_:now:)`` at the current time.
     public func addFeeds(_ items: [NewFeed]) async throws -> [FeedAddOutcome] {
         try await addFeeds(items, now: Date())

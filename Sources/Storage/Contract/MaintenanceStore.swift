@@ -10,6 +10,27 @@ public protocol MaintenanceStore: Sendable {
     func integrityCheck() async throws -> [String]
     /// Names of the migrations applied to this database, oldest first.
     func appliedMigrations() async throws -> [String]
+    /// How much room the database takes now, and how much of it is free for reuse.
+    func storageSize() async throws -> StorageSize
+    /// Gives back the room that deleted rows leave (after a prune): SQLite rewrites the file
+    /// (`VACUUM`) and truncates its write-ahead log, so the file shrinks; PostgreSQL runs `VACUUM`
+    /// on Syndic's tables, which makes the room reusable by new rows without locking out readers or a
+    /// poll (the files keep their size: `VACUUM FULL` would shrink them under an exclusive lock).
+    func reclaimSpace() async throws
+}
+
+/// The room a database takes, for `prune`'s report.
+public struct StorageSize: Sendable, Equatable {
+    /// Bytes on disk: SQLite's pages (the file's size once its write-ahead log is checkpointed);
+    /// PostgreSQL's Syndic tables with their indexes and TOAST (the schema's share of the server database).
+    public var bytes: Int64
+    /// Bytes of that which hold no data and are reused by new rows (SQLite's free pages); nil when
+    /// the engine does not tell (PostgreSQL).
+    public var freeBytes: Int64?
+
+    public init(bytes: Int64, freeBytes: Int64?) {
+        self.bytes = bytes; self.freeBytes = freeBytes
+    }
 }
 
 /// Result of a prune.

@@ -5,7 +5,8 @@ import Foundation
 public protocol PollStore: Sendable {
     /// Active feeds whose next fetch time has come (all active feeds with `force`), soonest first.
     func dueFeeds(now: Date, force: Bool) async throws -> [Feed]
-    /// Stores one fetch of a feed in one transaction: the feed's new state and its entries. A crash
+    /// Stores one fetch of a feed in one transaction: the feed's new fetch state and its entries (the
+    /// subscriber's choices — tags, a title set, `--full-text`, a disable — stay as they are in the store). A crash
     /// before the commit leaves the previous state; after it, the entries are safe and the next poll
     /// signs any that were not yet signed (see ``unsignedEntries(limit:)``).
     func commitFeedFetch(feed: Feed, drafts: [EntryDraft], now: Date) async throws -> [EntryUpsertOutcome]

@@ -17,6 +17,8 @@ public protocol StoryStore: Sendable {
     func story(id: Int64) async throws -> StoryDetail
     /// Number of stories.
     func storyCount() async throws -> Int
+    /// Number of stories matching `query`'s filters, ignoring its limit (so a listing can say how many it left out).
+    func storyCount(_ query: StoryQuery) async throws -> Int
 }
 
 extension StoryStore {

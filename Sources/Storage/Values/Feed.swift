@@ -29,19 +29,23 @@ public struct Feed: Sendable, Equatable {
     public var lastModified: String?
     /// SHA-256 of the last body parsed, to skip parsing an unchanged feed served without validators.
     public var bodyHash: String?
-    /// Why the feed is no longer polled (410 Gone, …); nil when active.
+    /// Why the feed is no longer polled (410 Gone, or `feeds edit --disable`); nil when active.
     public var disabledReason: String?
+    /// When to fetch this feed's article pages (`feeds edit --full-text`); nil follows the poll's `--full-text`.
+    public var fullText: FeedFullText?
 
     public init(id: Int64 = 0, url: String, title: String? = nil, siteURL: String? = nil, tags: [String] = [],
                 addedAt: Date = Date(), lastFetchedAt: Date? = nil, lastSuccessAt: Date? = nil, lastStatus: Int? = nil,
                 lastError: String? = nil, consecutiveFailures: Int = 0, failingSince: Date? = nil,
                 nextFetchAt: Date? = nil, intervalSeconds: Double? = nil, etag: String? = nil,
-                lastModified: String? = nil, bodyHash: String? = nil, disabledReason: String? = nil) {
+                lastModified: String? = nil, bodyHash: String? = nil, disabledReason: String? = nil,
+                fullText: FeedFullText? = nil) {
         self.id = id; self.url = url; self.title = title; self.siteURL = siteURL; self.tags = tags
         self.addedAt = addedAt; self.lastFetchedAt = lastFetchedAt; self.lastSuccessAt = lastSuccessAt
         self.lastStatus = lastStatus; self.lastError = lastError; self.consecutiveFailures = consecutiveFailures
         self.failingSince = failingSince; self.nextFetchAt = nextFetchAt; self.intervalSeconds = intervalSeconds
         self.etag = etag; self.lastModified = lastModified; self.bodyHash = bodyHash; self.disabledReason = disabledReason
+        self.fullText = fullText
     }
 }
 

@@ -73,9 +73,12 @@ public struct StoryQuery: Sendable, Equatable {
     public var until: Date?
     public var minSources: Int
     public var limit: Int?
+    /// Only stories with a copy from one of these feeds (nil: any feed; empty: no story). `--tag`
+    /// filters pass the feeds that carry the tag (``FeedStore/feedIDs(tagged:)``).
+    public var feedIDs: [Int64]?
 
-    public init(since: Date? = nil, until: Date? = nil, minSources: Int = 1, limit: Int? = nil) {
-        self.since = since; self.until = until; self.minSources = minSources; self.limit = limit
+    public init(since: Date? = nil, until: Date? = nil, minSources: Int = 1, limit: Int? = nil, feedIDs: [Int64]? = nil) {
+        self.since = since; self.until = until; self.minSources = minSources; self.limit = limit; self.feedIDs = feedIDs
     }
 }
 

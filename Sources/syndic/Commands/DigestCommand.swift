@@ -18,6 +18,7 @@ struct DigestCommand: AsyncParsableCommand {
         Examples:
           syndic digest --since 24h --format markdown
           syndic digest --since 7d --min-sources 2 --format html --output ~/digest.html
+          syndic digest --tag world --format atom --output /var/www/world.atom
           syndic digest --format atom --self-url https://news.example/digest.atom --output /var/www/digest.atom
         """
     )
@@ -35,6 +36,9 @@ struct DigestCommand: AsyncParsableCommand {
 
     @Option(help: "At most this many stories.")
     var limit: Int?
+
+    @Option(help: ArgumentHelp("Only stories with a copy from a feed tagged so (see `syndic feeds edit --tag`).", valueName: "tag"))
+    var tag: String?
 
     @Option(help: "markdown, html, json, atom, rss, jsonfeed or text.")
     var format: DigestFormat = .markdown
@@ -58,10 +62,11 @@ struct DigestCommand: AsyncParsableCommand {
 
     func run() async throws {
         let now = Date()
-        let query = StoryQuery(since: try TimeArgument.parse(since, now: now),
+        var query = StoryQuery(since: try TimeArgument.parse(since, now: now),
                                until: try until.flatMap { try TimeArgument.parse($0, now: now) },
                                minSources: minSources, limit: limit)
         let db = try await global.openStore(.readOnly)
+        query.feedIDs = try await TagFilter.feedIDs(tag, in: db)
         let stories = try await Timed.run("digest query", count: \.count) { try await db.storyDetails(query) }
         let document = DigestDocument(title: title, selfURL: selfURL, stories: stories)
         let rendered = format.render(document)

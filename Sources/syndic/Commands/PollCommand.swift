@@ -12,7 +12,8 @@ struct PollCommand: AsyncParsableCommand {
         discussion: """
         Made for cron: only feeds whose time has come are fetched (conditional GET, adaptive intervals,
         backoff after failures); a second poll on the same database exits at once with status 75
-        (or waits, with --wait). Feeds that fail are recorded (see `syndic feeds list`) and the poll
+        (or waits, with --wait); under --quiet it exits 0 silently instead, as the running poll
+        does the work, so cron mails nothing. Feeds that fail are recorded (see `syndic feeds list`) and the poll
         goes on; the exit status is 0 whenever the poll itself ran.
 
         Examples:
@@ -34,7 +35,7 @@ struct PollCommand: AsyncParsableCommand {
     @Option(help: "Fetch article pages: auto (when the feed text is under about 150 words), always, never.")
     var fullText: FullTextModeArgument = .auto
 
-    @Flag(help: "Wait for a running poll to finish instead of exiting with status 75.")
+    @Flag(help: "Wait for a running poll to finish instead of exiting (75, or 0 under --quiet).")
     var wait = false
 
     @OptionGroup var network: NetworkOptions
@@ -54,7 +55,15 @@ struct PollCommand: AsyncParsableCommand {
 
     func run() async throws {
         let db = try await global.openStore(.readWrite)
-        let lock = try await db.acquirePollLock(wait: wait)
+        let lock: any PollLock
+        do {
+            lock = try await db.acquirePollLock(wait: wait)
+        } catch StorageError.pollRunning(let holder) where global.quiet {
+            // Under --quiet (cron, timers), an overlapping run is normal: the running poll does the
+            // work, so this one ends silently with status 0 instead of a mail from cron. --verbose says so.
+            if global.verbose { Output.error("another poll is running (\(holder)); nothing to do") }
+            return
+        }
         var options = PollOptions()
         options.force = force
         options.fullText = fullText.mode

@@ -11,10 +11,12 @@ struct StoriesCommand: AsyncParsableCommand {
         abstract: "List story clusters: most sources first, then newest.",
         discussion: """
         Each row is one story: its id, how many distinct sites carried it, when it was first and last
-        seen (UTC), its headline, and the sites. `syndic story ID` shows one story in full.
+        seen (UTC), its headline, and the sites. `syndic story ID` shows one story in full. At most
+        --limit stories are listed (50 by default); the last line says how many more match.
 
         Examples:
           syndic stories --since 24h --min-sources 2
+          syndic stories --tag world
           syndic stories --format json | jq '.[0].entries[].url'
         """
     )
@@ -27,26 +29,47 @@ struct StoriesCommand: AsyncParsableCommand {
     @Option(name: .customLong("min-sources"), help: "Only stories carried by at least this many sites.")
     var minSources = 1
 
-    @Option(help: "At most this many stories.")
-    var limit: Int?
+    @Option(help: "At most this many stories (the rest are counted, not listed).")
+    var limit = 50
+
+    @Option(help: ArgumentHelp("Only stories with a copy from a feed tagged so (see `syndic feeds edit --tag`).", valueName: "tag"))
+    var tag: String?
 
     @Option(help: "table or json.")
     var format: TableOrJSON = .table
 
     func validate() throws {
         guard minSources >= 1 else { throw ValidationError("--min-sources must be 1 or more") }
-        if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more") }
+        if limit < 1 { throw ValidationError("--limit must be 1 or more") }
     }
 
     func run() async throws {
-        let query = StoryQuery(since: try since.flatMap { try TimeArgument.parse($0, now: Date()) },
+        var query = StoryQuery(since: try since.flatMap { try TimeArgument.parse($0, now: Date()) },
                                minSources: minSources, limit: limit)
         let db = try await global.openStore(.readOnly)
+        query.feedIDs = try await TagFilter.feedIDs(tag, in: db)
         let stories = try await Timed.run("stories query", count: \.count) { try await db.stories(query) }
+        var more = 0
+        if stories.count == limit { more = try await db.storyCount(query) - stories.count }
         switch format {
-        case .json: Output.json(.array(stories.map(StoryJSON.summary)))
-        case .table: StoryTable.print(stories, color: Output.useColor)
+        case .json:
+            Output.json(.array(stories.map(StoryJSON.summary)))
+            if more > 0 && !global.quiet { Output.error(Self.leftOut(more)) }
+        case .table:
+            StoryTable.print(stories, color: Output.useColor)
+            if more > 0 { Output.print(Self.leftOut(more)) }
         }
+    }
+
+    /// `… 1,772 more; use --limit or --since`.
+    static func leftOut(_ count: Int) -> String {
+        "… \(Self.grouped(count)) more \(count == 1 ? "story" : "stories"); use --limit or --since"
+    }
+
+    /// 1772 → `1,772`.
+    static func grouped(_ n: Int) -> String {
+        let digits = Array(String(n))
+        return digits.enumerated().map { i, d in (i > 0 && (digits.count - i) % 3 == 0 ? "," : "") + String(d) }.joined()
     }
 }
 

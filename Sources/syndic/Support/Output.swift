@@ -28,6 +28,16 @@ enum Output {
         stdoutIsTerminal && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
     }
 
+    /// The width of the terminal stdout writes to (`COLUMNS` first); nil when stdout is not a terminal,
+    /// so that piped tables keep every character for grep.
+    static var terminalColumns: Int? {
+        guard stdoutIsTerminal else { return nil }
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        return Int(size.ws_col)
+    }
+
     /// Truncates to `width` characters with an ellipsis.
     static func clip(_ s: String, _ width: Int) -> String {
         guard s.count > width else { return s }

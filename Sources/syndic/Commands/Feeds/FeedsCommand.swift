@@ -4,8 +4,8 @@ import ArgumentParser
 struct FeedsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "feeds",
-        abstract: "Add, remove, list, import and export subscriptions.",
-        subcommands: [FeedsAddCommand.self, FeedsRemoveCommand.self, FeedsListCommand.self,
+        abstract: "Add, edit, remove, list, import and export subscriptions.",
+        subcommands: [FeedsAddCommand.self, FeedsEditCommand.self, FeedsRemoveCommand.self, FeedsListCommand.self,
                       FeedsImportCommand.self, FeedsExportCommand.self],
         defaultSubcommand: FeedsListCommand.self
     )
