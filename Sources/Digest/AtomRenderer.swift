@@ -18,7 +18,7 @@ public enum AtomRenderer {
         }
         for item in document.items {
             out += "  <entry>\n"
-            out += "    <id>\(Markup.escape(item.itemID))</id>\n"
+            out += "    <id>\(Markup.escape(document.itemID(item)))</id>\n"
             out += "    <title type=\"text\">\(Markup.escape(item.headline))</title>\n"
             out += "    <updated>\(InternetDate.rfc3339(item.updatedAt))</updated>\n"
             out += "    <published>\(InternetDate.rfc3339(item.firstSeenAt))</published>\n"

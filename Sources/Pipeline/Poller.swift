@@ -110,7 +110,7 @@ public final class Poller {
                 let outcomes = try await db.commitFeedFetch(feed: refresh.feed, drafts: refresh.drafts, now: now)
                 for ((draft, prepared), outcome) in zip(zip(refresh.drafts, refresh.prepared), outcomes) {
                     switch outcome {
-                    case .unchanged: continue
+                    case .unchanged, .pruned: continue
                     case .new: summary.entriesNew += 1
                     case .updated: summary.entriesUpdated += 1
                     }

@@ -74,6 +74,13 @@ enum PostgresSchema {
               PRIMARY KEY (host, page_hash))
             """,
         ]),
+        ("v5-published-from-updated", [MigrationSQL.publishedFromUpdated]),
+        ("v6-entry-tombstones", MigrationSQL.createTombstones),
+        ("v7-instance", [
+            MigrationSQL.createInstance,
+            MigrationSQL.insertInstance(randomID: "substr(md5(random()::text || clock_timestamp()::text), 1, 16)",
+                                        epochNow: "extract(epoch FROM clock_timestamp())::double precision"),
+        ]),
     ]
 
     static var identifiers: [String] { migrations.map(\.id) }

@@ -36,6 +36,13 @@ enum SQLiteSchema {
             try db.alter(table: "signature") { t in t.drop(column: "shingles") }
         }),
         ("v4-story-source-count", addStorySourceCount),
+        ("v5-published-from-updated", { db in try db.execute(sql: MigrationSQL.publishedFromUpdated) }),
+        ("v6-entry-tombstones", { db in for sql in MigrationSQL.createTombstones { try db.execute(sql: sql) } }),
+        ("v7-instance", { db in
+            try db.execute(sql: MigrationSQL.createInstance)
+            try db.execute(sql: MigrationSQL.insertInstance(randomID: "lower(hex(randomblob(8)))",
+                                                            epochNow: "(julianday('now') - 2440587.5) * 86400.0"))
+        }),
     ]
 
     static var identifiers: [String] { migrations.map(\.id) }

@@ -33,6 +33,7 @@ struct Syndic: AsyncParsableCommand {
             DigestCommand.self,
             ServeCommand.self,
             MigrateCommand.self,
+            InstanceCommand.self,
         ]
     }
 }

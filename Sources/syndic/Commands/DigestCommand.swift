@@ -57,13 +57,13 @@ struct DigestCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let now = Date()
+        let now = try CommandClock.now()
         let query = StoryQuery(since: try TimeArgument.parse(since, now: now),
                                until: try until.flatMap { try TimeArgument.parse($0, now: now) },
                                minSources: minSources, limit: limit)
         let db = try await global.openStore(.readOnly)
         let stories = try await Timed.run("digest query", count: \.count) { try await db.storyDetails(query) }
-        let document = DigestDocument(title: title, selfURL: selfURL, stories: stories)
+        let document = DigestDocument(title: title, selfURL: selfURL, identity: DigestIdentity(try await db.instance()), stories: stories)
         let rendered = format.render(document)
         if let output {
             try AtomicFile.write(rendered, to: output)

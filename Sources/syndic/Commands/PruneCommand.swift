@@ -29,7 +29,7 @@ struct PruneCommand: AsyncParsableCommand {
 
     func run() async throws {
         let db = try await global.openStore(.readWrite)
-        let cutoff = Date().addingTimeInterval(-(Timestamp.parseDuration(olderThan) ?? 0))
+        let cutoff = try CommandClock.now().addingTimeInterval(-(Timestamp.parseDuration(olderThan) ?? 0))
         let result = try await db.prune(before: cutoff)
         if !global.quiet {
             Output.print("pruned \(result.entries) entries and \(result.stories) stories first seen before \(Timestamp.rfc3339(cutoff))")

@@ -39,7 +39,7 @@ struct StoriesCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let query = StoryQuery(since: try since.flatMap { try TimeArgument.parse($0, now: Date()) },
+        let query = StoryQuery(since: try since.flatMap { try TimeArgument.parse($0, now: try CommandClock.now()) },
                                minSources: minSources, limit: limit)
         let db = try await global.openStore(.readOnly)
         let stories = try await Timed.run("stories query", count: \.count) { try await db.stories(query) }

@@ -50,7 +50,7 @@ struct FeedsAddCommand: AsyncParsableCommand {
                 var resolved = ResolvedFeed(url: try URLNormalizer.normalize(raw), title: nil, discoveredFrom: nil, warning: nil)
                 if let fetcher { resolved = try await FeedResolver.resolve(resolved.url, fetcher: fetcher) }
                 if let warning = resolved.warning { Output.error("\(resolved.url): \(warning); added anyway") }
-                switch try await db.addFeeds([(resolved.url, title ?? resolved.title, tags)])[0] {
+                switch try await db.addFeeds([(resolved.url, title ?? resolved.title, tags)], now: try CommandClock.now())[0] {
                 case .added(let feed):
                     if !global.quiet {
                         let found = resolved.discoveredFrom.map { " (found on \($0))" } ?? ""
