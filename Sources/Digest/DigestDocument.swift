@@ -29,6 +29,8 @@ public struct DigestItem: Sendable, Equatable {
     public var sources: [DigestSource]
     public var firstSeenAt: Date
     public var lastSeenAt: Date
+    /// When the story was published (``StorySummary/publishedAt``): the item's published date.
+    public var publishedAt: Date
     /// Moves when the story gains a source; feed readers use it to show the item as updated.
     public var updatedAt: Date
 
@@ -53,6 +55,7 @@ public struct DigestItem: Sendable, Equatable {
         sourceCount = summary.sourceCount
         firstSeenAt = summary.firstSeenAt
         lastSeenAt = summary.lastSeenAt
+        publishedAt = summary.publishedAt
         updatedAt = summary.updatedAt
     }
 }

@@ -24,6 +24,7 @@ public enum JSONDigestRenderer {
             ("url", .string(item.link)),
             ("sources", .int(item.sourceCount)),
             ("sites", .array(item.sites.map(JSONValue.string))),
+            ("published", .string(InternetDate.rfc3339(item.publishedAt))),
             ("first_seen", .string(InternetDate.rfc3339(item.firstSeenAt))),
             ("last_seen", .string(InternetDate.rfc3339(item.lastSeenAt))),
             ("updated", .string(InternetDate.rfc3339(item.updatedAt))),

@@ -22,7 +22,7 @@ public enum JSONFeedRenderer {
         fields.append(("content_html", .string(SourcesHTML.body(item))))
         fields.append(("content_text", .string(contentText(item))))
         if !item.lead.isEmpty { fields.append(("summary", .string(item.lead))) }
-        fields.append(("date_published", .string(InternetDate.rfc3339(item.firstSeenAt))))
+        fields.append(("date_published", .string(InternetDate.rfc3339(item.publishedAt))))
         fields.append(("date_modified", .string(InternetDate.rfc3339(item.updatedAt))))
         fields.append(("tags", .array(item.sites.map(JSONValue.string))))
         return .object(fields)

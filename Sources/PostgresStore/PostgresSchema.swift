@@ -81,6 +81,7 @@ enum PostgresSchema {
             MigrationSQL.insertInstance(randomID: "substr(md5(random()::text || clock_timestamp()::text), 1, 16)",
                                         epochNow: "extract(epoch FROM clock_timestamp())::double precision"),
         ]),
+        ("v8-story-published", MigrationSQL.addStoryPublished),
     ]
 
     static var identifiers: [String] { migrations.map(\.id) }

@@ -43,6 +43,7 @@ enum SQLiteSchema {
             try db.execute(sql: MigrationSQL.insertInstance(randomID: "lower(hex(randomblob(8)))",
                                                             epochNow: "(julianday('now') - 2440587.5) * 86400.0"))
         }),
+        ("v8-story-published", { db in for sql in MigrationSQL.addStoryPublished { try db.execute(sql: sql) } }),
     ]
 
     static var identifiers: [String] { migrations.map(\.id) }

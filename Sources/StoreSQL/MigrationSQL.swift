@@ -26,6 +26,17 @@ package enum MigrationSQL {
         "CREATE INDEX entry_tombstone_last_seen ON entry_tombstone (last_seen_at)",
     ]
 
+    /// `v8-story-published`: each story's published time (see ``StorySQL/publishedAt``), filled from its
+    /// copies, with the indexes of the listing order and the `--since` filter, which both use it now.
+    package static let addStoryPublished = [
+        "ALTER TABLE story ADD COLUMN published_at double precision",
+        "UPDATE story SET published_at = COALESCE((SELECT MIN(\(StorySQL.entryPublished)) FROM entry e WHERE e.story_id = story.id), first_seen_at)",
+        "DROP INDEX story_rank",
+        "DROP INDEX story_last_seen",
+        "CREATE INDEX story_rank ON story (source_count DESC, published_at DESC, id)",
+        "CREATE INDEX story_published ON story (published_at)",
+    ]
+
     /// `v7-instance`: the table of the database's identity (one row, see `StoreInstance`).
     package static let createInstance = """
         CREATE TABLE instance (id text PRIMARY KEY, created_at double precision NOT NULL, legacy_story_max bigint NOT NULL)
