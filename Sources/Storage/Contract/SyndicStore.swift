@@ -24,7 +24,7 @@ public protocol SyndicStore: FeedStore, EntryStore, StoryStore, PollStore, SiteT
 
 /// What a command intends to do with the database it opens.
 public enum StoreAccess: Sendable, Equatable {
-    /// Reading commands (`stories`, `digest`, `story`, `explain`, `feeds list|export`, `serve`): the
+    /// Reading commands (`stories`, `digest`, `story`, `explain`, `feeds list|export`, `instance`, `serve`): the
     /// database must exist and be fully migrated; nothing is created, migrated or written.
     case readOnly
     /// Writing commands (`poll`, `feeds add|import|remove`, `prune`, `migrate`): the database is created
