@@ -11,9 +11,11 @@ struct DigestCommand: AsyncParsableCommand {
         abstract: "Write a digest: each story once, with a lead and every source.",
         discussion: """
         Formats: markdown, html (one self-contained page), json, atom, rss, jsonfeed, text.
-        The same database state always gives the same bytes. Feed item ids never change for a
-        story, and a story's `updated` moves when it gains sources, so a reader subscribed to the
-        digest shows each story once.
+        The same database state always gives the same bytes. --since and --until select stories by
+        when they were published (their earliest copy's date; first seen where a feed gives none).
+        Feed item ids never change for a story and carry this database's instance id (see `syndic
+        instance`), and a story's `updated` moves when it gains sources, so a reader subscribed to
+        the digest shows each story once.
 
         Examples:
           syndic digest --since 24h --format markdown
@@ -24,10 +26,10 @@ struct DigestCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: ArgumentHelp("Stories seen since: a duration (24h, 7d), an RFC 3339 time, or 'all'.", valueName: "time"))
+    @Option(help: ArgumentHelp("Stories published since: a duration (24h, 7d), an RFC 3339 time, or 'all'.", valueName: "time"))
     var since = "24h"
 
-    @Option(help: ArgumentHelp("Stories first seen at or before this RFC 3339 time (or duration before now).", valueName: "time"))
+    @Option(help: ArgumentHelp("Stories published at or before this RFC 3339 time (or duration before now).", valueName: "time"))
     var until: String?
 
     @Option(name: .customLong("min-sources"), help: "Only stories carried by at least this many sites.")

@@ -9,7 +9,10 @@ struct PruneCommand: AsyncParsableCommand {
         commandName: "prune",
         abstract: "Delete old entries (with their articles and signatures) and stories left empty.",
         discussion: """
-        Stories that lose some copies keep the rest, with a new representative when needed.
+        Stories that lose some copies keep the rest (and their id), with a new representative when
+        needed. Each deleted entry leaves a tombstone (feed, entry key, first seen), kept while its
+        feed still lists it and 90 days longer, so a feed that still lists it never brings it back
+        as new.
 
         Example:
           syndic prune --older-than 30d

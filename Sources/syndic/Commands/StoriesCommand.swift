@@ -21,7 +21,7 @@ struct StoriesCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: ArgumentHelp("Only stories seen since: a duration (24h, 7d) or an RFC 3339 time.", valueName: "time"))
+    @Option(help: ArgumentHelp("Only stories published since: a duration (24h, 7d) or an RFC 3339 time.", valueName: "time"))
     var since: String?
 
     @Option(name: .customLong("min-sources"), help: "Only stories carried by at least this many sites.")
