@@ -62,6 +62,10 @@ struct MaintenanceContractTests {
         _ = try await store.prune(before: Clock.at(hours: (89 + 91) * 24))
         let forgotten = try await store.upsertEntries(feedID: feed.id, drafts("v4"), now: Clock.at(hours: (89 + 91) * 24))
         #expect(forgotten.allSatisfy { if case .new = $0 { true } else { false } }, "\(forgotten)")
+        // Unsubscribing takes the feed's tombstones with it.
+        #expect(try await store.prune(before: Clock.at(hours: 181 * 24)).entries == 2)  // their tombstones are kept
+        try await store.removeFeed(id: feed.id)
+        #expect(try await store.listFeeds().isEmpty)
         #expect(try await store.integrityCheck() == ["ok"])
     }
 
