@@ -18,10 +18,10 @@ public enum AtomRenderer {
         }
         for item in document.items {
             out += "  <entry>\n"
-            out += "    <id>\(Markup.escape(item.itemID))</id>\n"
+            out += "    <id>\(Markup.escape(document.itemID(item)))</id>\n"
             out += "    <title type=\"text\">\(Markup.escape(item.headline))</title>\n"
             out += "    <updated>\(InternetDate.rfc3339(item.updatedAt))</updated>\n"
-            out += "    <published>\(InternetDate.rfc3339(item.firstSeenAt))</published>\n"
+            out += "    <published>\(InternetDate.rfc3339(item.publishedAt))</published>\n"
             if let link = item.link {
                 out += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(Markup.escape(link))\"/>\n"
             }

@@ -19,8 +19,6 @@ public struct DigestSource: Sendable, Equatable {
 public struct DigestItem: Sendable, Equatable {
     /// The story id (stable: the founding entry's id).
     public var storyID: Int64
-    /// A stable, globally unique item id for feed readers: `tag:syndic,2026:story/<id>`.
-    public var itemID: String
     public var headline: String
     /// One to three sentences from the representative's text; empty when it has none.
     public var lead: String
@@ -31,18 +29,16 @@ public struct DigestItem: Sendable, Equatable {
     public var sources: [DigestSource]
     public var firstSeenAt: Date
     public var lastSeenAt: Date
+    /// When the story was published (``StorySummary/publishedAt``): the item's published date.
+    public var publishedAt: Date
     /// Moves when the story gains a source; feed readers use it to show the item as updated.
     public var updatedAt: Date
-
-    /// The stable item id of a story.
-    public static func itemID(storyID: Int64) -> String { "tag:syndic,2026:story/\(storyID)" }
 
     /// Builds the item of one story: headline and titles stripped of markup, lead from the
     /// representative's best text, links kept only when safe.
     public init(_ detail: StoryDetail) {
         let summary = detail.summary
         storyID = summary.id
-        itemID = Self.itemID(storyID: summary.id)
         let headline = PlainText.singleLine(PlainText.fromHTML(summary.headline))
         self.headline = headline.isEmpty ? "(untitled)" : headline
         lead = Lead.make(articleText: detail.articleText, contentHTML: detail.contentHTML,
@@ -59,6 +55,7 @@ public struct DigestItem: Sendable, Equatable {
         sourceCount = summary.sourceCount
         firstSeenAt = summary.firstSeenAt
         lastSeenAt = summary.lastSeenAt
+        publishedAt = summary.publishedAt
         updatedAt = summary.updatedAt
     }
 }
@@ -71,6 +68,8 @@ public struct DigestDocument: Sendable, Equatable {
     /// A page for people (the web view's home), when there is one.
     public var homeURL: String?
     public var items: [DigestItem]
+    /// Whose digest it is: the source of its item ids and feed id.
+    public var identity: DigestIdentity
 
     /// The feed-level `updated`: the newest item's `updatedAt`, or the Unix epoch for an empty
     /// digest, so the same database state always renders the same bytes.
@@ -78,19 +77,25 @@ public struct DigestDocument: Sendable, Equatable {
         items.map(\.updatedAt).max() ?? Date(timeIntervalSince1970: 0)
     }
 
-    /// The feed's stable id: its self URL when given, else a fixed tag URI.
-    public var feedID: String { selfURL ?? "tag:syndic,2026:digest" }
+    /// The feed's stable id: its self URL when given, else the instance's tag URI.
+    public var feedID: String { selfURL ?? identity.feedTag }
 
-    public init(title: String = "Syndic digest", selfURL: String? = nil, homeURL: String? = nil, items: [DigestItem]) {
+    /// The stable, globally unique id of an item for feed readers (``DigestIdentity/itemID(storyID:)``).
+    public func itemID(_ item: DigestItem) -> String { identity.itemID(storyID: item.storyID) }
+
+    public init(title: String = "Syndic digest", selfURL: String? = nil, homeURL: String? = nil, identity: DigestIdentity,
+                items: [DigestItem]) {
         let clean = PlainText.singleLine(PlainText.fromHTML(title))
         self.title = clean.isEmpty ? "Syndic digest" : clean
         self.selfURL = SafeURL.check(selfURL)
         self.homeURL = SafeURL.check(homeURL)
         self.items = items
+        self.identity = identity
     }
 
-    /// A digest of the given stories, in the given order.
-    public init(title: String = "Syndic digest", selfURL: String? = nil, homeURL: String? = nil, stories: [StoryDetail]) {
-        self.init(title: title, selfURL: selfURL, homeURL: homeURL, items: stories.map(DigestItem.init))
+    /// A digest of the given stories of the database `identity` names, in the given order.
+    public init(title: String = "Syndic digest", selfURL: String? = nil, homeURL: String? = nil, identity: DigestIdentity,
+                stories: [StoryDetail]) {
+        self.init(title: title, selfURL: selfURL, homeURL: homeURL, identity: identity, items: stories.map(DigestItem.init))
     }
 }

@@ -11,19 +11,20 @@ public enum JSONDigestRenderer {
             ("title", .string(document.title)),
             ("updated", .string(InternetDate.rfc3339(document.updated))),
             ("self_url", .string(document.selfURL)),
-            ("stories", .array(document.items.map(item))),
+            ("stories", .array(document.items.map { item($0, id: document.itemID($0)) })),
         ])
     }
 
-    static func item(_ item: DigestItem) -> JSONValue {
+    static func item(_ item: DigestItem, id: String) -> JSONValue {
         .object([
             ("id", .int(item.storyID)),
-            ("item_id", .string(item.itemID)),
+            ("item_id", .string(id)),
             ("headline", .string(item.headline)),
             ("lead", .string(item.lead)),
             ("url", .string(item.link)),
             ("sources", .int(item.sourceCount)),
             ("sites", .array(item.sites.map(JSONValue.string))),
+            ("published", .string(InternetDate.rfc3339(item.publishedAt))),
             ("first_seen", .string(InternetDate.rfc3339(item.firstSeenAt))),
             ("last_seen", .string(InternetDate.rfc3339(item.lastSeenAt))),
             ("updated", .string(InternetDate.rfc3339(item.updatedAt))),

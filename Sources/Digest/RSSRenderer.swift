@@ -31,8 +31,8 @@ public enum RSSRenderer {
             out += "  <item>\n"
             out += "    <title>\(title(item.headline))</title>\n"
             if let link = item.link { out += "    <link>\(Markup.escape(link))</link>\n" }
-            out += "    <guid isPermaLink=\"false\">\(Markup.escape(item.itemID))</guid>\n"
-            out += "    <pubDate>\(InternetDate.rfc822(item.firstSeenAt))</pubDate>\n"
+            out += "    <guid isPermaLink=\"false\">\(Markup.escape(document.itemID(item)))</guid>\n"
+            out += "    <pubDate>\(InternetDate.rfc822(item.publishedAt))</pubDate>\n"
             out += "    <description>\(Markup.escape(SourcesHTML.body(item)))</description>\n"
             out += "  </item>\n"
         }

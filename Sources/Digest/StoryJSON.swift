@@ -5,12 +5,13 @@ import SyndicCore
 /// The JSON shapes of `syndic stories` and `syndic story` (also served by the web view).
 /// Keys in a fixed order; times RFC 3339 UTC; links only when safe http(s) URLs, else null.
 public enum StoryJSON {
-    /// `{id, headline, sources, first_seen, last_seen, sites, entries: [{id, feed_id, site, title, url, published}]}`.
+    /// `{id, headline, sources, published, first_seen, last_seen, sites, entries: [{id, feed_id, site, title, url, published}]}`.
     public static func summary(_ story: StorySummary) -> JSONValue {
         .object([
             ("id", .int(story.id)),
             ("headline", .string(PlainText.singleLine(story.headline))),
             ("sources", .int(story.sourceCount)),
+            ("published", .string(Timestamp.rfc3339(story.publishedAt))),
             ("first_seen", .string(Timestamp.rfc3339(story.firstSeenAt))),
             ("last_seen", .string(Timestamp.rfc3339(story.lastSeenAt))),
             ("sites", .array(story.sites.map { .string(PlainText.singleLine($0)) })),

@@ -81,17 +81,22 @@ struct EntryWork: Sendable {
     var link: String?
     var title: String?
     var firstSeenAt: Date
+    /// Published longer than the window before it was first seen (see ``Backlog``): stored and placed
+    /// in a story, but not announced as new.
+    var backlog: Bool
     var prepared: PreparedText
 
     /// An entry stored by an interrupted poll, prepared from its stored HTML.
     init(stored e: StoredEntry, feedURL: String, options: PollOptions, builder: inout SignatureBuilder) {
         self.init(entryID: e.id, feedID: e.feedID, feedURL: feedURL, link: e.url, title: e.title, firstSeenAt: e.firstSeenAt,
+                  backlog: Backlog.contains(published: e.publishedAt, firstSeenAt: e.firstSeenAt, window: options.window),
                   prepared: PreparedText(contentHTML: e.contentHTML, summaryHTML: e.summaryHTML, title: e.title, link: e.url,
                                          feedURL: feedURL, options: options, builder: &builder))
     }
 
-    init(entryID: Int64, feedID: Int64, feedURL: String, link: String?, title: String?, firstSeenAt: Date, prepared: PreparedText) {
+    init(entryID: Int64, feedID: Int64, feedURL: String, link: String?, title: String?, firstSeenAt: Date, backlog: Bool,
+         prepared: PreparedText) {
         self.entryID = entryID; self.feedID = feedID; self.feedURL = feedURL; self.link = link
-        self.title = title; self.firstSeenAt = firstSeenAt; self.prepared = prepared
+        self.title = title; self.firstSeenAt = firstSeenAt; self.backlog = backlog; self.prepared = prepared
     }
 }

@@ -13,6 +13,8 @@ public struct PollSummary: Sendable, Equatable {
     public var failed = 0
     public var entriesNew = 0
     public var entriesUpdated = 0
+    /// New entries dated longer than the window ago (see `Backlog`): stored, not announced.
+    public var entriesBacklog = 0
     public var pagesFetched = 0
     public var pagesFailed = 0
     /// Pages not tried because their host failed to connect ``PollOptions/pageHostFailureLimit`` times in a
@@ -29,7 +31,7 @@ public struct PollSummary: Sendable, Equatable {
     public var line: String {
         let secs = String(format: "%.1f", seconds)
         return "polled \(feedsPolled) feeds (\(notModified) not modified, \(failed) failed); "
-            + "entries: \(entriesNew) new, \(entriesUpdated) updated; pages: \(pagesFetched) fetched, \(pagesFailed) failed"
+            + "entries: \(entriesNew) new, \(entriesUpdated) updated\(entriesBacklog > 0 ? ", \(entriesBacklog) backlog" : ""); pages: \(pagesFetched) fetched, \(pagesFailed) failed"
             + (pagesSkipped > 0 ? ", \(pagesSkipped) skipped (host unreachable; tried again next poll)" : "") + "; "
             + "stories: \(storiesNew) new, \(storiesGrown) grown; \(secs) s"
     }

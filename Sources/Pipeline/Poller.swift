@@ -122,13 +122,15 @@ public final class Poller {
                 }
                 let outcomes = try await db.commitFeedFetch(feed: refresh.feed, drafts: refresh.drafts, now: now)
                 for ((draft, prepared), outcome) in zip(zip(refresh.drafts, refresh.prepared), outcomes) {
+                    let backlog = Backlog.contains(published: draft.publishedAt, firstSeenAt: now, window: options.window)
                     switch outcome {
-                    case .unchanged: continue
+                    case .unchanged, .pruned: continue
+                    case .new where backlog: summary.entriesBacklog += 1
                     case .new: summary.entriesNew += 1
                     case .updated: summary.entriesUpdated += 1
                     }
                     let item = EntryWork(entryID: outcome.entryID, feedID: refresh.feed.id, feedURL: refresh.feed.url,
-                                         link: draft.url, title: draft.title, firstSeenAt: now, prepared: prepared)
+                                         link: draft.url, title: draft.title, firstSeenAt: now, backlog: backlog, prepared: prepared)
                     if let signed = prepared.signed { try await placer.place(item, signed) } else { work.append(item) }
                 }
                 progress?(PollProgress(phase: .feeds, done: done, total: feeds.count))

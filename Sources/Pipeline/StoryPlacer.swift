@@ -31,16 +31,27 @@ final class StoryPlacer {
     }
 
     /// Places one entry; `article` is its extracted page, stored with it.
+    ///
+    /// An entry placed again because it changed keeps the story it was in when nothing else matches it
+    /// any more (it was that story's last copy in the window: an edit of a story whose older copies were
+    /// pruned must not make a new story with a new id).
     func place(_ work: EntryWork, _ text: SignedText, article: StoredArticle? = nil) async throws {
         let clusterer = try await loadedClusterer()
+        let previous = clusterer.storyKey(of: work.entryID)
         let assignment = clusterer.add(document: work.entryID, signature: text.signature,
                                        timestamp: work.firstSeenAt.timeIntervalSince1970, hasFullText: text.hasFullText)
         switch assignment {
+        case .newStory(let key) where previous != nil && previous != key:
+            let kept = previous ?? key
+            clusterer.load(documents: [StoredDocument(id: work.entryID, signature: text.signature,
+                                                      timestamp: work.firstSeenAt.timeIntervalSince1970,
+                                                      storyKey: kept, hasFullText: text.hasFullText)])
+            assignments.append(StoryAssignment(entryID: work.entryID, storyID: kept, similarity: 1))
         case .newStory(let key):
-            newStories.insert(key)
+            if !work.backlog { newStories.insert(key) }
             assignments.append(StoryAssignment(entryID: work.entryID, storyID: key, similarity: 1))
         case .joined(let key, _, let similarity, _):
-            if existingStories.contains(key) { grownStories.insert(key) }
+            if existingStories.contains(key), !work.backlog { grownStories.insert(key) }
             assignments.append(StoryAssignment(entryID: work.entryID, storyID: key, similarity: similarity))
         }
         signatures.append(StoredSignature(entryID: work.entryID, minhash: text.signature.serialize(includingShingles: true),

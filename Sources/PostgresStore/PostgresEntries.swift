@@ -25,6 +25,9 @@ extension PostgresStore {
                     try await db.run(EntrySQL.update(id: id, d, site: site, now: now), logger: logger)
                     outcomes.append(.updated(entryID: id))
                 }
+            } else if let tombstone = try await db.first(EntrySQL.touchTombstone(feedID: feedID, guid: d.guid, now: now), logger: logger) {
+                // Pruned, and listed again: never new again (its tombstone outlives the feed's listing).
+                outcomes.append(.pruned(entryID: try tombstone.int("entry_id")))
             } else {
                 let inserted = try await db.first(EntrySQL.insert(feedID: feedID, d, site: site, now: now), logger: logger)
                 outcomes.append(.new(entryID: try inserted?.int("id") ?? 0))

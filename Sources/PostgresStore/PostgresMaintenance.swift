@@ -10,7 +10,9 @@ extension PostgresStore {
             let touched = try await db.ids(MaintenanceSQL.storiesTouched(before: cutoff), logger: logger)
             let storiesBefore = try await db.first(StorySQL.count, logger: logger)?.count("n") ?? 0
             let entries = try await db.first(MaintenanceSQL.countEntries(before: cutoff), logger: logger)?.count("n") ?? 0
+            try await db.run(MaintenanceSQL.tombstoneEntries(before: cutoff), logger: logger)
             try await db.run(MaintenanceSQL.deleteEntries(before: cutoff), logger: logger)
+            try await db.run(MaintenanceSQL.expireTombstones(before: cutoff), logger: logger)
             try await Self.refreshStories(db, touched, logger: logger)
             try await db.run(MaintenanceSQL.deleteEmptyStories, logger: logger)
             try await db.run(MaintenanceSQL.deleteSitePages(before: cutoff), logger: logger)

@@ -74,8 +74,16 @@ enum PostgresSchema {
               PRIMARY KEY (host, page_hash))
             """,
         ]),
+        ("v5-published-from-updated", [MigrationSQL.publishedFromUpdated]),
+        ("v6-entry-tombstones", MigrationSQL.createTombstones),
+        ("v7-instance", [
+            MigrationSQL.createInstance,
+            MigrationSQL.insertInstance(randomID: "substr(md5(random()::text || clock_timestamp()::text), 1, 16)",
+                                        epochNow: "extract(epoch FROM clock_timestamp())::double precision"),
+        ]),
+        ("v8-story-published", MigrationSQL.addStoryPublished),
         // A subscription's own `--full-text` choice (`feeds edit`); NULL follows the poll's option.
-        ("v5-feed-full-text-mode", ["ALTER TABLE feed ADD COLUMN full_text_mode text"]),
+        ("v9-feed-full-text-mode", ["ALTER TABLE feed ADD COLUMN full_text_mode text"]),
     ]
 
     static var identifiers: [String] { migrations.map(\.id) }

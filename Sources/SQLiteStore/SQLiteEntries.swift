@@ -24,6 +24,9 @@ extension SQLiteStore {
                     try db.run(EntrySQL.update(id: id, d, site: site, now: now))
                     outcomes.append(.updated(entryID: id))
                 }
+            } else if let tombstone = try db.first(EntrySQL.touchTombstone(feedID: feedID, guid: d.guid, now: now)) {
+                // Pruned, and listed again: never new again (its tombstone outlives the feed's listing).
+                outcomes.append(.pruned(entryID: try tombstone.int("entry_id")))
             } else {
                 outcomes.append(.new(entryID: try db.first(EntrySQL.insert(feedID: feedID, d, site: site, now: now))?.int("id") ?? 0))
             }

@@ -10,7 +10,9 @@ extension SQLiteStore {
             let touched = try db.ids(MaintenanceSQL.storiesTouched(before: cutoff))
             let storiesBefore = try db.first(StorySQL.count)?.count("n") ?? 0
             let entries = try db.first(MaintenanceSQL.countEntries(before: cutoff))?.count("n") ?? 0
+            try db.run(MaintenanceSQL.tombstoneEntries(before: cutoff))
             try db.run(MaintenanceSQL.deleteEntries(before: cutoff))
+            try db.run(MaintenanceSQL.expireTombstones(before: cutoff))
             try Self.refreshStories(db, touched)
             try db.run(MaintenanceSQL.deleteEmptyStories)
             try db.run(MaintenanceSQL.deleteSitePages(before: cutoff))

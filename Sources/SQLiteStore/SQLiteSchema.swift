@@ -36,7 +36,15 @@ enum SQLiteSchema {
             try db.alter(table: "signature") { t in t.drop(column: "shingles") }
         }),
         ("v4-story-source-count", addStorySourceCount),
-        ("v5-feed-full-text-mode", { db in
+        ("v5-published-from-updated", { db in try db.execute(sql: MigrationSQL.publishedFromUpdated) }),
+        ("v6-entry-tombstones", { db in for sql in MigrationSQL.createTombstones { try db.execute(sql: sql) } }),
+        ("v7-instance", { db in
+            try db.execute(sql: MigrationSQL.createInstance)
+            try db.execute(sql: MigrationSQL.insertInstance(randomID: "lower(hex(randomblob(8)))",
+                                                            epochNow: "(julianday('now') - 2440587.5) * 86400.0"))
+        }),
+        ("v8-story-published", { db in for sql in MigrationSQL.addStoryPublished { try db.execute(sql: sql) } }),
+        ("v9-feed-full-text-mode", { db in
             // A subscription's own `--full-text` choice (`feeds edit`); NULL follows the poll's option.
             try db.alter(table: "feed") { t in t.add(column: "full_text_mode", .text) }
         }),

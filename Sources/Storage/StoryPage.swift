@@ -11,6 +11,7 @@ package struct StoryPageRow: Sendable {
     package var representativeEntryID: Int64?
     package var firstSeenAt: Date
     package var lastSeenAt: Date
+    package var publishedAt: Date
     package var updatedAt: Date
     package var copy: StoryCopy
     /// The representative's texts, on the representative's row when details were asked for.
@@ -19,9 +20,10 @@ package struct StoryPageRow: Sendable {
     package var summaryHTML: String?
 
     package init(storyID: Int64, headline: String?, representativeEntryID: Int64?, firstSeenAt: Date, lastSeenAt: Date,
-                 updatedAt: Date, copy: StoryCopy, articleText: String?, contentHTML: String?, summaryHTML: String?) {
+                 publishedAt: Date, updatedAt: Date, copy: StoryCopy, articleText: String?, contentHTML: String?, summaryHTML: String?) {
         self.storyID = storyID; self.headline = headline; self.representativeEntryID = representativeEntryID
-        self.firstSeenAt = firstSeenAt; self.lastSeenAt = lastSeenAt; self.updatedAt = updatedAt; self.copy = copy
+        self.firstSeenAt = firstSeenAt; self.lastSeenAt = lastSeenAt; self.publishedAt = publishedAt
+        self.updatedAt = updatedAt; self.copy = copy
         self.articleText = articleText; self.contentHTML = contentHTML; self.summaryHTML = summaryHTML
     }
 }
@@ -41,7 +43,7 @@ package enum StoryPage {
             let summary = StorySummary(id: first.storyID, headline: first.headline ?? copies.first?.title ?? "(untitled)",
                                        representativeEntryID: first.representativeEntryID,
                                        firstSeenAt: first.firstSeenAt, lastSeenAt: first.lastSeenAt,
-                                       updatedAt: first.updatedAt, copies: copies)
+                                       publishedAt: first.publishedAt, updatedAt: first.updatedAt, copies: copies)
             details.append(StoryDetail(summary: summary, articleText: representative?.articleText,
                                        contentHTML: representative?.contentHTML, summaryHTML: representative?.summaryHTML))
             start = end

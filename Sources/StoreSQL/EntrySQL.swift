@@ -10,6 +10,14 @@ package enum EntrySQL {
         SQLStatement("SELECT id, content_hash FROM entry WHERE feed_id = ? AND guid = ?", [.int(feedID), .text(guid)])
     }
 
+    /// Marks the tombstone of a pruned entry with this stable id as listed again at `now`; returns its
+    /// `entry_id` (no row: the entry was never pruned).
+    package static func touchTombstone(feedID: Int64, guid: String, now: Date) -> SQLStatement {
+        SQLStatement("""
+            UPDATE entry_tombstone SET last_seen_at = ? WHERE feed_id = ? AND guid = ? RETURNING entry_id
+            """, [.of(now), .int(feedID), .text(guid)])
+    }
+
     /// Inserts a new entry first and last seen at `now`; returns its `id`.
     package static func insert(feedID: Int64, _ d: EntryDraft, site: String, now: Date) -> SQLStatement {
         SQLStatement("""

@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// Statements of a prune: entries first seen before a cutoff, and what they leave behind.
 package enum MaintenanceSQL {
@@ -8,6 +9,22 @@ package enum MaintenanceSQL {
 
     package static func countEntries(before cutoff: Date) -> SQLStatement {
         SQLStatement("SELECT COUNT(*) AS n FROM entry WHERE first_seen_at < ?", [.of(cutoff)])
+    }
+
+    /// Leaves a tombstone (feed, stable id, entry and story ids, first and last seen) for every entry a
+    /// prune deletes, so the feed listing it again does not make it new.
+    package static func tombstoneEntries(before cutoff: Date) -> SQLStatement {
+        SQLStatement("""
+            INSERT INTO entry_tombstone (feed_id, guid, entry_id, story_id, first_seen_at, last_seen_at)
+            SELECT feed_id, guid, id, story_id, first_seen_at, last_seen_at FROM entry WHERE first_seen_at < ?
+            ON CONFLICT (feed_id, guid) DO NOTHING
+            """, [.of(cutoff)])
+    }
+
+    /// Forgets the tombstones of entries no fetch has listed since ``TombstonePolicy/keptAfterLastSeen``
+    /// before the prune's cutoff: their feeds dropped them long ago.
+    package static func expireTombstones(before cutoff: Date) -> SQLStatement {
+        SQLStatement("DELETE FROM entry_tombstone WHERE last_seen_at < ?", [.of(cutoff.addingTimeInterval(-TombstonePolicy.keptAfterLastSeen))])
     }
 
     /// Deletes the entries; their articles and signatures go with them (foreign keys cascade).

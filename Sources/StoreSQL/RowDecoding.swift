@@ -62,7 +62,7 @@ package enum RowDecoding {
         return StoryPageRow(storyID: try r.int("story_id"), headline: try r.optionalText("headline"),
                             representativeEntryID: try r.optionalInt("representative_entry_id"),
                             firstSeenAt: try r.date("story_first_seen_at"), lastSeenAt: try r.date("story_last_seen_at"),
-                            updatedAt: try r.date("story_updated_at"), copy: copy,
+                            publishedAt: try r.optionalDate("story_published_at") ?? r.date("story_first_seen_at"), updatedAt: try r.date("story_updated_at"), copy: copy,
                             articleText: try r.optionalText("article_text"), contentHTML: try r.optionalText("content_html"),
                             summaryHTML: try r.optionalText("summary_html"))
     }

@@ -5,9 +5,25 @@ import Storage
 package enum StorySQL {
     package static func create(id: Int64, now: Date) -> SQLStatement {
         SQLStatement("""
-            INSERT INTO story (id, first_seen_at, last_seen_at, size, updated_at) VALUES (?, ?, ?, 0, ?) ON CONFLICT (id) DO NOTHING
-            """, [.int(id), .of(now), .of(now), .of(now)])
+            INSERT INTO story (id, first_seen_at, last_seen_at, published_at, size, updated_at) VALUES (?, ?, ?, ?, 0, ?)
+            ON CONFLICT (id) DO NOTHING
+            """, [.int(id), .of(now), .of(now), .of(now), .of(now)])
     }
+
+    /// An entry's published time as stories use it (`e` is the entry): the date its feed gives, but
+    /// never later than when Syndic first saw it (a date in the future is a wrong clock), and the
+    /// first-seen time when the feed gives none.
+    package static let entryPublished = """
+        CASE WHEN e.published_at IS NOT NULL AND e.published_at < e.first_seen_at THEN e.published_at ELSE e.first_seen_at END
+        """
+
+    /// A story's published time: the earliest ``entryPublished`` of its copies. It never moves later
+    /// (pruning its first copy keeps it), so a story never comes back into a `--since` window.
+    static let publishedAt = """
+        COALESCE(CASE WHEN published_at <= (SELECT MIN(\(entryPublished)) FROM entry e WHERE e.story_id = story.id) THEN published_at
+                      ELSE (SELECT MIN(\(entryPublished)) FROM entry e WHERE e.story_id = story.id) END,
+                 published_at, first_seen_at)
+        """
 
     /// `story_id` of an entry.
     package static func storyOf(entryID: Int64) -> SQLStatement {
@@ -43,6 +59,7 @@ package enum StorySQL {
                       source_count = (SELECT COUNT(DISTINCT e.site) FROM entry e WHERE e.story_id = story.id),
                       first_seen_at = (SELECT MIN(e.first_seen_at) FROM entry e WHERE e.story_id = story.id),
                       last_seen_at = (SELECT MAX(e.first_seen_at) FROM entry e WHERE e.story_id = story.id),
+                      published_at = \(publishedAt),
                       representative_entry_id = (SELECT e.id \(representative)),
                       headline = COALESCE((SELECT e.title \(representative)), headline)
                     WHERE id IN \(list)
@@ -53,17 +70,17 @@ package enum StorySQL {
 
     package static let count = SQLStatement("SELECT COUNT(*) AS n FROM story")
 
-    private static let pageColumns = "id, representative_entry_id, headline, first_seen_at, last_seen_at, updated_at, source_count"
+    private static let pageColumns = "id, representative_entry_id, headline, first_seen_at, last_seen_at, published_at, updated_at, source_count"
 
     /// One page of stories matching `query` with all their copies, in one statement: the stories are
-    /// filtered, ordered (most sources, latest activity, id) and limited first, then joined with their
+    /// filtered (on their published time), ordered (most sources, latest published, id) and limited first, then joined with their
     /// entries and feeds; rows come in listing order, each story's copies representative first, then by
     /// first seen. With `details`, the representative's row carries its texts. Decode with
     /// ``RowDecoding/storyPageRow(_:)`` and group with `StoryPage.details`.
     package static func page(_ query: StoryQuery, details: Bool) -> SQLStatement {
         let filter = self.filter(query)
         var values = filter.values
-        var selection = "SELECT \(pageColumns) FROM story WHERE \(filter.sql) ORDER BY source_count DESC, last_seen_at DESC, id"
+        var selection = "SELECT \(pageColumns) FROM story WHERE \(filter.sql) ORDER BY source_count DESC, published_at DESC, id"
         if let limit = query.limit { selection += " LIMIT ?"; values.append(.of(limit)) }
         return pageStatement(selection: selection, values: values, details: details, reusable: query.feedIDs == nil)
     }
@@ -78,8 +95,8 @@ package enum StorySQL {
     private static func filter(_ query: StoryQuery) -> (sql: String, values: [SQLValue]) {
         var conditions = ["size > 0"]
         var values: [SQLValue] = []
-        if let since = query.since { conditions.append("last_seen_at >= ?"); values.append(.of(since)) }
-        if let until = query.until { conditions.append("first_seen_at <= ?"); values.append(.of(until)) }
+        if let since = query.since { conditions.append("published_at >= ?"); values.append(.of(since)) }
+        if let until = query.until { conditions.append("published_at <= ?"); values.append(.of(until)) }
         if query.minSources > 1 { conditions.append("source_count >= ?"); values.append(.of(query.minSources)) }
         if let feedIDs = query.feedIDs {
             if feedIDs.isEmpty {
@@ -111,11 +128,11 @@ package enum StorySQL {
         return SQLStatement("""
             WITH p AS (\(selection))
             SELECT p.id AS story_id, p.representative_entry_id, p.headline, p.first_seen_at AS story_first_seen_at,
-                   p.last_seen_at AS story_last_seen_at, p.updated_at AS story_updated_at,
+                   p.last_seen_at AS story_last_seen_at, p.published_at AS story_published_at, p.updated_at AS story_updated_at,
                    e.id AS entry_id, e.feed_id, e.title, e.url, e.site, e.published_at, e.first_seen_at, e.similarity,
                    f.title AS feed_title, \(texts)
             FROM p JOIN entry e ON e.story_id = p.id JOIN feed f ON f.id = e.feed_id \(articleJoin)
-            ORDER BY p.source_count DESC, p.last_seen_at DESC, p.id,
+            ORDER BY p.source_count DESC, p.published_at DESC, p.id,
                      CASE WHEN e.id = p.representative_entry_id THEN 0 ELSE 1 END, e.first_seen_at, e.id
             """, values, reusable: reusable)
     }

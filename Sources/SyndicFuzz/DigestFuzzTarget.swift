@@ -20,7 +20,8 @@ import Storage
 enum DigestFuzzTarget {
     static let target = FuzzTarget(name: "digest", summary: "DigestFormat.render + parse back") { bytes in
         let document = DigestDocument(title: "Fuzz digest", selfURL: "https://digest.example/feed",
-                                      homeURL: "https://digest.example/", stories: stories(from: bytes))
+                                      homeURL: "https://digest.example/", identity: DigestIdentity(instanceID: "0123456789abcdef"),
+                                      stories: stories(from: bytes))
         checkFeeds(document)
         checkJSON(document)
         checkHTML(document)
@@ -56,7 +57,7 @@ enum DigestFuzzTarget {
     }
 
     static func checkFeeds(_ document: DigestDocument) {
-        let expectedIDs = document.items.map(\.itemID)
+        let expectedIDs = document.items.map(document.itemID)
         for format in [DigestFormat.atom, .rss, .jsonfeed] {
             let rendered = format.render(document)
             guard let parsed = try? FeedParser.parse(bytes: Array(rendered.utf8), url: "https://digest.example/feed") else {

@@ -79,7 +79,8 @@ struct WebRoutes: Sendable {
         let selfURL = address.url(path: request.uri.path,
                                   query: WebQuery.digestOptions.compactMap { name in params[name].map { (String(name), String($0)) } })
         let document = DigestDocument(title: params["title"].map(String.init) ?? "Syndic digest", selfURL: selfURL,
-                                      homeURL: address.root, stories: try await database.storyDetails(query))
+                                      homeURL: address.root, identity: DigestIdentity(try await database.instance()),
+                                      stories: try await database.storyDetails(query))
         let body = format.render(document)
         let tag = ETag.of(body)
         var headers: HTTPFields = [.eTag: tag, .cacheControl: "no-cache"]

@@ -19,7 +19,7 @@ import Storage
 /// ```
 public enum WebServer {
     /// What the web view reads: stories and feeds (a store opened read-only is enough).
-    public typealias Store = StoryStore & FeedStore
+    public typealias Store = StoryStore & FeedStore & InstanceStore
 
     /// Where the server listens, which names it answers for, the root of its absolute links and how
     /// long it waits on clients (the flags of `syndic serve`).

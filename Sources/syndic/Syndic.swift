@@ -34,6 +34,7 @@ struct Syndic: AsyncParsableCommand {
             ServeCommand.self,
             MigrateCommand.self,
             GenerateManualCommand.self,
+            InstanceCommand.self,
         ]
     }
 }

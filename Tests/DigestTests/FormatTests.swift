@@ -24,15 +24,17 @@ struct FormatTests {
     }
 
     static func document(_ db: any SyndicStore, selfURL: String? = "https://news.example/digest.atom") async throws -> DigestDocument {
-        DigestDocument(title: "Morning digest", selfURL: selfURL, stories: try await db.storyDetails(StoryQuery()))
+        DigestDocument(title: "Morning digest", selfURL: selfURL, identity: DigestIdentity(try await db.instance()),
+                       stories: try await db.storyDetails(StoryQuery()))
     }
 
     @Test("Atom is well-formed for libxml2, one entry per story, ids and updated as documented")
     func atom() async throws {
         let (world, big, small) = try await Self.world()
+        let identity = DigestIdentity(try await world.db.instance())
         let atom = AtomRenderer.render(try await Self.document(world.db))
         let doc = try #require(LibXMLDocument(xml: atom))
-        #expect(doc.strings("/atom:feed/atom:entry/atom:id") == [DigestItem.itemID(storyID: big), DigestItem.itemID(storyID: small)])
+        #expect(doc.strings("/atom:feed/atom:entry/atom:id") == [identity.itemID(storyID: big), identity.itemID(storyID: small)])
         #expect(doc.strings("/atom:feed/atom:entry/atom:title") == ["Council approves new bridge", "Local team wins"])
         #expect(doc.strings("/atom:feed/atom:updated") == ["2026-11-18T14:06:40Z"])  // newest story's updatedAt
         #expect(doc.strings("/atom:feed/atom:entry[1]/atom:summary") ==
@@ -46,10 +48,11 @@ struct FormatTests {
     @Test("RSS 2.0 is well-formed, with non-permalink guids and RFC 822 dates")
     func rss() async throws {
         let (world, big, _) = try await Self.world()
+        let identity = DigestIdentity(try await world.db.instance())
         let rss = RSSRenderer.render(try await Self.document(world.db))
         let doc = try #require(LibXMLDocument(xml: rss))
         #expect(doc.strings("/rss/channel/item").count == 2)
-        #expect(doc.strings("/rss/channel/item[1]/guid") == [DigestItem.itemID(storyID: big)])
+        #expect(doc.strings("/rss/channel/item[1]/guid") == [identity.itemID(storyID: big)])
         #expect(doc.strings("/rss/channel/item[1]/guid/@isPermaLink") == ["false"])
         #expect(doc.strings("/rss/channel/item[1]/link") == ["https://wire.example/bridge"])
         #expect(doc.strings("/rss/channel/lastBuildDate") == ["Wed, 18 Nov 2026 14:06:40 +0000"])
@@ -58,12 +61,13 @@ struct FormatTests {
     @Test("JSON Feed 1.1 and Syndic's JSON parse with JSONSerialization")
     func json() async throws {
         let (world, big, small) = try await Self.world()
+        let identity = DigestIdentity(try await world.db.instance())
         let document = try await Self.document(world.db)
         let feed = try #require(try JSONSerialization.jsonObject(with: Data(JSONFeedRenderer.render(document).utf8)) as? [String: Any])
         #expect(feed["version"] as? String == "https://jsonfeed.org/version/1.1")
         #expect(feed["feed_url"] as? String == "https://news.example/digest.atom")
         let items = try #require(feed["items"] as? [[String: Any]])
-        #expect(items.map { $0["id"] as? String } == [DigestItem.itemID(storyID: big), DigestItem.itemID(storyID: small)])
+        #expect(items.map { $0["id"] as? String } == [identity.itemID(storyID: big), identity.itemID(storyID: small)])
         #expect(items[1]["summary"] as? String == "The local team won 3-1. Fans cheered.")
         #expect(items[0]["date_modified"] as? String == "2026-11-18T13:06:40Z")
         let own = try #require(try JSONSerialization.jsonObject(with: Data(JSONDigestRenderer.render(document).utf8)) as? [String: Any])
@@ -111,18 +115,19 @@ struct FormatTests {
     @Test("a story that gains a source keeps its id and its updated moves forward")
     func updatedMoves() async throws {
         let (world, big, _) = try await Self.world()
+        let identity = DigestIdentity(try await world.db.instance())
         let before = try #require(LibXMLDocument(xml: AtomRenderer.render(try await Self.document(world.db))))
-        #expect(before.strings("//atom:entry[atom:id='\(DigestItem.itemID(storyID: big))']/atom:updated") == ["2026-11-18T13:06:40Z"])
+        #expect(before.strings("//atom:entry[atom:id='\(identity.itemID(storyID: big))']/atom:updated") == ["2026-11-18T13:06:40Z"])
         try await world.addCopy(.init(site: "late.example", title: "Bridge: late copy"), to: big, at: Clock.at(hours: 10))
         let after = try #require(LibXMLDocument(xml: AtomRenderer.render(try await Self.document(world.db))))
         #expect(after.strings("//atom:entry/atom:id").count == 2)
-        #expect(after.strings("//atom:entry[atom:id='\(DigestItem.itemID(storyID: big))']/atom:updated") == ["2026-11-18T21:06:40Z"])
+        #expect(after.strings("//atom:entry[atom:id='\(identity.itemID(storyID: big))']/atom:updated") == ["2026-11-18T21:06:40Z"])
         #expect(after.strings("/atom:feed/atom:updated") == ["2026-11-18T21:06:40Z"])
     }
 
     @Test("an empty digest is valid and dated at the epoch, not now")
     func empty() throws {
-        let document = DigestDocument(title: "Nothing", items: [])
+        let document = DigestDocument(title: "Nothing", identity: DigestIdentity(instanceID: "0123456789abcdef"), items: [])
         let atom = try #require(LibXMLDocument(xml: AtomRenderer.render(document)))
         #expect(atom.strings("/atom:feed/atom:updated") == ["1970-01-01T00:00:00Z"])
         #expect(LibXMLDocument(xml: RSSRenderer.render(document)) != nil)

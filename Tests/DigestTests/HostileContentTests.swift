@@ -27,7 +27,7 @@ struct HostileContentTests {
         ], articleText: hostileArticle, at: Clock.at(hours: 2))
         try await world.addStory([.init(site: "evil.example", title: "Body only", contentHTML: hostileBody)], at: Clock.at(hours: 3))
         return DigestDocument(title: "<script>alert(13)</script>Digest", selfURL: "javascript:alert(14)",
-                              stories: try await world.db.storyDetails(StoryQuery()))
+                              identity: DigestIdentity(try await world.db.instance()), stories: try await world.db.storyDetails(StoryQuery()))
     }
 
     @Test("links with credentials are never written (a feed's secret, or a phishing disguise)")

@@ -12,6 +12,7 @@ struct OwnParserRoundTripTests {
           arguments: ["atom", "rss", "jsonfeed"])
     func roundTrip(format: String) async throws {
         let (world, big, small) = try await FormatTests.world()
+        let identity = DigestIdentity(try await world.db.instance())
         let document = try await FormatTests.document(world.db)
         let rendered: String
         switch format {
@@ -22,7 +23,7 @@ struct OwnParserRoundTripTests {
         let parsed = try FeedParser.parse(bytes: Array(rendered.utf8), url: "https://news.example/digest")
         #expect(parsed.isFeed)
         #expect(!parsed.bozo, "\(parsed.bozoReason ?? "")")
-        #expect(parsed.entries.map(\.id) == [DigestItem.itemID(storyID: big), DigestItem.itemID(storyID: small)])
+        #expect(parsed.entries.map(\.id) == [identity.itemID(storyID: big), identity.itemID(storyID: small)])
         #expect(parsed.entries.map(\.title) == ["Council approves new bridge", "Local team wins"])
         #expect(parsed.entries.first?.link == "https://wire.example/bridge")
         #expect(parsed.entries.allSatisfy { $0.updated != nil || $0.published != nil })
@@ -38,7 +39,7 @@ struct OwnParserRoundTripTests {
                              publishedAt: when, firstSeenAt: when, similarity: 1)
         let summary = StorySummary(id: 1, headline: Markup.escape(headline), representativeEntryID: 1, firstSeenAt: when,
                                    lastSeenAt: when, updatedAt: when, copies: [copy])
-        let document = DigestDocument(stories: [StoryDetail(summary: summary, articleText: nil, contentHTML: nil, summaryHTML: nil)])
+        let document = DigestDocument(identity: DigestIdentity(instanceID: "0123456789abcdef"), stories: [StoryDetail(summary: summary, articleText: nil, contentHTML: nil, summaryHTML: nil)])
         #expect(document.items.first?.headline == headline)
         for format in [DigestFormat.atom, .rss, .jsonfeed] {
             let parsed = try FeedParser.parse(bytes: Array(format.render(document).utf8), url: "https://news.example/digest")

@@ -7,6 +7,9 @@ import TestSupport
 
 @Suite("syndic poll, against a real loopback HTTP server")
 struct PollerTests {
+    /// The fixtures' day (their items are dated 2026-11-24): polls run then, so none is backlog.
+    static let now = Date(timeIntervalSince1970: 1_795_528_800)  // 2026-11-24T14:00:00Z
+
     func database() throws -> SQLiteStore {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("syndic-poll-\(UUID().uuidString)/s.sqlite").path
         return try SQLiteStore(path: path)
@@ -19,10 +22,10 @@ struct PollerTests {
         defer { server.stop() }
         try PollFixtures.rss(siteURL: server.url("/files/")).write(to: dir.appendingPathComponent("a.xml"), atomically: true, encoding: .utf8)
         let db = try database()
-        let a = try await db.addFeed(url: server.url("/files/a.xml"))
-        let b = try await db.addFeed(url: server.url("/files/b.xml"))
+        let a = try await db.addFeed(url: server.url("/files/a.xml"), now: Self.now)
+        let b = try await db.addFeed(url: server.url("/files/b.xml"), now: Self.now)
 
-        let first = try await Poller(db: db, options: PollOptions()).run()
+        let first = try await Poller(db: db, options: PollOptions()).run(now: Self.now)
         #expect(first.feedsPolled == 2)
         #expect(first.failed == 0)
         #expect(first.entriesNew == 3)
@@ -54,7 +57,7 @@ struct PollerTests {
 
         var options = PollOptions()
         options.force = true
-        let second = try await Poller(db: db, options: options).run()
+        let second = try await Poller(db: db, options: options).run(now: Self.now)
         #expect(second.feedsPolled == 2)
         #expect(second.notModified == 2)
         #expect(second.entriesNew == 0)
@@ -69,13 +72,13 @@ struct PollerTests {
         let server = try TestHTTPServer(filesDirectory: dir.path)
         defer { server.stop() }
         let db = try database()
-        let good = try await db.addFeed(url: server.url("/files/b.xml"))
-        let notFound = try await db.addFeed(url: server.url("/status/404"))
-        let gone = try await db.addFeed(url: server.url("/status/410"))
-        let busy = try await db.addFeed(url: server.url("/status/503?retry_after=7200"))
-        let garbage = try await db.addFeed(url: server.url("/files/garbage.xml"))
-        let dead = try await db.addFeed(url: "http://127.0.0.1:9/feed.xml")
-        let now = Date()
+        let good = try await db.addFeed(url: server.url("/files/b.xml"), now: Self.now)
+        let notFound = try await db.addFeed(url: server.url("/status/404"), now: Self.now)
+        let gone = try await db.addFeed(url: server.url("/status/410"), now: Self.now)
+        let busy = try await db.addFeed(url: server.url("/status/503?retry_after=7200"), now: Self.now)
+        let garbage = try await db.addFeed(url: server.url("/files/garbage.xml"), now: Self.now)
+        let dead = try await db.addFeed(url: "http://127.0.0.1:9/feed.xml", now: Self.now)
+        let now = Self.now
 
         let summary = try await Poller(db: db, options: PollOptions()).run(now: now)
         #expect(summary.feedsPolled == 6)
@@ -112,11 +115,11 @@ struct PollerTests {
         let server = try TestHTTPServer(filesDirectory: dir.path)
         defer { server.stop() }
         let db = try database()
-        let moved = try await db.addFeed(url: server.url("/redirect/301?to=/files/b.xml"))
-        let temporary = try await db.addFeed(url: server.url("/redirect/302?to=/files/b.xml"))
+        let moved = try await db.addFeed(url: server.url("/redirect/301?to=/files/b.xml"), now: Self.now)
+        let temporary = try await db.addFeed(url: server.url("/redirect/302?to=/files/b.xml"), now: Self.now)
         var options = PollOptions()
         options.fullText = .never
-        let summary = try await Poller(db: db, options: options).run()
+        let summary = try await Poller(db: db, options: options).run(now: Self.now)
         #expect(summary.failed == 0)
         #expect(try await db.feed(id: moved.id)?.url == server.url("/files/b.xml"))
         #expect(try await db.feed(id: temporary.id)?.url == server.url("/redirect/302?to=/files/b.xml"))
@@ -125,7 +128,7 @@ struct PollerTests {
     @Test("entries stored by an interrupted poll are signed and clustered by the next one")
     func resumesInterruptedWork() async throws {
         let db = try database()
-        let feed = try await db.addFeed(url: "https://example.invalid/feed.xml")
+        let feed = try await db.addFeed(url: "https://example.invalid/feed.xml", now: Self.now)
         var stored = feed
         stored.nextFetchAt = Date().addingTimeInterval(3600)
         let html = PollFixtures.orchardStory.map { "<p>\($0)</p>" }.joined()
@@ -133,7 +136,7 @@ struct PollerTests {
                                summaryHTML: nil, contentHTML: html, contentHash: "h")
         _ = try await db.commitFeedFetch(feed: stored, drafts: [draft])
         #expect(try await db.unsignedEntries().count == 1)
-        let summary = try await Poller(db: db, options: PollOptions()).run()
+        let summary = try await Poller(db: db, options: PollOptions()).run(now: Self.now)
         #expect(summary.feedsPolled == 0)
         #expect(summary.storiesNew == 1)
         #expect(try await db.unsignedEntries().isEmpty)

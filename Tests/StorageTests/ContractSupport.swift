@@ -88,6 +88,38 @@ struct RawDatabase {
         }
     }
 
+    /// Runs one statement written in the dialect both backends share.
+    func execute(_ sql: String) async throws {
+        switch location {
+        case .sqlite(let path):
+            try await DatabaseQueue(path: path).write { db in try db.execute(sql: sql) }
+        case .postgres(let server):
+            try await PostgresTestServer.execute(sql, on: server)
+        }
+    }
+
+    /// The first column of a query's rows as text (NULL as "").
+    func strings(_ sql: String) async throws -> [String] {
+        switch location {
+        case .sqlite(let path):
+            return try await DatabaseQueue(path: path).read { db in
+                try Row.fetchAll(db, sql: sql).map { row in
+                    let value: DatabaseValue = row[0]
+                    return value.isNull ? "" : (String.fromDatabaseValue(value) ?? Int64.fromDatabaseValue(value).map(String.init) ?? Double.fromDatabaseValue(value).map { String($0) } ?? "")
+                }
+            }
+        case .postgres(let server):
+            return try await PostgresTestServer.strings(sql, on: server)
+        }
+    }
+
+    /// Forgets that `identifier` was applied, as a database from before that migration would be
+    /// (its data made older by ``execute(_:)``): the next writer applies it again.
+    func forgetMigration(_ identifier: String) async throws {
+        let table = if case .sqlite = location { "grdb_migrations" } else { "syndic_migrations" }
+        try await execute("DELETE FROM \(table) WHERE identifier = '\(identifier)'")
+    }
+
     /// Records a migration this build does not know, as a newer Syndic would have.
     func recordUnknownMigration(_ identifier: String) async throws {
         switch location {

@@ -138,12 +138,14 @@ struct DatabaseAccessCLITests {
     @Test("a database that needs a migration is refused by readers with the command to run; migrate brings it up")
     func needsMigration() throws {
         let cli = try Self.polled()
-        // Turn the file back into what Syndic's previous schema wrote (v3).
+        // Turn the file back into what Syndic's previous schema wrote (v7, before v8-story-published).
         let downgrade = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", """
             import sqlite3, sys
             c = sqlite3.connect(sys.argv[1])
-            c.executescript("DROP INDEX story_rank; DROP INDEX story_last_seen; ALTER TABLE entry DROP COLUMN site; "
-                            "ALTER TABLE story DROP COLUMN source_count; DELETE FROM grdb_migrations WHERE identifier = 'v4-story-source-count';")
+            c.executescript("DROP INDEX story_rank; DROP INDEX story_published; ALTER TABLE story DROP COLUMN published_at; "
+                            "CREATE INDEX story_rank ON story (source_count DESC, last_seen_at DESC, id); "
+                            "CREATE INDEX story_last_seen ON story (last_seen_at); "
+                            "DELETE FROM grdb_migrations WHERE identifier = 'v8-story-published';")
             c.commit()
             """, cli.databasePath])
         #expect(downgrade.status == 0, "\(downgrade.stderr)")
@@ -151,13 +153,13 @@ struct DatabaseAccessCLITests {
         for command in Self.readingCommands {
             let result = try cli.run(command)
             #expect(result.status == 75, "\(command): \(result.stderr)")
-            #expect(result.stderr.contains("needs migrating (v4-story-source-count)") && result.stderr.contains("run `syndic migrate"),
+            #expect(result.stderr.contains("needs migrating (v8-story-published)") && result.stderr.contains("run `syndic migrate"),
                     "\(command): \(result.stderr)")
         }
         #expect(try Self.snapshot(cli.folder.path) == before)
         let migrated = try cli.run(["migrate"])
         #expect(migrated.status == 0)
-        #expect(migrated.stdout.hasPrefix("migrated \(cli.databasePath): applied v4-story-source-count ("), "\(migrated.stdout)")
+        #expect(migrated.stdout.hasPrefix("migrated \(cli.databasePath): applied v8-story-published ("), "\(migrated.stdout)")
         let stories = try cli.run(["stories", "--min-sources", "2"])
         #expect(stories.status == 0 && stories.stdout.contains("Harbour bridge closes"), "\(stories.stderr)")
         #expect(try cli.run(["migrate"]).stdout.hasPrefix("\(cli.databasePath) is up to date ("))

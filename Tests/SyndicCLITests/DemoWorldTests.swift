@@ -25,9 +25,11 @@ struct DemoWorldTests {
         let expected = try JSONDecoder().decode(Expected.self, from: Data(contentsOf: demo.appendingPathComponent("EXPECTED.json")))
         let template = try String(contentsOf: demo.appendingPathComponent("urls.template"), encoding: .utf8)
         let cli = try CLIRunner()
-        let imported = try cli.run(["feeds", "import", "-"], stdin: template.replacingOccurrences(of: "@DEMO@", with: demo.path))
+        let imported = try cli.run(["feeds", "import", "-"], stdin: template.replacingOccurrences(of: "@DEMO@", with: demo.path),
+                                   environment: ["SYNDIC_NOW": "2026-11-28T00:00:00Z"])
         #expect(imported.stdout.contains("imported: 6 added"))
-        let poll = try cli.run(["poll"])
+        // The demo's items are dated 2026-11-23 … 27: polled the next day, none is backlog.
+        let poll = try cli.run(["poll"], environment: ["SYNDIC_NOW": "2026-11-28T00:00:00Z"])
         #expect(poll.status == 0)
         #expect(poll.stdout.contains("entries: \(expected.expected_entries) new"))
         #expect(poll.stdout.contains("0 failed"))

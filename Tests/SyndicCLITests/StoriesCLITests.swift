@@ -98,7 +98,7 @@ struct StoriesCLITests {
         let result = try cli.run(["stories", "--format", "json", "--limit", "1"])
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         #expect(parsed.count == 1)
-        #expect(Set(parsed[0].keys) == ["id", "headline", "sources", "first_seen", "last_seen", "sites", "entries"])
+        #expect(Set(parsed[0].keys) == ["id", "headline", "sources", "published", "first_seen", "last_seen", "sites", "entries"])
         #expect(parsed[0]["id"] as? Int64 == big || (parsed[0]["id"] as? Int).map(Int64.init) == big)
         #expect(parsed[0]["sources"] as? Int == 3)
         let entries = try #require(parsed[0]["entries"] as? [[String: Any]])

@@ -4,6 +4,11 @@ import Foundation
 public protocol MaintenanceStore: Sendable {
     /// Deletes entries first seen before `cutoff` (with their articles and signatures), updates the
     /// stories they belonged to and deletes stories left empty.
+    ///
+    /// Each deleted entry leaves a tombstone (feed, stable id, entry and story ids, first seen), so a
+    /// feed that still lists it, changed or not, never brings it back as new: upserts report it as
+    /// ``EntryUpsertOutcome/pruned(entryID:)`` and store nothing. A tombstone is kept while the feed
+    /// lists the entry and ``TombstonePolicy/keptAfterLastSeen`` longer.
     func prune(before cutoff: Date) async throws -> PruneResult
     /// `["ok"]` when the database is sound, else one line per problem (the engine's own checks and
     /// broken references).
@@ -31,6 +36,14 @@ public struct StorageSize: Sendable, Equatable {
     public init(bytes: Int64, freeBytes: Int64?) {
         self.bytes = bytes; self.freeBytes = freeBytes
     }
+}
+
+/// How long a pruned entry is remembered, the same for every backend.
+public enum TombstonePolicy {
+    /// A tombstone goes once its entry has not been listed by its feed for this long before a prune's
+    /// cutoff (90 days): longer than feeds keep items listed, so a dropped entry that comes back within
+    /// that time is still known.
+    public static let keptAfterLastSeen: TimeInterval = 90 * 86_400
 }
 
 /// Result of a prune.

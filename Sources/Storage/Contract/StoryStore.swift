@@ -8,7 +8,8 @@ public protocol StoryStore: Sendable {
     /// Records where entries belong, creating stories that do not exist yet, and refreshes the touched
     /// stories' size, source count, representative, first/last seen and `updated_at`.
     func applyStoryAssignments(_ assignments: [StoryAssignment], now: Date) async throws
-    /// Stories matching `query`: most sources first, then most recently active, then id.
+    /// Stories matching `query` (published in its time range): most sources first, then most recently
+    /// published, then id.
     func stories(_ query: StoryQuery) async throws -> [StorySummary]
     /// The stories of ``stories(_:)``, each with its representative's extracted text (when extraction
     /// succeeded), feed content and feed summary.

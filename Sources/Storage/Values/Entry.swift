@@ -57,10 +57,13 @@ public enum EntryUpsertOutcome: Sendable, Equatable {
     case new(entryID: Int64)
     case updated(entryID: Int64)
     case unchanged(entryID: Int64)
+    /// The entry was pruned and the feed still lists it: nothing is stored (its tombstone remembers it,
+    /// see ``TombstonePolicy``); `entryID` is the id it had.
+    case pruned(entryID: Int64)
 
     public var entryID: Int64 {
         switch self {
-        case .new(let id), .updated(let id), .unchanged(let id): return id
+        case .new(let id), .updated(let id), .unchanged(let id), .pruned(let id): return id
         }
     }
 }

@@ -30,15 +30,21 @@ public struct StorySummary: Sendable, Equatable {
     public var representativeEntryID: Int64?
     public var firstSeenAt: Date
     public var lastSeenAt: Date
+    /// When the story was published: the earliest date its copies' feeds give (a copy without a date,
+    /// or dated after Syndic first saw it, counts from when it was first seen). It never moves later.
+    /// `--since`, `--until` and the listing order use it; digests write it as the item's published date.
+    public var publishedAt: Date
     /// Moves forward whenever the story gains a copy (digest feeds use it as `updated`).
     public var updatedAt: Date
     /// Copies, representative first, then by first seen.
     public var copies: [StoryCopy]
 
+    /// `publishedAt` defaults to `firstSeenAt`.
     public init(id: Int64, headline: String, representativeEntryID: Int64?, firstSeenAt: Date, lastSeenAt: Date,
-                updatedAt: Date, copies: [StoryCopy]) {
+                publishedAt: Date? = nil, updatedAt: Date, copies: [StoryCopy]) {
         self.id = id; self.headline = headline; self.representativeEntryID = representativeEntryID
-        self.firstSeenAt = firstSeenAt; self.lastSeenAt = lastSeenAt; self.updatedAt = updatedAt; self.copies = copies
+        self.firstSeenAt = firstSeenAt; self.lastSeenAt = lastSeenAt; self.publishedAt = publishedAt ?? firstSeenAt
+        self.updatedAt = updatedAt; self.copies = copies
     }
 
     /// Distinct sites among the copies, in order of appearance.
@@ -67,9 +73,9 @@ public struct StoryDetail: Sendable, Equatable {
 
 /// Filters for story listings and digests.
 public struct StoryQuery: Sendable, Equatable {
-    /// Stories with activity (a copy first seen) at or after this time.
+    /// Stories published at or after this time (``StorySummary/publishedAt``).
     public var since: Date?
-    /// Stories first seen at or before this time.
+    /// Stories published at or before this time.
     public var until: Date?
     public var minSources: Int
     public var limit: Int?

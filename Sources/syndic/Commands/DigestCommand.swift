@@ -11,9 +11,11 @@ struct DigestCommand: AsyncParsableCommand {
         abstract: "Write a digest: each story once, with a lead and every source.",
         discussion: """
         Formats: markdown, html (one self-contained page), json, atom, rss, jsonfeed, text.
-        The same database state always gives the same bytes. Feed item ids never change for a
-        story, and a story's `updated` moves when it gains sources, so a reader subscribed to the
-        digest shows each story once.
+        The same database state always gives the same bytes. --since and --until select stories by
+        when they were published (their earliest copy's date; first seen where a feed gives none).
+        Feed item ids never change for a story and carry this database's instance id (see `syndic
+        instance`), and a story's `updated` moves when it gains sources, so a reader subscribed to
+        the digest shows each story once.
 
         Examples:
           syndic digest --since 24h --format markdown
@@ -25,10 +27,10 @@ struct DigestCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: ArgumentHelp("Stories seen since: a duration (24h, 7d), an RFC 3339 time, or 'all'.", valueName: "time"))
+    @Option(help: ArgumentHelp("Stories published since: a duration (24h, 7d), an RFC 3339 time, or 'all'.", valueName: "time"))
     var since = "24h"
 
-    @Option(help: ArgumentHelp("Stories first seen at or before this RFC 3339 time (or duration before now).", valueName: "time"))
+    @Option(help: ArgumentHelp("Stories published at or before this RFC 3339 time (or duration before now).", valueName: "time"))
     var until: String?
 
     @Option(name: .customLong("min-sources"), help: "Only stories carried by at least this many sites.")
@@ -61,14 +63,14 @@ struct DigestCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let now = Date()
+        let now = try CommandClock.now()
         var query = StoryQuery(since: try TimeArgument.parse(since, now: now),
                                until: try until.flatMap { try TimeArgument.parse($0, now: now) },
                                minSources: minSources, limit: limit)
         let db = try await global.openStore(.readOnly)
         query.feedIDs = try await TagFilter.feedIDs(tag, in: db)
         let stories = try await Timed.run("digest query", count: \.count) { try await db.storyDetails(query) }
-        let document = DigestDocument(title: title, selfURL: selfURL, stories: stories)
+        let document = DigestDocument(title: title, selfURL: selfURL, identity: DigestIdentity(try await db.instance()), stories: stories)
         let rendered = format.render(document)
         if let output {
             try AtomicFile.write(rendered, to: output)

@@ -54,6 +54,7 @@ struct PollCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let now = try CommandClock.now()
         let db = try await global.openStore(.readWrite)
         let lock: any PollLock
         do {
@@ -77,11 +78,11 @@ struct PollCommand: AsyncParsableCommand {
         var report: (@Sendable (PollProgress) -> Void)?
         if let bar { report = { bar.update($0) } }
         let poller = Poller(db: db, options: options, progress: report)
-        let summary = try await poller.run()
+        let summary = try await poller.run(now: now)
         bar?.finish()
         var pruned: PruneResult?
         if let retention, let age = Timestamp.parseDuration(retention) {
-            pruned = try await db.prune(before: Date().addingTimeInterval(-age))
+            pruned = try await db.prune(before: now.addingTimeInterval(-age))
         }
         await lock.release()
         if !global.quiet {

@@ -9,11 +9,13 @@ struct PruneCommand: AsyncParsableCommand {
         commandName: "prune",
         abstract: "Delete old entries (with their articles and signatures) and stories left empty.",
         discussion: """
-        Stories that lose some copies keep the rest, with a new representative when needed. Then the
-        room is given back: on SQLite, when a tenth or more of the file is free, it is rewritten
-        (VACUUM: it needs free disk space about the size of the file while it runs) and shrinks; on
-        PostgreSQL, VACUUM makes the room reusable by new rows (the server's files keep their size).
-        The sizes before and after are printed.
+        Stories that lose some copies keep the rest (and their id), with a new representative when
+        needed. Each deleted entry leaves a tombstone (feed, entry key, first seen), kept while its
+        feed still lists it and 90 days longer, so a feed that still lists it never brings it back
+        as new. Then the room is given back: on SQLite, when a tenth or more of the file is free, it
+        is rewritten (VACUUM: it needs free disk space about the size of the file while it runs) and
+        shrinks; on PostgreSQL, VACUUM makes the room reusable by new rows (the server's files keep
+        their size). The sizes before and after are printed.
 
         Examples:
           syndic prune --older-than 30d
@@ -40,7 +42,7 @@ struct PruneCommand: AsyncParsableCommand {
 
     func run() async throws {
         let db = try await global.openStore(.readWrite)
-        let cutoff = Date().addingTimeInterval(-(Timestamp.parseDuration(olderThan) ?? 0))
+        let cutoff = try CommandClock.now().addingTimeInterval(-(Timestamp.parseDuration(olderThan) ?? 0))
         let before = try await db.storageSize()
         let result = try await db.prune(before: cutoff)
         if !global.quiet {

@@ -23,7 +23,7 @@ struct StoriesCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: ArgumentHelp("Only stories seen since: a duration (24h, 7d) or an RFC 3339 time.", valueName: "time"))
+    @Option(help: ArgumentHelp("Only stories published since: a duration (24h, 7d) or an RFC 3339 time.", valueName: "time"))
     var since: String?
 
     @Option(name: .customLong("min-sources"), help: "Only stories carried by at least this many sites.")
@@ -44,7 +44,7 @@ struct StoriesCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var query = StoryQuery(since: try since.flatMap { try TimeArgument.parse($0, now: Date()) },
+        var query = StoryQuery(since: try since.flatMap { try TimeArgument.parse($0, now: try CommandClock.now()) },
                                minSources: minSources, limit: limit)
         let db = try await global.openStore(.readOnly)
         query.feedIDs = try await TagFilter.feedIDs(tag, in: db)

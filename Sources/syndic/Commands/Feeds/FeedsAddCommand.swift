@@ -54,7 +54,7 @@ struct FeedsAddCommand: AsyncParsableCommand {
                 var resolved = ResolvedFeed(url: try URLNormalizer.normalize(raw))
                 if let fetcher { resolved = try await FeedResolver.resolve(resolved.url, fetcher: fetcher) }
                 for skipped in resolved.passedOver { Output.error("skipped \(skipped.url): \(skipped.reason)") }
-                switch try await db.addFeeds([(resolved.url, title ?? resolved.title, tags)])[0] {
+                switch try await db.addFeeds([(resolved.url, title ?? resolved.title, tags)], now: try CommandClock.now())[0] {
                 case .added(let feed):
                     if !global.quiet {
                         let found = resolved.discoveredFrom.map { " (found on \($0))" } ?? ""

@@ -68,7 +68,7 @@ struct FeedsImportCommand: AsyncParsableCommand {
                 invalid.append("\(item.url): \(error.description)")
             }
         }
-        let outcomes = try await db.addFeeds(valid)
+        let outcomes = try await db.addFeeds(valid, now: try CommandClock.now())
         var added = 0, present = 0
         for (outcome, siteURL) in zip(outcomes, siteURLs) {
             // OPML `htmlUrl` is the feed's site URL (until the feed's own link says otherwise).
