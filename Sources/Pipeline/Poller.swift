@@ -10,8 +10,9 @@ import Storage
 /// This is the only place that knows the whole order; each step is delegated to a small type.
 /// Network waits overlap CPU work (feeds and pages are parsed and extracted on all cores while
 /// others download), and writes are batched in transactions: one per feed for its state and
-/// entries, one for all articles, signatures and story assignments. A crash at any point leaves
-/// committed work intact; entries stored but not yet signed are picked up by the next poll.
+/// entries, and one per batch of placed entries (articles, signatures and story assignments,
+/// committed as pages complete). A crash at any point leaves committed work intact; entries stored
+/// but not yet signed are picked up by the next poll, so repeated kills still make progress.
 public final class Poller {
     /// What a poll reads and writes: due feeds and their commits, feeds by id, site templates.
     public typealias Store = PollStore & FeedStore & SiteTemplateStore
@@ -44,17 +45,13 @@ public final class Poller {
         waiting += try await refreshFeeds(feeds, now: now, placer: placer, summary: &summary)
         log.debug("feeds: \(feeds.count) fetched, stored and placed in \(Self.since(started))")
 
+        // Pages are signed and placed as they complete, and committed in batches of
+        // StoryPlacer.articleBatchSize, so a poll that is killed keeps most of its page work.
         let pagesStarted = Date()
         let articleStage = ArticleStage(db: db, fetcher: fetcher, options: options, log: log, progress: progress)
-        let articles = try await articleStage.run(waiting, summary: &summary)
-        log.debug("pages: \(articles.count) fetched and extracted in \(Self.since(pagesStarted))")
-
-        let storiesStarted = Date()
-        for (work, text) in await PageSigning.sign(waiting, articles: articles, options: options) {
-            try await placer.place(work, text, article: articles[work.entryID])
-        }
+        let placed = try await articleStage.run(waiting, placer: placer, summary: &summary)
         try await placer.flush()
-        log.debug("stories: \(waiting.count) entries with pages placed in \(Self.since(storiesStarted))")
+        log.debug("pages: \(placed) entries fetched, extracted and placed in \(Self.since(pagesStarted))")
 
         summary.storiesNew = placer.newStories.count
         summary.storiesGrown = placer.grownStories.count

@@ -74,6 +74,8 @@ enum PostgresSchema {
               PRIMARY KEY (host, page_hash))
             """,
         ]),
+        // Which fields were cut to FieldLimits when stored (`title,content`), NULL when none.
+        ("v2-entry-cut-fields", ["ALTER TABLE entry ADD COLUMN cut_fields text"]),
     ]
 
     static var identifiers: [String] { migrations.map(\.id) }

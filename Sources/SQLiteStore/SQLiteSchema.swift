@@ -36,6 +36,10 @@ enum SQLiteSchema {
             try db.alter(table: "signature") { t in t.drop(column: "shingles") }
         }),
         ("v4-story-source-count", addStorySourceCount),
+        ("v5-entry-cut-fields", { db in
+            // Which fields were cut to FieldLimits when stored (`title,content`), NULL when none.
+            try db.alter(table: "entry") { t in t.add(column: "cut_fields", .text) }
+        }),
     ]
 
     static var identifiers: [String] { migrations.map(\.id) }

@@ -78,7 +78,7 @@ struct SQLiteStoreTests {
         }
         try queue.close()
         let db = try SQLiteStore(path: path)
-        #expect(db.migratedOnOpen == ["v4-story-source-count"])
+        #expect(db.migratedOnOpen == ["v4-story-source-count", "v5-entry-cut-fields"])
         let stories = try await db.stories(StoryQuery())
         #expect(stories.map(\.id) == [10, 20])
         #expect(stories[0].sites == ["wire.example", "daily"] && stories[0].sourceCount == 2)

@@ -157,7 +157,7 @@ struct DatabaseAccessCLITests {
         #expect(try Self.snapshot(cli.folder.path) == before)
         let migrated = try cli.run(["migrate"])
         #expect(migrated.status == 0)
-        #expect(migrated.stdout == "migrated \(cli.databasePath): applied v4-story-source-count (4 migrations applied)\n")
+        #expect(migrated.stdout == "migrated \(cli.databasePath): applied v4-story-source-count (5 migrations applied)\n")
         let stories = try cli.run(["stories", "--min-sources", "2"])
         #expect(stories.status == 0 && stories.stdout.contains("Harbour bridge closes"), "\(stories.stderr)")
         #expect(try cli.run(["migrate"]).stdout == "\(cli.databasePath) is up to date (4 migrations applied)\n")
