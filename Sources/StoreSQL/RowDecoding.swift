@@ -32,6 +32,12 @@ package enum RowDecoding {
                     similarity: try row.optionalDouble("similarity"), cutFields: EntryField.parse(try row.optionalText("cut_fields")))
     }
 
+    package static func storyStamp(_ row: some SQLRow) throws -> StoryStamp {
+        StoryStamp(stories: try row.count("stories"), latestUpdate: try row.optionalDouble("latest_update") ?? 0,
+                   copies: try row.count("copies"), feeds: try row.count("feeds"),
+                   latestFetch: try row.optionalDouble("latest_fetch") ?? 0)
+    }
+
     package static func article(_ row: some SQLRow) throws -> StoredArticle {
         StoredArticle(entryID: try row.int("entry_id"), finalURL: try row.optionalText("final_url"),
                       canonicalURL: try row.optionalText("canonical_url"), title: try row.optionalText("title"),

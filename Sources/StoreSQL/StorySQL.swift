@@ -61,14 +61,33 @@ package enum StorySQL {
     /// first seen. With `details`, the representative's row carries its texts. Decode with
     /// ``RowDecoding/storyPageRow(_:)`` and group with `StoryPage.details`.
     package static func page(_ query: StoryQuery, details: Bool) -> SQLStatement {
+        var (filter, values) = filter(query)
+        var selection = "SELECT \(pageColumns) FROM story WHERE \(filter) ORDER BY source_count DESC, last_seen_at DESC, id"
+        if let limit = query.limit { selection += " LIMIT ?"; values.append(.of(limit)) }
+        return pageStatement(selection: selection, values: values, details: details)
+    }
+
+    /// The ``StoryStamp`` of the stories `query` selects, its limit ignored (columns `stories`,
+    /// `latest_update`, `copies`, `feeds`, `latest_fetch`; decode with ``RowDecoding/storyStamp(_:)``).
+    package static func stamp(_ query: StoryQuery) -> SQLStatement {
+        let (filter, values) = filter(query)
+        return SQLStatement("""
+            SELECT COUNT(*) AS stories, COALESCE(MAX(updated_at), 0.0) AS latest_update,
+                   CAST(COALESCE(SUM(size), 0) AS bigint) AS copies,
+                   (SELECT COUNT(*) FROM feed) AS feeds,
+                   (SELECT COALESCE(MAX(last_fetched_at), 0.0) FROM feed) AS latest_fetch
+            FROM story WHERE \(filter)
+            """, values)
+    }
+
+    /// The WHERE clause of a listing query (without its limit) and its values.
+    private static func filter(_ query: StoryQuery) -> (String, [SQLValue]) {
         var conditions = ["size > 0"]
         var values: [SQLValue] = []
         if let since = query.since { conditions.append("last_seen_at >= ?"); values.append(.of(since)) }
         if let until = query.until { conditions.append("first_seen_at <= ?"); values.append(.of(until)) }
         if query.minSources > 1 { conditions.append("source_count >= ?"); values.append(.of(query.minSources)) }
-        var selection = "SELECT \(pageColumns) FROM story WHERE \(conditions.joined(separator: " AND ")) ORDER BY source_count DESC, last_seen_at DESC, id"
-        if let limit = query.limit { selection += " LIMIT ?"; values.append(.of(limit)) }
-        return pageStatement(selection: selection, values: values, details: details)
+        return (conditions.joined(separator: " AND "), values)
     }
 
     /// The page of one story (with details).

@@ -17,6 +17,9 @@ public protocol StoryStore: Sendable {
     func story(id: Int64) async throws -> StoryDetail
     /// Number of stories.
     func storyCount() async throws -> Int
+    /// The ``StoryStamp`` of the stories `query` selects (its limit is ignored): one aggregate query,
+    /// so a validator costs the same whatever the size of the answer it stands for.
+    func storyStamp(_ query: StoryQuery) async throws -> StoryStamp
 }
 
 extension StoryStore {
