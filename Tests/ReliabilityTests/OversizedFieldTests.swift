@@ -59,10 +59,12 @@ struct OversizedFieldTests {
             let response = try await Self.get(served, route)
             #expect(response.status == 200, "\(route)")
             #expect(response.body.count < Self.smallPage, "\(route): \(response.body.count) bytes")
+            print("oversized fields: \(route) \(response.status), \(response.body.count) bytes")
         }
         let digest = try SyndicRun.run(["digest", "--format", "atom", "--since", "all"], database: path)
         #expect(digest.status == 0, "\(digest.stderr)")
         #expect(digest.stdout.utf8.count < Self.smallPage, "syndic digest: \(digest.stdout.utf8.count) bytes")
+        print("oversized fields: syndic digest --format atom, \(digest.stdout.utf8.count) bytes")
 
         let explain = try SyndicRun.run(["explain", "1", "2"], database: path)
         #expect(explain.status == 0, "\(explain.stderr)")
