@@ -77,7 +77,7 @@ struct WebRoutes: Sendable {
                                limit: try WebQuery.positiveInt(params["limit"], name: "limit") ?? DigestDocument.defaultStoryLimit)
         let options = WebQuery.digestOptions.compactMap { name in params[name].map { (String(name), String($0)) } }
         let selfURL = address.url(path: request.uri.path, query: options)
-        let tag = try await validator(query, route: selfURL, options: options.map { "\($0)=\($1)" })
+        let tag = try await validator(query, route: request.uri.path + " " + (selfURL ?? ""), options: options.map { "\($0)=\($1)" })
         if let notModified = Self.notModified(request, tag) { return notModified }
         let document = DigestDocument(title: params["title"].map(String.init) ?? "Syndic digest", selfURL: selfURL,
                                       homeURL: address.root, stories: try await database.storyDetails(query))

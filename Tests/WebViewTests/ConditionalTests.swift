@@ -17,10 +17,10 @@ final class ReadCountingStore: WebServer.Store, @unchecked Sendable {
     init(_ store: any SyndicStore) { self.store = store }
 
     /// `storyDetails` calls so far.
-    var detailReads: Int { lock.lock(); defer { lock.unlock() }; return reads }
+    var detailReads: Int { lock.withLock { reads } }
 
     func storyDetails(_ query: StoryQuery) async throws -> [StoryDetail] {
-        lock.lock(); reads += 1; lock.unlock()
+        lock.withLock { reads += 1 }
         return try await store.storyDetails(query)
     }
     func applyStoryAssignments(_ assignments: [StoryAssignment], now: Date) async throws { try await store.applyStoryAssignments(assignments, now: now) }
