@@ -42,7 +42,7 @@ def populate(db, stories, now):
     rng = random.Random(15)
     c = sqlite3.connect(db)
     c.executemany("INSERT INTO feed (id, url, title, added_at, next_fetch_at) VALUES (?, ?, ?, ?, ?)",
-                  [(f, f"http://127.0.0.1:@PORT@/feed{f}.xml", f"Site {f}", now - 30 * 86400, now) for f in range(1, FEEDS + 1)])
+                  [(f, f"http://127.0.0.1:@PORT@/feed{f}.xml", f"Site {f}", now - 30 * 86400, now + 86400) for f in range(1, FEEDS + 1)])
     entry_id = 0
     entries, story_rows = [], []
     for s in range(stories):
@@ -110,7 +110,7 @@ def wrk(url, connections, seconds, header=None, threads=1):
     if header:
         cmd += ["-H", header]
     out = subprocess.run(cmd + [url], capture_output=True, text=True).stdout
-    lat = dict(re.findall(r"^\s+(50|99)(?:\.000)?%\s+(\S+)$", out, re.M))
+    lat = dict(re.findall(r"^\s*(50|99)(?:\.0+)?%\s+([\d.]+(?:us|ms|s|m))\s*$", out, re.M))
     rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
     timeouts = re.search(r"timeout (\d+)", out)
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
@@ -146,7 +146,7 @@ def main():
     c.commit()
     c.close()
     # Polls until every generated entry is signed and placed by Syndic itself (a poll resumes at most
-    # 10,000 unsigned entries), so the served stories are Syndic's own clustering of the rows.
+    # 10,000 unsigned entries; the feeds are not due yet), so the served stories are Syndic's own clustering of the rows.
     for _ in range(10):
         c = sqlite3.connect(db)
         unsigned = c.execute("SELECT count(*) FROM entry WHERE id NOT IN (SELECT entry_id FROM signature)").fetchone()[0]
@@ -197,6 +197,8 @@ def main():
         poller.start()
         for path in ("/", "/feeds", "/digest.atom"):
             r = wrk(base + path, 8, seconds, threads=2)
+            with open(os.path.join(work, "wrk" + path.replace("/", "_") + ".txt"), "w") as fh:
+                fh.write(r["raw"])
             print(f"GET {path} under polls: p50 {r['p50']} ms p99 {r['p99']} ms, {r['rps']} req/s, "
                   f"{r['timeouts']} timeouts, {r['errors']} errors")
             note = f"{r['timeouts']} timeouts, {r['errors']} non-2xx" if r["timeouts"] or r["errors"] else None
