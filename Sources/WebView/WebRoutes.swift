@@ -11,6 +11,8 @@ struct WebRoutes: Sendable {
     let clock: @Sendable () -> Date
     /// The root of every absolute link (never the request's Host).
     let address: PublicAddress
+    /// Rendered listings by ETag (one rendering per state of the data).
+    let cache = RenderCache()
 
     /// The digest formats served, by path.
     static let digestPaths: [(path: String, format: DigestFormat)] = [
@@ -44,10 +46,12 @@ struct WebRoutes: Sendable {
         let query = StoryQuery(since: since, minSources: minSources, limit: limit)
         let tag = try await validator(query, route: "/", options: [sinceText, String(minSources), String(limit)])
         if let notModified = Self.notModified(request, tag) { return notModified }
-        let stories = try await database.storyDetails(query)
-        var response = Pages.html(Pages.stories(stories.map(DigestItem.init), since: sinceText, minSources: minSources, limit: limit))
-        response.headers[.eTag] = tag
-        return response
+        let body = try await cache.body(for: tag) { [database] in
+            let stories = try await database.storyDetails(query)
+            return ByteBuffer(string: Pages.stories(stories.map(DigestItem.init), since: sinceText, minSources: minSources, limit: limit))
+        }
+        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-cache", .eTag: tag],
+                        body: .init(byteBuffer: body))
     }
 
     func story(_ idText: String) async throws -> Response {
@@ -79,10 +83,14 @@ struct WebRoutes: Sendable {
         let selfURL = address.url(path: request.uri.path, query: options)
         let tag = try await validator(query, route: request.uri.path + " " + (selfURL ?? ""), options: options.map { "\($0)=\($1)" })
         if let notModified = Self.notModified(request, tag) { return notModified }
-        let document = DigestDocument(title: params["title"].map(String.init) ?? "Syndic digest", selfURL: selfURL,
-                                      homeURL: address.root, stories: try await database.storyDetails(query))
+        let title = params["title"].map(String.init) ?? "Syndic digest"
+        let body = try await cache.body(for: tag) { [database, address] in
+            let document = DigestDocument(title: title, selfURL: selfURL, homeURL: address.root,
+                                          stories: try await database.storyDetails(query))
+            return ByteBuffer(string: format.render(document))
+        }
         let headers: HTTPFields = [.eTag: tag, .cacheControl: "no-cache", .contentType: format.mediaType]
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: format.render(document))))
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
     }
 
     /// The ETag of a listing: derived from the data (``StoryStamp``: one aggregate query) and the

@@ -88,3 +88,29 @@ struct ConditionalTests {
         }
     }
 }
+
+@Suite("Web view: rendered listings kept by ETag")
+struct RenderCacheTests {
+    @Test("unchanged data is rendered once for many requests (also 8 at once), with identical bodies; a change renders again")
+    func renderedOncePerState() async throws {
+        let world = try await WebViewTests.world()
+        let store = ReadCountingStore(world.db)
+        let app = Application(router: WebServer.router(database: store, clock: { WebViewTests.now }))
+        try await app.test(.router) { client in
+            for uri in ["/?since=all", "/digest.atom?since=all"] {
+                let before = store.detailReads
+                let first = try await client.execute(uri: uri, method: .get) { String(buffer: $0.body) }
+                let bodies = try await withThrowingTaskGroup(of: String.self) { group in
+                    for _ in 0..<8 { group.addTask { try await client.execute(uri: uri, method: .get) { String(buffer: $0.body) } } }
+                    return try await group.reduce(into: [String]()) { $0.append($1) }
+                }
+                #expect(bodies.allSatisfy { $0 == first } && first.contains("Council approves new bridge"), "\(uri)")
+                #expect(store.detailReads == before + 1, "\(uri): 9 answers, 1 rendering")
+            }
+            let before = store.detailReads
+            try await world.addStory([.init(site: "new.example", title: "A new story")], at: Clock.at(hours: 3.9))
+            let changed = try await client.execute(uri: "/?since=all", method: .get) { String(buffer: $0.body) }
+            #expect(changed.contains("A new story") && store.detailReads == before + 1)
+        }
+    }
+}
