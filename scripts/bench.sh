@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures Syndic against its peers on this machine and writes the tables to docs/BENCHMARKS.md.
 #
-#   scripts/bench.sh [fetch|parse|extract|dedup|poll|fulltext|import|digest|storage|micro|all]...   (default: all)
+#   scripts/bench.sh [fetch|parse|extract|dedup|poll|fulltext|import|digest|storage|web|micro|all]...   (default: all)
 #
 # Release build first, then per area Syndic and its peers run alternately, median of
 # $BENCH_RUNS runs (default 5), peak memory from /usr/bin/time -v. Peers are installed on demand:
@@ -14,7 +14,8 @@
 # Environment: BENCH_RUNS (5), BENCH_RUNS_1M (BENCH_RUNS), BENCH_SCALE (dedup sizes, "10000 100000 1000000"),
 # BENCH_DOC (docs/BENCHMARKS.md), SYNDIC_SHARED (../shared), BENCH_NOISE (a word on the load),
 # BENCH_STORAGE_SIZES (storage: entries, "100000 1000000"), BENCH_STORAGE_BASE (storage: the commit
-# measured as "before", the last one before the storage contract: f21fd22).
+# measured as "before", the last one before the storage contract: f21fd22), BENCH_WEB_STORIES
+# (web: stories, 10000), BENCH_WEB_SECONDS (web: seconds of wrk per route, 30).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -28,7 +29,7 @@ DOC=${BENCH_DOC:-$ROOT/docs/BENCHMARKS.md}
 RUNS=${BENCH_RUNS:-5}
 HELP=$ROOT/scripts/bench
 COMMAND_LINE="scripts/bench.sh $*"
-ALL_AREAS="import parse extract dedup fetch poll fulltext digest storage"
+ALL_AREAS="import parse extract dedup fetch poll fulltext digest storage web"
 noise_note() { # the machine's load when the area started, so a reader can judge the figures
   local load; load=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
   NOTE_NOISE="load average when this area started: $load on $(nproc) cores${BENCH_NOISE:+ ($BENCH_NOISE)}; compare ratios measured in the same run rather than absolute figures across runs"
@@ -486,6 +487,23 @@ SQL
     "${notes[@]}" "$NOTE_NOISE"
 }
 
+area_web() {
+  # The web view on 10,000 stories (scripts/bench/web.py): 304s from the data's validator, then
+  # wrk -c8 against /, /feeds and /digest.atom while polls of 300 loopback feeds run back to back.
+  local d=$WORK/web rows=$WORK/web/rows.json
+  rm -rf "$d"; mkdir -p "$d"
+  apt_install wrk
+  command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk failed)"; return 1; }
+  local stories=${BENCH_WEB_STORIES:-10000} seconds=${BENCH_WEB_SECONDS:-30}
+  python3 "$HELP/web.py" "$SYNDIC" "$d" "$rows" "$stories" "$seconds" | tee "$d/web.txt"
+  render web "$(area_title web)" "$rows" \
+    "input: scripts/bench/web.py: $stories generated stories of 1-3 copies on 300 feeds over 7 days, signed and placed by \`syndic poll\`; \`syndic serve\` on the SQLite file; one run (the load runs are ${seconds} s each)" \
+    "304 rows: \`wrk -t1 -c1 -d10s --latency -H 'If-None-Match: <the ETag of a first GET>'\` (every answer 304); full answer: one GET timed by the script" \
+    "load rows: \`wrk -t2 -c8 -d${seconds}s --latency --timeout 10s\` per route while \`syndic poll --force --full-text never\` runs back to back on the same database (300 loopback feeds, 5 new items each per round)" \
+    "$(grep '^polls during' "$d/web.txt" || true)" \
+    "targets (issue 15 item 12): a 304 under 10 ms on 10,000 stories; p99 under 200 ms for / and the feeds while polls run" "$NOTE_NOISE"
+}
+
 area_title() {
   case $1 in
     import) echo "Import: 1,000-line URL list";; parse) echo "Parse: feeds, MB/s, one thread";;
@@ -494,7 +512,8 @@ area_title() {
     poll) echo "Poll: 1,000 real feeds on a loopback nginx, cold and warm";;
     digest) echo "Digest: the demo world's digest feeds";;
     storage) echo "Storage: a page of 50 stories at 100,000 and 1,000,000 entries, before and after the SQL rewrite, SQLite and PostgreSQL";;
-    fulltext) echo "Full-text poll: 1,000 new entries with their article pages";; *) echo "$1";;
+    fulltext) echo "Full-text poll: 1,000 new entries with their article pages";;
+    web) echo "Web view: conditional requests on 10,000 stories, and latency while polls run";; *) echo "$1";;
   esac
 }
 
@@ -506,7 +525,7 @@ main() {
   for a in "${@:-all}"; do
     case $a in
       all) areas+=($ALL_AREAS);;
-      fetch|parse|extract|dedup|poll|import|digest|fulltext|storage|micro) areas+=("$a");;
+      fetch|parse|extract|dedup|poll|import|digest|fulltext|storage|web|micro) areas+=("$a");;
       -h|--help|help) usage; exit 0;;
       *) usage; echo "bench.sh: unknown area '$a'" >&2; exit 64;;
     esac

@@ -62,6 +62,11 @@ public struct DigestItem: Sendable, Equatable {
 
 /// A digest ready to render: a title, optional links to itself, and its items in order.
 public struct DigestDocument: Sendable, Equatable {
+    /// Stories in a digest when no limit is given (`syndic digest --limit`, `?limit=` on the web
+    /// view): a digest is read by people and polled by feed readers, and 10,000 stories made a
+    /// 9.6 MB Atom feed. With the field caps (`FieldLimits`) this bounds a default digest.
+    public static let defaultStoryLimit = 200
+
     public var title: String
     /// Where this digest is published (an http(s) URL; anything else is dropped).
     public var selfURL: String?

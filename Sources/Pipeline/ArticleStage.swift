@@ -1,3 +1,4 @@
+import Dedup
 import Extraction
 import FeedParsing
 import Fetch
@@ -6,57 +7,96 @@ import Logging
 import Storage
 import SyndicCore
 
-/// Fetches the article pages of entries whose feed text is too short, and extracts their story text.
+/// Fetches the article pages of entries whose feed text is too short, extracts their story text,
+/// signs it and hands each entry to the ``StoryPlacer`` as soon as its page is done.
 ///
 /// Pages download concurrently under the fetcher's per-host limits while finished pages are
-/// extracted on both cores. Each host's learned template (blocks seen on ≥ 3 of its pages) is
-/// applied, and every newly seen page teaches the template its blocks.
+/// extracted and signed on both cores. Each host's learned template (blocks seen on ≥ 3 of its pages)
+/// is applied, and every newly seen page teaches the template its blocks.
+///
+/// Entries are placed in the order they were selected (the order their rows were created), so story
+/// keys follow arrival whatever order the pages come back in: a finished page waits only for the
+/// pages selected before it, and at most a chunk of them. The placer commits every
+/// ``StoryPlacer/articleBatchSize`` articles, so a poll that is killed keeps the pages it finished.
+///
+/// A page the fetcher skipped (its host failed to connect ``PollOptions/pageHostFailureLimit`` times in a
+/// row in this poll) has no article row: its entry waits, unsigned, for the next poll to try the page
+/// again, unless it was first seen longer than ``PollOptions/pageRetryWindow`` ago, when it is placed
+/// with its feed text so a host that stays down cannot hold it forever.
 struct ArticleStage {
     let db: any SiteTemplateStore
     let fetcher: Fetcher
     let options: PollOptions
     let log: Logger
     let progress: (@Sendable (PollProgress) -> Void)?
+    /// The poll's clock reading (for the retry window of skipped pages).
+    let now: Date
     /// Pages requested at once (the fetcher's own limits still apply within a chunk).
     static let chunkSize = 64
 
-    /// Fetches and extracts the pages of entries that need them (decided when their feed text was
-    /// prepared); returns one article row per entry (ok or failed).
-    /// Entries whose page was skipped (its host failed to connect too often) are added to `skipped`, with
-    /// no article row: nothing about the page is known.
-    func run(_ selected: [EntryWork], summary: inout PollSummary, skipped: inout Set<Int64>) async throws -> [Int64: StoredArticle] {
-        guard !selected.isEmpty else { return [:] }
-        var articles: [Int64: StoredArticle] = [:]
+    /// Fetches, extracts and signs the pages of entries that need them (decided when their feed text
+    /// was prepared) and places every entry with its article row (ok or failed); returns the number placed.
+    @discardableResult
+    func run(_ selected: [EntryWork], placer: StoryPlacer, summary: inout PollSummary) async throws -> Int {
+        guard !selected.isEmpty else { return 0 }
         var templates: [String: SiteTemplate] = [:]
         let requests = selected.map { FetchRequest(url: $0.link!) }
         let maxParallel = max(2, ProcessInfo.processInfo.activeProcessorCount)
+        let options = self.options
         var done = 0
+        // Finished pages waiting for an earlier one, by their index in `selected`.
+        var finished: [Int: Extracted?] = [:]
+        var nextToPlace = 0
+        var placed = 0
 
-        try await withThrowingTaskGroup(of: Extracted.self) { group in
+        try await withThrowingTaskGroup(of: (Int, Extracted).self) { group in
             var inFlight = 0
-            func finish(_ item: Extracted) async throws {
+            func finish(_ index: Int, _ item: Extracted) async throws {
                 inFlight -= 1
                 done += 1
-                articles[item.article.entryID] = item.article
-                if item.article.status == .ok { summary.pagesFetched += 1 } else { summary.pagesFailed += 1 }
-                if let site = item.site, let pageHash = item.pageHash, !item.blockHashes.isEmpty {
+                if item.article?.status == .ok { summary.pagesFetched += 1 } else { summary.pagesFailed += 1 }
+                if let page = item.page, let site = page.site, let pageHash = page.pageHash, !page.blockHashes.isEmpty {
                     let isNew = try await db.recordPageBlocks(host: site, pageHash: pageHash,
-                                                        blocks: item.blockHashes.map { ($0, "") })
+                                                        blocks: page.blockHashes.map { ($0, "") })
                     if isNew { templates[site] = SiteTemplate(blockHashes: try await db.templateBlocks(host: site)) }
                 }
+                finished[index] = item
+                try await placeReady()
+                progress?(PollProgress(phase: .pages, done: done, total: selected.count))
+            }
+            // Places the finished entries that no earlier entry is still waiting for, in order; a
+            // skipped page's entry (nil) is left for the next poll.
+            func placeReady() async throws {
+                while let ready = finished.removeValue(forKey: nextToPlace) {
+                    if let ready {
+                        try await placer.place(selected[nextToPlace], ready.signed, article: ready.article)
+                        placed += 1
+                    }
+                    nextToPlace += 1
+                }
+            }
+            func skip(_ index: Int) async throws {
+                done += 1
+                summary.pagesSkipped += 1
+                let entry = selected[index]
+                if now.timeIntervalSince(entry.firstSeenAt) < options.pageRetryWindow {
+                    finished[index] = .some(nil)
+                } else {
+                    var builder = SignatureBuilder(configuration: options.dedup)
+                    finished[index] = Extracted(page: nil, signed: PageSigning.sign(entry, article: nil, options: options, builder: &builder))
+                }
+                try await placeReady()
                 progress?(PollProgress(phase: .pages, done: done, total: selected.count))
             }
             // Pages are requested a chunk at a time: downloads run ahead of extraction, and a chunk
-            // bounds how many fetched bodies wait in memory.
+            // bounds how many fetched bodies (and finished pages waiting for their turn) stay in memory.
             for start in stride(from: 0, to: requests.count, by: Self.chunkSize) {
               let chunk = Array(requests[start..<min(start + Self.chunkSize, requests.count)])
               for await (offset, result) in fetcher.fetch(chunk) {
-                let entry = selected[start + offset]
+                let index = start + offset
+                let entry = selected[index]
                 if case .failure(.hostSkipped) = result {
-                    skipped.insert(entry.entryID)
-                    summary.pagesSkipped += 1
-                    done += 1
-                    progress?(PollProgress(phase: .pages, done: done, total: selected.count))
+                    try await skip(index)
                     continue
                 }
                 var template: SiteTemplate?
@@ -68,58 +108,15 @@ struct ArticleStage {
                 }
                 let snapshot = template
                 let siteKey = site
-                group.addTask { Extracted.make(entry: entry, result: result, site: siteKey, template: snapshot) }
+                group.addTask {
+                    (index, Extracted.make(entry: entry, result: result, site: siteKey, template: snapshot, options: options))
+                }
                 inFlight += 1
-                while inFlight >= maxParallel, let item = try await group.next() { try await finish(item) }
+                while inFlight >= maxParallel, let (index, item) = try await group.next() { try await finish(index, item) }
               }
             }
-            while let item = try await group.next() { try await finish(item) }
+            while let (index, item) = try await group.next() { try await finish(index, item) }
         }
-        return articles
-    }
-}
-
-/// One page's outcome, computed off the consumer's thread.
-struct Extracted: Sendable {
-    var article: StoredArticle
-    var site: String?
-    var pageHash: UInt64?
-    var blockHashes: [UInt64]
-
-    static func make(entry: EntryWork, result: Result<FetchResponse, FetchError>, site: String?, template: SiteTemplate?) -> Extracted {
-        let now = Date()
-        switch result {
-        case .failure(let error):
-            return Extracted(article: StoredArticle(entryID: entry.entryID, finalURL: entry.link, status: .failed,
-                                                    error: error.description, fetchedAt: now),
-                             site: nil, pageHash: nil, blockHashes: [])
-        case .success(let response):
-            guard response.isSuccess else {
-                return Extracted(article: StoredArticle(entryID: entry.entryID, finalURL: response.finalURL, status: .failed,
-                                                        error: "HTTP \(response.status) from \(response.finalURL)", fetchedAt: now),
-                                 site: nil, pageHash: nil, blockHashes: [])
-            }
-            do {
-                let result = try ArticleExtractor.extract(html: response.body, url: response.finalURL,
-                                                          httpCharset: response.charset, template: template)
-                let a = result.article
-                let text = a.text
-                var pageHasher = FNV1a64()
-                pageHasher.combine(field: response.finalURL)
-                return Extracted(
-                    article: StoredArticle(entryID: entry.entryID, finalURL: response.finalURL,
-                                           canonicalURL: a.canonicalURL.flatMap { LinkRule.allows($0, origin: .content(of: response.finalURL)) ? $0 : nil },
-                                           title: a.title, byline: a.byline,
-                                           publishedAt: a.published.flatMap(FeedDate.parse), language: a.language,
-                                           text: text.isEmpty ? nil : text,
-                                           status: text.isEmpty ? .failed : .ok,
-                                           error: text.isEmpty ? "no story text found on the page" : nil, fetchedAt: now),
-                    site: site, pageHash: pageHasher.value, blockHashes: result.blockHashes)
-            } catch {
-                return Extracted(article: StoredArticle(entryID: entry.entryID, finalURL: response.finalURL, status: .failed,
-                                                        error: error.description, fetchedAt: now),
-                                 site: nil, pageHash: nil, blockHashes: [])
-            }
-        }
+        return placed
     }
 }

@@ -61,7 +61,9 @@ struct FeedRefresh: Sendable {
             return FeedRefresh(feed: updater.failed(feed, status: response.status, message: message, retryAfter: nil, now: now, random: random),
                                kind: .failed(message), drafts: [])
         }
-        let hints = FeedHints(title: parsed.title, siteURL: parsed.siteLink,
+        // The feed's title is capped like an entry's (FieldLimits), so `/feeds` and the digests stay small.
+        let title = parsed.title.map { FieldLimits.cut($0, maxBytes: FieldLimits.title) ?? $0 }
+        let hints = FeedHints(title: title, siteURL: parsed.siteLink,
                               ttl: parsed.ttlMinutes.map { TimeInterval($0) * 60 },
                               updatePeriod: parsed.updateInterval.map { TimeInterval($0.seconds) },
                               itemDates: parsed.entries.compactMap(\.date))

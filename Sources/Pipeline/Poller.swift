@@ -10,8 +10,9 @@ import Storage
 /// This is the only place that knows the whole order; each step is delegated to a small type.
 /// Network waits overlap CPU work (feeds and pages are parsed and extracted on all cores while
 /// others download), and writes are batched in transactions: one per feed for its state and
-/// entries, one for all articles, signatures and story assignments. A crash at any point leaves
-/// committed work intact; entries stored but not yet signed are picked up by the next poll.
+/// entries, and one per batch of placed entries (articles, signatures and story assignments,
+/// committed as pages complete). A crash at any point leaves committed work intact; entries stored
+/// but not yet signed are picked up by the next poll, so repeated kills still make progress.
 public final class Poller {
     /// What a poll reads and writes: due feeds and their commits, feeds by id, site templates.
     public typealias Store = PollStore & FeedStore & SiteTemplateStore
@@ -44,30 +45,19 @@ public final class Poller {
         waiting += try await refreshFeeds(feeds, now: now, placer: placer, summary: &summary)
         log.debug("feeds: \(feeds.count) fetched, stored and placed in \(Self.since(started))")
 
+        // Pages are signed and placed as they complete, and committed in batches of
+        // StoryPlacer.articleBatchSize, so a poll that is killed keeps most of its page work.
         let pagesStarted = Date()
         var pagePolicy = options.fetchPolicy
         pagePolicy.hostFailureLimit = options.pageHostFailureLimit
         let pageFetcher = waiting.isEmpty ? fetcher : Fetcher(policy: pagePolicy)
-        let articleStage = ArticleStage(db: db, fetcher: pageFetcher, options: options, log: log, progress: progress)
-        var skipped = Set<Int64>()
-        let articles = try await articleStage.run(waiting, summary: &summary, skipped: &skipped)
-        log.debug("pages: \(articles.count) fetched and extracted, \(skipped.count) skipped in \(Self.since(pagesStarted))")
-        // Entries whose page was skipped wait, unsigned, for the next poll to try the page again.
-        let waitForNextPoll = waiting.filter {
-            skipped.contains($0.entryID) && now.timeIntervalSince($0.firstSeenAt) < options.pageRetryWindow
-        }
-        if !waitForNextPoll.isEmpty {
-            let ids = Set(waitForNextPoll.map(\.entryID))
-            waiting.removeAll { ids.contains($0.entryID) }
-            log.info("\(ids.count) article pages skipped (host unreachable); their entries are placed after the next poll fetches them")
-        }
-
-        let storiesStarted = Date()
-        for (work, text) in await PageSigning.sign(waiting, articles: articles, options: options) {
-            try await placer.place(work, text, article: articles[work.entryID])
+        let articleStage = ArticleStage(db: db, fetcher: pageFetcher, options: options, log: log, progress: progress, now: now)
+        let placed = try await articleStage.run(waiting, placer: placer, summary: &summary)
+        if summary.pagesSkipped > 0 {
+            log.info("\(summary.pagesSkipped) article pages skipped (host unreachable); entries first seen within the retry window are placed after a later poll fetches them")
         }
         try await placer.flush()
-        log.debug("stories: \(waiting.count) entries with pages placed in \(Self.since(storiesStarted))")
+        log.debug("pages: \(placed) entries fetched, extracted and placed in \(Self.since(pagesStarted))")
 
         summary.storiesNew = placer.newStories.count
         summary.storiesGrown = placer.grownStories.count

@@ -8,13 +8,17 @@ import Storage
 /// The clusterer is re-seeded from the database with the window's earlier signatures the first
 /// time an entry arrives (a poll with nothing new never pays for it). Entries are placed in the
 /// order they are handed over, which is the order their rows were created, so story keys and
-/// representatives follow arrival. Results are committed every ``batchSize`` entries, so memory
-/// stays bounded and an interrupted poll keeps what it placed (the rest is redone by the next one).
+/// representatives follow arrival. Results are committed every ``batchSize`` entries, or as soon
+/// as ``articleBatchSize`` extracted pages wait, so memory stays bounded and an interrupted poll
+/// keeps what it placed (the rest is redone by the next one). Pages are the slow part of a poll
+/// (each is a download), so their batch is small: a poll killed after a few seconds keeps its pages.
 final class StoryPlacer {
     let db: any PollStore
     let options: PollOptions
     let now: Date
     var batchSize = 2_000
+    /// Extracted pages per commit: small, because each took a download to get.
+    var articleBatchSize = 16
 
     private var clusterer: StoryClusterer?
     private var existingStories = Set<Int64>()
@@ -58,7 +62,7 @@ final class StoryPlacer {
                                           shingleCount: text.signature.shingleCount,
                                           source: text.source, fullText: text.hasFullText))
         if let article { articles.append(article) }
-        if assignments.count >= batchSize { try await flush() }
+        if assignments.count >= batchSize || articles.count >= articleBatchSize { try await flush() }
     }
 
     /// Stores what was placed since the last flush, in one transaction.

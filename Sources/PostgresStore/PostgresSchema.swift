@@ -84,6 +84,8 @@ enum PostgresSchema {
         ("v8-story-published", MigrationSQL.addStoryPublished),
         // A subscription's own `--full-text` choice (`feeds edit`); NULL follows the poll's option.
         ("v9-feed-full-text-mode", ["ALTER TABLE feed ADD COLUMN full_text_mode text"]),
+        // Which fields were cut to FieldLimits when stored (`title,content`), NULL when none.
+        ("v10-entry-cut-fields", ["ALTER TABLE entry ADD COLUMN cut_fields text"]),
     ]
 
     static var identifiers: [String] { migrations.map(\.id) }

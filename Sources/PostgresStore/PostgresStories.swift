@@ -49,6 +49,12 @@ extension PostgresStore {
         try await read { [logger] db in try await db.first(StorySQL.count(query), logger: logger)?.count("n") ?? 0 }
     }
 
+    public func storyStamp(_ query: StoryQuery) async throws -> StoryStamp {
+        try await read { [logger] db in
+            try await db.first(StorySQL.stamp(query), logger: logger).map(RowDecoding.storyStamp) ?? .empty
+        }
+    }
+
     private func page(_ statement: SQLStatement) async throws -> [StoryDetail] {
         try await read { [logger] db in StoryPage.details(try await db.rows(statement, logger: logger).map(RowDecoding.storyPageRow)) }
     }

@@ -48,6 +48,10 @@ enum SQLiteSchema {
             // A subscription's own `--full-text` choice (`feeds edit`); NULL follows the poll's option.
             try db.alter(table: "feed") { t in t.add(column: "full_text_mode", .text) }
         }),
+        ("v10-entry-cut-fields", { db in
+            // Which fields were cut to FieldLimits when stored (`title,content`), NULL when none.
+            try db.alter(table: "entry") { t in t.add(column: "cut_fields", .text) }
+        }),
     ]
 
     static var identifiers: [String] { migrations.map(\.id) }

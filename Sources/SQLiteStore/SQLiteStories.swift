@@ -52,4 +52,10 @@ extension SQLiteStore {
     public func storyCount(_ query: StoryQuery) async throws -> Int {
         try await read { db in try db.first(StorySQL.count(query))?.count("n") ?? 0 }
     }
+
+    public func storyStamp(_ query: StoryQuery) async throws -> StoryStamp {
+        try await read { db in
+            try db.first(StorySQL.stamp(query)).map(RowDecoding.storyStamp) ?? .empty
+        }
+    }
 }

@@ -22,18 +22,19 @@ package enum EntrySQL {
     package static func insert(feedID: Int64, _ d: EntryDraft, site: String, now: Date) -> SQLStatement {
         SQLStatement("""
             INSERT INTO entry (feed_id, guid, url, site, title, author, published_at, updated_at, summary_html, content_html,
-                               content_hash, first_seen_at, last_seen_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+                               content_hash, cut_fields, first_seen_at, last_seen_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
             """, [.int(feedID), .text(d.guid), .of(d.url), .text(site), .of(d.title), .of(d.author), .of(d.publishedAt),
-                  .of(d.updatedAt), .of(d.summaryHTML), .of(d.contentHTML), .text(d.contentHash), .of(now), .of(now)])
+                  .of(d.updatedAt), .of(d.summaryHTML), .of(d.contentHTML), .text(d.contentHash),
+                  .of(EntryField.stored(d.cutFields)), .of(now), .of(now)])
     }
 
     package static func update(id: Int64, _ d: EntryDraft, site: String, now: Date) -> SQLStatement {
         SQLStatement("""
             UPDATE entry SET url = ?, site = ?, title = ?, author = ?, published_at = ?, updated_at = ?, summary_html = ?,
-                             content_html = ?, content_hash = ?, last_seen_at = ? WHERE id = ?
+                             content_html = ?, content_hash = ?, cut_fields = ?, last_seen_at = ? WHERE id = ?
             """, [.of(d.url), .text(site), .of(d.title), .of(d.author), .of(d.publishedAt), .of(d.updatedAt), .of(d.summaryHTML),
-                  .of(d.contentHTML), .text(d.contentHash), .of(now), .int(id)])
+                  .of(d.contentHTML), .text(d.contentHash), .of(EntryField.stored(d.cutFields)), .of(now), .int(id)])
     }
 
     package static func touch(id: Int64, now: Date) -> SQLStatement {

@@ -30,7 +30,13 @@ package enum RowDecoding {
                     summaryHTML: try row.optionalText("summary_html"), contentHTML: try row.optionalText("content_html"),
                     contentHash: try row.optionalText("content_hash"), firstSeenAt: try row.date("first_seen_at"),
                     lastSeenAt: try row.date("last_seen_at"), storyID: try row.optionalInt("story_id"),
-                    similarity: try row.optionalDouble("similarity"))
+                    similarity: try row.optionalDouble("similarity"), cutFields: EntryField.parse(try row.optionalText("cut_fields")))
+    }
+
+    package static func storyStamp(_ row: some SQLRow) throws -> StoryStamp {
+        StoryStamp(stories: try row.count("stories"), latestUpdate: try row.optionalDouble("latest_update") ?? 0,
+                   copies: try row.count("copies"), feeds: try row.count("feeds"),
+                   latestFetch: try row.optionalDouble("latest_fetch") ?? 0)
     }
 
     package static func article(_ row: some SQLRow) throws -> StoredArticle {

@@ -91,6 +91,19 @@ package enum StorySQL {
         return SQLStatement("SELECT COUNT(*) AS n FROM story WHERE \(filter.sql)", filter.values, reusable: query.feedIDs == nil)
     }
 
+    /// The ``StoryStamp`` of the stories `query` selects, its limit ignored (columns `stories`,
+    /// `latest_update`, `copies`, `feeds`, `latest_fetch`; decode with ``RowDecoding/storyStamp(_:)``).
+    package static func stamp(_ query: StoryQuery) -> SQLStatement {
+        let (filter, values) = filter(query)
+        return SQLStatement("""
+            SELECT COUNT(*) AS stories, COALESCE(MAX(updated_at), 0.0) AS latest_update,
+                   CAST(COALESCE(SUM(size), 0) AS bigint) AS copies,
+                   (SELECT COUNT(*) FROM feed) AS feeds,
+                   (SELECT COALESCE(MAX(last_fetched_at), 0.0) FROM feed) AS latest_fetch
+            FROM story WHERE \(filter)
+            """, values, reusable: query.feedIDs == nil)
+    }
+
     /// The `WHERE` condition on `story` of a listing query, and its values.
     private static func filter(_ query: StoryQuery) -> (sql: String, values: [SQLValue]) {
         var conditions = ["size > 0"]

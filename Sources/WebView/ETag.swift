@@ -1,11 +1,12 @@
 import SyndicCore
 
-/// Strong entity tags for the digest feeds: a 64-bit FNV-1a hash of the exact body bytes, so the
-/// tag changes exactly when the body does.
+/// Entity tags of the web view's listings: a 64-bit FNV-1a hash of what the body is made from
+/// (the data's ``StoryStamp``, the options, the version), computed before anything is rendered,
+/// so the tag changes when the body can and a matching request costs one aggregate query.
 enum ETag {
-    static func of(_ body: String) -> String {
+    static func of(_ parts: [String]) -> String {
         var hasher = FNV1a64()
-        hasher.combine(utf8: body)
+        for part in parts { hasher.combine(field: part) }
         return "\"" + hasher.hex + "\""
     }
 

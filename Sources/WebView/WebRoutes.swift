@@ -2,6 +2,7 @@ import Digest
 import Foundation
 import Hummingbird
 import Storage
+import SyndicCore
 
 /// The GET routes of the web view. Each handler reads the database and renders with ``Pages``
 /// or a ``DigestFormat``; none writes.
@@ -10,6 +11,8 @@ struct WebRoutes: Sendable {
     let clock: @Sendable () -> Date
     /// The root of every absolute link (never the request's Host).
     let address: PublicAddress
+    /// Rendered listings by ETag (one rendering per state of the data).
+    let cache = RenderCache()
 
     /// The digest formats served, by path.
     static let digestPaths: [(path: String, format: DigestFormat)] = [
@@ -33,6 +36,7 @@ struct WebRoutes: Sendable {
         router.head(RouterPath(path), use: handler)
     }
 
+    /// `/`: answers 304 when `If-None-Match` carries the validator of the selection (see ``validator``).
     func stories(_ request: Request) async throws -> Response {
         let params = request.uri.queryParameters
         let sinceText = params["since"].map(String.init) ?? "7d"
@@ -40,9 +44,16 @@ struct WebRoutes: Sendable {
         let limit = try WebQuery.positiveInt(params["limit"], name: "limit") ?? 200
         let since = try WebQuery.time(sinceText, now: clock())
         let tag = WebQuery.tag(params["tag"])
-        let query = StoryQuery(since: since, minSources: minSources, limit: limit, feedIDs: try await feedIDs(tagged: tag))
-        let stories = try await database.storyDetails(query)
-        return Pages.html(Pages.stories(stories.map(DigestItem.init), since: sinceText, minSources: minSources, limit: limit, tag: tag))
+        let feedIDs = try await feedIDs(tagged: tag)
+        let query = StoryQuery(since: since, minSources: minSources, limit: limit, feedIDs: feedIDs)
+        let etag = try await validator(query, route: "/", options: [sinceText, String(minSources), String(limit), tag ?? "", Self.key(feedIDs)])
+        if let notModified = Self.notModified(request, etag) { return notModified }
+        let body = try await cache.body(for: etag) { [database] in
+            let stories = try await database.storyDetails(query)
+            return ByteBuffer(string: Pages.stories(stories.map(DigestItem.init), since: sinceText, minSources: minSources, limit: limit, tag: tag))
+        }
+        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-cache", .eTag: etag],
+                        body: .init(byteBuffer: body))
     }
 
     func story(_ idText: String) async throws -> Response {
@@ -66,29 +77,50 @@ struct WebRoutes: Sendable {
                         body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
     }
 
-    /// A digest in `format` with the `digest` command's options as query parameters; answers
-    /// 304 Not Modified when `If-None-Match` carries the body's ETag.
+    /// A digest in `format` with the `digest` command's options as query parameters (at most
+    /// ``DigestDocument/defaultStoryLimit`` stories unless `limit` says otherwise); answers 304 Not
+    /// Modified when `If-None-Match` carries the validator of the selection, before reading a story.
     func digest(_ request: Request, format: DigestFormat) async throws -> Response {
         let params = request.uri.queryParameters
         let now = clock()
         let query = StoryQuery(since: try WebQuery.time(params["since"].map(String.init) ?? "24h", now: now),
                                until: try params["until"].flatMap { try WebQuery.time(String($0), now: now) },
                                minSources: try WebQuery.positiveInt(params["min-sources"], name: "min-sources") ?? 1,
-                               limit: try WebQuery.positiveInt(params["limit"], name: "limit"),
+                               limit: try WebQuery.positiveInt(params["limit"], name: "limit") ?? DigestDocument.defaultStoryLimit,
                                feedIDs: try await feedIDs(tagged: WebQuery.tag(params["tag"])))
-        let selfURL = address.url(path: request.uri.path,
-                                  query: WebQuery.digestOptions.compactMap { name in params[name].map { (String(name), String($0)) } })
-        let document = DigestDocument(title: params["title"].map(String.init) ?? "Syndic digest", selfURL: selfURL,
-                                      homeURL: address.root, identity: DigestIdentity(try await database.instance()),
-                                      stories: try await database.storyDetails(query))
-        let body = format.render(document)
-        let tag = ETag.of(body)
-        var headers: HTTPFields = [.eTag: tag, .cacheControl: "no-cache"]
-        if ETag.matches(request.headers[.ifNoneMatch], tag) {
-            return Response(status: .notModified, headers: headers)
+        let options = WebQuery.digestOptions.compactMap { name in params[name].map { (String(name), String($0)) } }
+        let selfURL = address.url(path: request.uri.path, query: options)
+        let tag = try await validator(query, route: request.uri.path + " " + (selfURL ?? ""),
+                                      options: options.map { "\($0)=\($1)" } + [Self.key(query.feedIDs)])
+        if let notModified = Self.notModified(request, tag) { return notModified }
+        let title = params["title"].map(String.init) ?? "Syndic digest"
+        let identity = DigestIdentity(try await database.instance())
+        let body = try await cache.body(for: tag) { [database, address] in
+            let document = DigestDocument(title: title, selfURL: selfURL, homeURL: address.root, identity: identity,
+                                          stories: try await database.storyDetails(query))
+            return ByteBuffer(string: format.render(document))
         }
-        headers[.contentType] = format.mediaType
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+        let headers: HTTPFields = [.eTag: tag, .cacheControl: "no-cache", .contentType: format.mediaType]
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
+    }
+
+    /// The ETag of a listing: derived from the data (``StoryStamp``: one aggregate query) and the
+    /// request's options, never from a rendered body, so checking it costs the same for 10 stories
+    /// or 10,000. The software version is part of it: an upgrade may render the same data differently.
+    func validator(_ query: StoryQuery, route: String, options: [String]) async throws -> String {
+        let stamp = try await database.storyStamp(query)
+        return ETag.of([SyndicVersion.current, route, stamp.token] + options)
+    }
+
+    /// The feeds a tag filter selected, as part of a validator (a tag's feeds change with `feeds edit`).
+    static func key(_ feedIDs: [Int64]?) -> String {
+        feedIDs.map { "feeds=" + $0.map(String.init).joined(separator: ",") } ?? ""
+    }
+
+    /// 304 Not Modified (with the tag) when the request's `If-None-Match` carries `tag`.
+    static func notModified(_ request: Request, _ tag: String) -> Response? {
+        guard ETag.matches(request.headers[.ifNoneMatch], tag) else { return nil }
+        return Response(status: .notModified, headers: [.eTag: tag, .cacheControl: "no-cache"])
     }
 }
 

@@ -22,6 +22,10 @@ final class FaultServer: @unchecked Sendable {
         /// (nothing is held in memory or on disk); with `announceLength` the size is announced in
         /// Content-Length, otherwise the body is chunked, so the client learns the size only by reading.
         case hugeFeed(bytes: Int, announceLength: Bool)
+        /// A news site whose article pages are slow: `/feed.xml` lists `pages` items with one-line
+        /// descriptions (too short to stand for the story, so a poll fetches every page), and
+        /// `/page/N` answers a distinct article after `delay` seconds.
+        case slowSite(pages: Int, delay: TimeInterval)
     }
 
     let port: UInt16
@@ -92,7 +96,7 @@ final class FaultServer: @unchecked Sendable {
 
     private func serve(_ client: Int32) {
         if case .canary = behaviour { close(client); return }
-        readRequest(client)
+        let path = readRequest(client)
         switch behaviour {
         case .closeWithoutAnswer, .canary:
             close(client)
@@ -103,6 +107,12 @@ final class FaultServer: @unchecked Sendable {
             close(client)
         case .hugeFeed(let bytes, let announceLength):
             sendHugeFeed(client, bytes: bytes, announceLength: announceLength)
+            shutdown(client, Int32(SHUT_RDWR))
+            close(client)
+        case .slowSite(let pages, let delay):
+            let (status, type, body) = SlowSite.answer(path: path, pages: pages, delay: delay, root: url(""))
+            let head = "HTTP/1.1 \(status)\r\nContent-Type: \(type)\r\nContent-Length: \(body.count)\r\nConnection: close\r\n\r\n"
+            _ = sendAll(client, Array(head.utf8) + body)
             shutdown(client, Int32(SHUT_RDWR))
             close(client)
         case .stall:
@@ -142,16 +152,20 @@ final class FaultServer: @unchecked Sendable {
         return true
     }
 
-    /// Reads until the end of the request headers (or 64 KB, or the peer closes).
-    private func readRequest(_ client: Int32) {
+    /// Reads until the end of the request headers (or 64 KB, or the peer closes); returns the
+    /// request line's path ("" when there is none).
+    @discardableResult
+    private func readRequest(_ client: Int32) -> String {
         var seen: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
         while seen.count < 65_536 {
             let n = recv(client, &buffer, buffer.count, 0)
-            if n <= 0 { return }
+            if n <= 0 { break }
             seen.append(contentsOf: buffer[0..<n])
-            if seen.count >= 4, seen.suffix(4).elementsEqual([13, 10, 13, 10]) { return }
+            if seen.count >= 4, seen.suffix(4).elementsEqual([13, 10, 13, 10]) { break }
         }
+        let requestLine = String(decoding: seen.prefix { $0 != 13 && $0 != 10 }, as: UTF8.self).split(separator: " ")
+        return requestLine.count >= 2 ? String(requestLine[1]) : ""
     }
 }
 

@@ -40,6 +40,22 @@ struct EntryStoreContractTests {
         #expect(try await store.entry(id: 999_999) == nil)
     }
 
+    @Test("the fields cut to their size caps are stored with the entry and follow its updates", arguments: TestStores.backends)
+    func cutFields(_ backend: StoreBackend) async throws {
+        let store = try await TestStores.fresh(backend)
+        let feed = try await store.addFeed(url: "https://a.org/feed.xml")
+        var cut = Self.draft("1", title: "Long", hash: "h1")
+        cut.cutFields = [.title, .content]
+        let ids = try await store.upsertEntries(feedID: feed.id, [cut, Self.draft("2", title: "Short", hash: "h2")], now: Clock.base)
+        #expect(try await store.entry(id: ids[0].entryID)?.cutFields == [.title, .content])
+        #expect(try await store.entry(id: ids[1].entryID)?.cutFields == [])
+        var whole = Self.draft("1", title: "Short now", hash: "h1b")
+        whole.cutFields = []
+        _ = try await store.upsertEntries(feedID: feed.id, [whole], now: Clock.at(hours: 1))
+        #expect(try await store.entry(id: ids[0].entryID)?.cutFields == [], "an update that fits clears the record")
+        #expect(try await store.entries(ids: [ids[0].entryID]).first?.cutFields == [])
+    }
+
     @Test("an article is saved, replaced, and gives the entry its canonical URL", arguments: TestStores.backends)
     func articles(_ backend: StoreBackend) async throws {
         let store = try await TestStores.fresh(backend)

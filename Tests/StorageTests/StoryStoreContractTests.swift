@@ -45,6 +45,36 @@ struct StoryStoreContractTests {
         #expect(try await store.storyCount() == 6)
     }
 
+    @Test("the stamp of a selection counts its stories and copies and moves when they change, a feed is fetched or removed",
+          arguments: TestStores.backends)
+    func stamp(_ backend: StoreBackend) async throws {
+        let w = try await Self.six(backend)
+        let store = w.store
+        let all = try await store.storyStamp(StoryQuery())
+        #expect(all.stories == 6 && all.copies == 12 && all.feeds == 3 && all.latestFetch == 0)
+        #expect(all.latestUpdate == Clock.at(hours: 4).timeIntervalSince1970)
+        #expect(try await store.storyStamp(StoryQuery(limit: 1)) == all, "the limit is ignored")
+        let recent = try await store.storyStamp(StoryQuery(since: Clock.at(hours: 1.5), minSources: 2))
+        #expect(recent.stories == 2 && recent.copies == 4 && recent.latestUpdate == Clock.at(hours: 2).timeIntervalSince1970)
+        #expect(try await store.storyStamp(StoryQuery(since: Clock.at(hours: 10))).stories == 0)
+        #expect(try await store.storyStamp(StoryQuery(since: Clock.at(hours: 10))).latestUpdate == 0)
+
+        var seed = Seed(store)
+        let late = try await seed.entry("local.org", title: "Fire, later", at: Clock.at(hours: 5))
+        try await store.applyStoryAssignments([StoryAssignment(entryID: late, storyID: w.oneSiteAt3h, similarity: 0.9)], now: Clock.at(hours: 5))
+        let grown = try await store.storyStamp(StoryQuery())
+        #expect(grown.copies == 13 && grown.latestUpdate == Clock.at(hours: 5).timeIntervalSince1970 && grown != all)
+
+        var feed = try #require(try await store.feed(matching: "https://wire.org/feed.xml"))
+        feed.lastFetchedAt = Clock.at(hours: 6)
+        try await store.updateFeed(feed)
+        let fetched = try await store.storyStamp(StoryQuery())
+        #expect(fetched.latestFetch == Clock.at(hours: 6).timeIntervalSince1970 && fetched != grown)
+        try await store.removeFeed(id: feed.id)
+        let removed = try await store.storyStamp(StoryQuery())
+        #expect(removed.feeds == 2 && removed.copies < grown.copies && removed.stories < grown.stories)
+    }
+
     @Test("a story's copies come representative first, then by first seen; its sites are counted once",
           arguments: TestStores.backends)
     func copies(_ backend: StoreBackend) async throws {

@@ -197,13 +197,14 @@ struct WebViewTests {
 
     @Test("ETag matching handles lists, weak tags and *")
     func etagMatching() {
-        let tag = ETag.of("body")
+        let tag = ETag.of(["body"])
         #expect(ETag.matches(tag, tag))
         #expect(ETag.matches("W/\(tag)", tag))
         #expect(ETag.matches("\"a\", \(tag)", tag))
         #expect(ETag.matches("*", tag))
         #expect(!ETag.matches("\"a\"", tag))
         #expect(!ETag.matches(nil, tag))
-        #expect(ETag.of("body") != ETag.of("body "))
+        #expect(ETag.of(["body"]) != ETag.of(["body "]))
+        #expect(ETag.of(["a", "b"]) != ETag.of(["ab"]), "parts are separated")
     }
 }

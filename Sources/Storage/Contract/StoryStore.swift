@@ -20,6 +20,10 @@ public protocol StoryStore: Sendable {
     func storyCount() async throws -> Int
     /// Number of stories matching `query`'s filters, ignoring its limit (so a listing can say how many it left out).
     func storyCount(_ query: StoryQuery) async throws -> Int
+
+    /// The ``StoryStamp`` of the stories `query` selects (its limit is ignored): one aggregate query,
+    /// so a validator costs the same whatever the size of the answer it stands for.
+    func storyStamp(_ query: StoryQuery) async throws -> StoryStamp
 }
 
 extension StoryStore {

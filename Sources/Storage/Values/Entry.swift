@@ -20,14 +20,17 @@ public struct StoredEntry: Sendable, Equatable {
     public var storyID: Int64?
     /// Similarity to the story's representative when the entry joined (1 for the representative itself).
     public var similarity: Double?
+    /// The fields that were cut to their ``FieldLimits`` when stored (empty when none).
+    public var cutFields: [EntryField]
 
     public init(id: Int64, feedID: Int64, guid: String, url: String?, canonicalURL: String?, title: String?, author: String?,
                 publishedAt: Date?, updatedAt: Date?, summaryHTML: String?, contentHTML: String?, contentHash: String?,
-                firstSeenAt: Date, lastSeenAt: Date, storyID: Int64?, similarity: Double?) {
+                firstSeenAt: Date, lastSeenAt: Date, storyID: Int64?, similarity: Double?, cutFields: [EntryField] = []) {
         self.id = id; self.feedID = feedID; self.guid = guid; self.url = url; self.canonicalURL = canonicalURL
         self.title = title; self.author = author; self.publishedAt = publishedAt; self.updatedAt = updatedAt
         self.summaryHTML = summaryHTML; self.contentHTML = contentHTML; self.contentHash = contentHash
         self.firstSeenAt = firstSeenAt; self.lastSeenAt = lastSeenAt; self.storyID = storyID; self.similarity = similarity
+        self.cutFields = cutFields
     }
 }
 
@@ -41,14 +44,17 @@ public struct EntryDraft: Sendable, Equatable {
     public var updatedAt: Date?
     public var summaryHTML: String?
     public var contentHTML: String?
-    /// A hash of the fields above; an unchanged hash means nothing to store.
+    /// A hash of the fields above as the feed gave them (before any cut); an unchanged hash means nothing to store.
     public var contentHash: String
+    /// The fields cut to their ``FieldLimits`` (stored with the entry, so the cut is visible later).
+    public var cutFields: [EntryField]
 
     public init(guid: String, url: String?, title: String?, author: String?, publishedAt: Date?, updatedAt: Date?,
-                summaryHTML: String?, contentHTML: String?, contentHash: String) {
+                summaryHTML: String?, contentHTML: String?, contentHash: String, cutFields: [EntryField] = []) {
         self.guid = guid; self.url = url; self.title = title; self.author = author
         self.publishedAt = publishedAt; self.updatedAt = updatedAt
         self.summaryHTML = summaryHTML; self.contentHTML = contentHTML; self.contentHash = contentHash
+        self.cutFields = cutFields
     }
 }
 

@@ -36,8 +36,8 @@ struct DigestCommand: AsyncParsableCommand {
     @Option(name: .customLong("min-sources"), help: "Only stories carried by at least this many sites.")
     var minSources = 1
 
-    @Option(help: "At most this many stories.")
-    var limit: Int?
+    @Option(help: ArgumentHelp("At most this many stories (default \(DigestDocument.defaultStoryLimit), most sources first).", valueName: "n"))
+    var limit = DigestDocument.defaultStoryLimit
 
     @Option(help: ArgumentHelp("Only stories with a copy from a feed tagged so (see `syndic feeds edit --tag`).", valueName: "tag"))
     var tag: String?
@@ -56,7 +56,7 @@ struct DigestCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard minSources >= 1 else { throw ValidationError("--min-sources must be 1 or more") }
-        if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more") }
+        guard limit >= 1 else { throw ValidationError("--limit must be 1 or more") }
         if let selfURL, SafeURL.check(selfURL) == nil {
             throw ValidationError("--self-url must be an absolute http or https URL")
         }

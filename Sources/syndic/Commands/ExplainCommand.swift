@@ -62,7 +62,8 @@ struct ExplainCommand: AsyncParsableCommand {
                     throw ExplainError.notSigned(id)
                 }
                 signatures.append(signature)
-                names.append("entry \(id) (story \(entry.storyID.map(String.init) ?? "-"), \(stored.source.rawValue) text): \(entry.title ?? "")")
+                let cut = entry.cutFields.isEmpty ? "" : " [cut to size: " + entry.cutFields.map { "\($0.rawValue) to \($0.maxBytes) bytes" }.joined(separator: ", ") + "]"
+                names.append("entry \(id) (story \(entry.storyID.map(String.init) ?? "-"), \(stored.source.rawValue) text): \(entry.title ?? "")\(cut)")
             }
             return (signatures[0], signatures[1], names[0], names[1])
         }
