@@ -117,12 +117,13 @@ enum ChromeText {
         "to view this content, you need to accept", "this content is blocked", "um externe inhalte anzuzeigen",
     ]
 
-    private static let anywhereMatcher = WordMatcher(anywherePhrases)
-    private static let embedConsentMatcher = WordMatcher(embedConsentPhrases)
-    private static let prefixMatcher = WordMatcher(shortPrefixes)
-    private static let creditMatcher = WordMatcher(creditMarkers)
+    private static let anywhereMatcher = WordMatcher(RuleSwitch.enabled("anywherePhrases", anywherePhrases))
+    private static let embedConsentMatcher = WordMatcher(RuleSwitch.enabled("embedConsentPhrases", embedConsentPhrases))
+    private static let prefixMatcher = WordMatcher(RuleSwitch.enabled("shortPrefixes", shortPrefixes))
+    private static let creditMatcher = WordMatcher(RuleSwitch.enabled("creditMarkers", creditMarkers))
+    private static let captionMatcher = WordMatcher(RuleSwitch.enabled("captionPhrases", captionPhrases))
     /// Picture credits inside a caption sentence: "… in the 14th century (Image: GETTY)".
-    private static let captionMatcher = WordMatcher([
+    static let captionPhrases: [String] = [
         "(image:", "(photo:", "(picture:", "(foto:", "(bild:", "(photo credit", "(image credit", "(credit:",
         "(photograph:", "/getty images", "| getty images", "(getty images)", "(ap photo",
         "© reuters", "© ap", "© afp", "© getty", "©reuters", " / reuters", "/reuters", "reuters/", "via getty",
@@ -130,7 +131,7 @@ enum ChromeText {
         // Stock and agency credits closing a caption: "(mlharing / iStock.com)", "(Foto: dpa / Imago)".
         "istock.com)", "/ istock)", "shutterstock.com)", "/ shutterstock)", "/ adobe stock)", "/ adobestock)",
         "unsplash.com)", "/ unsplash)", "pixabay.com)", "/ pixabay)", "/ dpa)", "/ imago)", "/ picture alliance)",
-    ])
+    ]
 
     /// Promotion and contact lines that end stories: "Sign up for …", "Follow her on Twitter",
     /// "Reporting by …; Editing by …". Checked only on the last few blocks of a story.
@@ -153,7 +154,7 @@ enum ChromeText {
         "redakteur in der", "redakteurin in der", "is a freelance", "is a staff writer", "is a contributing",
         "is the founder", "ist gründungspartner", "ist gründer", "ist gründerin",
     ]
-    private static let tailMatcher = WordMatcher(tailPhrases)
+    private static let tailMatcher = WordMatcher(RuleSwitch.enabled("tailPhrases", tailPhrases))
 
     /// Whether a block near the end of a story is a promotion or contact line.
     static func isTailPromotion(_ text: String) -> Bool {
@@ -210,9 +211,9 @@ enum ChromeText {
         return bytes[index...].contains(UInt8(ascii: "=")) && text.contains("]")
     }
 
-    private static let sectionMarkerSet = Set(sectionMarkers)
+    private static let sectionMarkerSet = Set(RuleSwitch.enabled("sectionMarkers", sectionMarkers))
     /// Markers of several words, with a trailing space: a heading may go on after them.
-    private static let headingMarkerPrefixes = sectionMarkers.filter { $0.contains(" ") }.map { $0 + " " }
+    private static let headingMarkerPrefixes = RuleSwitch.enabled("sectionMarkers", sectionMarkers).filter { $0.contains(" ") }.map { $0 + " " }
     private static let markerTrim = Set(" :.-–—|»›>!?".unicodeScalars)
 
     /// Whether the block opens a chrome section that runs to the end of the container.
