@@ -45,6 +45,8 @@ enum BoilerplateVocabulary {
         "bio", "author", "related", "comments", "footer", "sidebar", "promo", "newsletter", "hide", "noprint", "dialog",
     ]
 
+    private static let enabledChromeTokens = Set(RuleSwitch.enabled("chromeTokens", chromeTokens))
+
     /// Substrings that mean story content; they veto chrome words in the same attribute.
     static let contentWords: [String] = [
         "article-body", "articlebody", "article__body", "article-content", "article_content", "articlecontent",
@@ -72,7 +74,7 @@ enum BoilerplateVocabulary {
 
     /// One scan for the three lists: bit 1 content, 2 chrome, 4 positive.
     private static let vocabularyMatcher = WordMatcher(
-        tagged: contentWords.map { ($0, 1) } + chromeWords.map { ($0, 2) } + positiveWords.map { ($0, 4) })
+        tagged: contentWords.map { ($0, 1) } + RuleSwitch.enabled("chromeWords", chromeWords).map { ($0, 2) } + positiveWords.map { ($0, 4) })
 
     static func verdict(forToken token: String) -> TokenVerdict {
         var verdict = TokenVerdict()
@@ -83,7 +85,7 @@ enum BoilerplateVocabulary {
             verdict.chrome = tags & 2 != 0
             verdict.positive = tags & 4 != 0
         }
-        if !verdict.chrome, chromeTokens.contains(token) { verdict.chrome = true }
+        if !verdict.chrome, enabledChromeTokens.contains(token) { verdict.chrome = true }
         if verdict.chrome, describesLayoutState(token) { verdict.chrome = false }
         return verdict
     }

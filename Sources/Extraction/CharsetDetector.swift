@@ -6,7 +6,8 @@ import CLibXML2
 /// `<meta charset>` / `<meta http-equiv content="…; charset=…">` in the first 4 KB, else UTF-8.
 /// Labels that the WHATWG Encoding standard maps to Windows-1252 (ISO-8859-1, ASCII) are mapped
 /// the same way, and a page claiming (or defaulting to) UTF-8 whose bytes are not valid UTF-8
-/// is read as Windows-1252, which every byte sequence is.
+/// is read as Windows-1252, which every byte sequence is. A page claiming a single-byte encoding
+/// whose bytes are valid multi-byte UTF-8 is read as UTF-8 (a mislabelled UTF-8 page).
 enum CharsetDetector {
     /// The encoding to parse with, and whether the bytes need U+FFFD repair first (a UTF-8 page
     /// with a few broken sequences stays UTF-8 rather than turning every accent into mojibake).
@@ -25,9 +26,25 @@ enum CharsetDetector {
         if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF { return "UTF-16BE" }
         let declared = httpCharset.flatMap(canonicalLabel) ?? metaCharset(in: bytes).flatMap(canonicalLabel)
         if let declared, declared != "UTF-8" {
+            if isSingleByte(declared), isMultiByteUTF8(bytes) { return "UTF-8" }
             return isSupported(declared) ? declared : fallback(for: bytes)
         }
         return fallback(for: bytes)
+    }
+
+    /// Whether a label names a single-byte encoding (windows-125x, ISO-8859-x, KOI8, Mac, DOS code pages).
+    static func isSingleByte(_ label: String) -> Bool {
+        ["windows-125", "WINDOWS-125", "ISO-8859-", "ISO8859-", "ISO_8859-", "KOI8", "CP125", "CP8", "IBM8", "MAC", "X-MAC"]
+            .contains { label.hasPrefix($0) }
+    }
+
+    /// Valid UTF-8 holding at least one multi-byte sequence: what a page in a single-byte encoding
+    /// practically never is (its accented letters would have to pair up as UTF-8 lead and continuation
+    /// bytes everywhere), and what a UTF-8 page mislabelled as Latin-1 always is. Browsers that sniff
+    /// read such a page as UTF-8; the label alone turns every "ü" into "Ã¼".
+    static func isMultiByteUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let census = utf8Census(bytes, repairInto: nil)
+        return census.invalid == 0 && census.valid > 0
     }
 
     /// UTF-8 when the bytes are valid UTF-8, else Windows-1252.

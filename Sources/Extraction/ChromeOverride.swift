@@ -11,8 +11,10 @@ enum ChromeOverride {
         let count = model.elements.count
         guard count > 0 else { return }
         var prose = [Int32](repeating: 0, count: count)
+        var proseBlocks = [Int32](repeating: 0, count: count)
         for block in model.blocks where block.chars >= proseBlockBytes && block.linkChars * 4 < block.chars {
             prose[Int(block.owner)] += block.chars
+            proseBlocks[Int(block.owner)] += 1
         }
         var holdsStory = [Bool](repeating: false, count: count)
         var holdsArticleBody = [Bool](repeating: false, count: count)
@@ -22,6 +24,7 @@ enum ChromeOverride {
             if model.elements[index].evidenceRank == 3, prose[index] > 0 { holdsArticleBody[index] = true }
             if parent >= 0 {
                 prose[parent] += prose[index]
+                proseBlocks[parent] += proseBlocks[index]
                 if holdsStory[index] { holdsStory[parent] = true }
                 if holdsArticleBody[index] { holdsArticleBody[parent] = true }
             }
@@ -31,6 +34,12 @@ enum ChromeOverride {
         var changed = false
         for index in 0..<count {
             let own = model.elements[index].ownReason
+            // A caption is one short text; a "caption-image" wrapper holding paragraphs is story layout.
+            if own >= 0, proseBlocks[index] >= 2, isCaptionName(model.reasons[Int(own)]) {
+                model.elements[index].ownReason = -1
+                changed = true
+                continue
+            }
             guard own >= 0, prose[index] * 2 >= pageProse else { continue }
             // An itemprop=articleBody holding the page's prose outranks any name around it.
             guard holdsArticleBody[index] || isOverridable(model.reasons[Int(own)]),
@@ -54,6 +63,11 @@ enum ChromeOverride {
     /// `<footer>` and ARIA roles are deliberate, and discussions may be long.
     private static func isOverridable(_ reason: String) -> Bool {
         (reason.hasPrefix("class/id") || reason.hasPrefix("<")) && !isDiscussion(reason) && !isDialog(reason)
+    }
+
+    /// A class/id mark by the word caption ("wp-caption", "caption-image").
+    static func isCaptionName(_ reason: String) -> Bool {
+        reason.hasPrefix("class/id") && reason.containsBytes("caption")
     }
 
     /// Dialogs and consent layers are never the story, however much text their tables and policies hold.

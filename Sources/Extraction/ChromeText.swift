@@ -15,36 +15,36 @@ enum ChromeText {
     /// Block openings that mark a whole section of chrome: the block and everything after it in the
     /// story container goes ("About the author" and its bio, "Related posts" and their list).
     static let sectionMarkers: [String] = [
-        "about author", "about the author", "about the writer", "leave a reply", "leave a comment",
-        "post a comment", "add a comment", "join the conversation", "related posts", "related articles",
-        "related stories", "related coverage", "related content", "related news", "related reading",
+        "about author", "about the author", "about the writer", "leave a reply",
+        "add a comment", "related posts",
+        "related coverage", "related news", "related reading",
         "related:", "you may also like", "you might also like", "you may also be interested", "recommended for you",
-        "more from", "more stories", "more on this", "recommended stories", "trending now", "most popular",
-        "post navigation", "share this:", "like this:", "comments", "responses", "über den autor",
-        "über die autorin", "ähnliche artikel", "das könnte sie auch interessieren", "mehr zum thema",
+        "more from", "more stories", "more on this", "recommended stories", "trending now",
+        "post navigation", "share this:", "like this:", "comments", "responses",
+        "ähnliche artikel", "mehr zum thema",
         "weitere artikel", "kommentare", "à propos de l'auteur", "articles similaires", "sur le même sujet",
         "commentaires", "artículos relacionados", "te puede interesar", "comentarios", "articoli correlati",
         "commenti", "powiązane artykuły", "komentarze", "czytaj także", "auch interessant", "schon gelesen?",
-        "schon gelesen", "weitere themen", "ähnliche themen", "verwandte themen", "ähnliche beiträge",
-        "verwandte artikel", "das könnte dich auch interessieren", "notas relacionadas", "mirá también",
-        "veja também", "leia também", "lee también", "también te puede interesar", "noticias relacionadas",
-        "lust auf mehr?", "themen", "zusatzinformationen", "quellenangaben", "quellen", "fragen an den autor",
-        "teilnehmende blogs", "meistgelesen", "meistgelesene artikel",
-        "empfehlungen", "unsere empfehlungen", "related", "see also", "more news", "latest news",
-        "zobacz także", "polecamy", "à lire aussi", "lire aussi", "dans la même rubrique", "tags", "schlagwörter",
-        "schlagworte", "stichworte", "kategorien", "share this article", "diesen artikel teilen",
-        "top stories", "most read", "editor's picks", "weiterführende informationen", "weitere informationen",
-        "kontakt", "das könnte sie auch interessieren", "إضافة تعليق جديد", "more information", "related tags", "related topics", "topics",
-        "more on this story", "more on this topic", "read next", "up next", "what to read next", "further reading",
-        "artikel von", "ansprechpartner", "ansprechpartnerin", "pressekontakt", "press contact", "media contact",
-        "media contacts", "fragen zu diesem artikel", "more great wired stories", "more great stories",
+        "ähnliche themen", "verwandte themen", "ähnliche beiträge",
+        "das könnte dich auch interessieren", "mirá también",
+        "leia também", "también te puede interesar", "noticias relacionadas",
+        "lust auf mehr?", "quellen", "fragen an den autor",
+        "meistgelesene artikel",
+        "empfehlungen", "unsere empfehlungen", "more news", "latest news",
+        "polecamy", "à lire aussi", "lire aussi", "dans la même rubrique", "tags", "schlagwörter",
+        "stichworte", "kategorien", "share this article", "diesen artikel teilen",
+        "editor's picks", "weitere informationen",
+        "das könnte sie auch interessieren", "إضافة تعليق جديد", "more information", "related tags", "related topics", "topics",
+        "more on this story", "more on this topic", "read next", "up next", "what to read next",
+        "ansprechpartner", "pressekontakt", "press contact", "media contact",
+        "media contacts", "more great stories",
     ]
 
     /// Markers after which nothing is story, however much text follows (a long comment thread).
     static let terminalMarkers: Set<String> = [
-        "about author", "about the author", "about the writer", "leave a reply", "leave a comment",
-        "post a comment", "add a comment", "join the conversation", "comments", "responses", "kommentare",
-        "commentaires", "comentarios", "commenti", "komentarze", "über den autor", "über die autorin",
+        "about author", "about the author", "about the writer", "leave a reply",
+        "add a comment", "comments", "responses", "kommentare",
+        "commentaires", "comentarios", "commenti", "komentarze",
         "à propos de l'auteur", "fragen an den autor",
     ]
 
@@ -52,38 +52,36 @@ enum ChromeText {
     static let shortPrefixes: [String] = [
         "read more", "read also", "read next", "continue reading", "previous article", "next article",
         "previous post", "next post", "previous story", "next story", "« previous", "next »", "prev",
-        "sign up", "subscribe", "newsletter", "share this", "share on", "share via", "follow us",
-        "click here", "don't miss", "to read the full story", "get our ", "we use cookies", "this website uses cookies", "this site uses cookies", "by using this",
-        "accept cookies", "cookie", "advertisement", "advertising", "sponsored", "all rights reserved",
-        "copyright", "©", "tags:", "tagged", "filed under", "categories:", "category:", "photo:", "image:",
-        "photo credit", "image credit", "getty images", "(photo", "(image", "posted in", "skip to", "related:", "see also:", "more:",
-        "weiterlesen", "mehr lesen", "lesen sie auch", "lesen sie mehr", "anzeige", "werbung", "zum artikel",
-        "lire aussi", "lire la suite", "à lire aussi", "publicité", "leer más", "seguir leyendo", "publicidad",
-        "leggi anche", "continua a leggere", "czytaj więcej", "czytaj też", "reklama", "zobacz też",
+        "sign up", "subscribe", "newsletter", "share on", "share via", "follow us",
+        "click here", "don't miss", "to read the full story", "we use cookies", "this website uses cookies", "this site uses cookies", "by using this",
+        "accept cookies", "advertisement", "advertising", "sponsored", "all rights reserved",
+        "copyright", "©", "tags:", "tagged", "filed under", "categories:", "category:", "photo:",
+        "photo credit", "image credit", "getty images", "(photo", "(image", "posted in", "skip to", "related:",
+        "weiterlesen", "lesen sie auch", "anzeige", "werbung", "zum artikel",
+        "lire aussi", "lire la suite", "publicité", "leer más", "publicidad",
+        "continua a leggere", "czytaj więcej", "czytaj też", "zobacz też",
         "diesen artikel teilen", "artikel teilen", "sharen mit", "teilen mit", "like it? share it",
-        "war der artikel", "möchten sie den artikel", "mehr von ", "mehr kolumnen", "weitere infos unter",
-        "vorschau auf", "dieser eintrag wurde veröffentlicht", "dieser beitrag wurde", "der beitrag wurde",
-        "eingestellt von", "veröffentlicht am", "aktualisiert am", "zuletzt aktualisiert", "last modified",
-        "last updated", "updated:", "published:", "release date:", "themen:", "quelle:", "quellen:", "źródło:",
-        "foto:", "fotos:", "bild:", "bildquelle", "titelbild", "beitragsbild", "photograph by", "photo by",
-        "photos by", "crédits photo", "crédit photo", "if you enjoyed", "follow us", "follow the", "submit your letter",
-        "we want to hear", "never miss", "get regular updates", "besuchen sie unser", "bitte registrieren",
-        "zapraszamy", "hazte miembro", "siguenos", "síguenos", "únete", "¿ya sabías", "for the latest stories",
-        "jede kleine spende", "unterstütze ", "gefällt dir", "verraten sie", "opublikowano", "(noch keine bewertungen)",
-        "- anzeige", "anzeige -", "download the", "get the app", "listen to this", "watch:", "video:", "audio:",
-        "externer inhalt", "explore further", "wir respektieren", "we respect your privacy", "abbildung", "grafik:", "karte:",
-        "(reporting by", "reporting by", "editing by", "writing by", "additional reporting", "(additional reporting",
-        "this article was", "this story was", "this post was", "originally published", "ursprünglich veröffentlicht",
-        "advert", "iklan", "sharing is caring", "this slideshow requires javascript",
-        "kategorie:", "kategorien:", "quellen ausblenden", "quellen anzeigen", "dieser text wurde veröffentlicht",
-        "aufrufe:", "empfohlener redaktioneller inhalt",
+        "dieser eintrag wurde veröffentlicht", "dieser beitrag wurde", "der beitrag wurde",
+        "eingestellt von", "veröffentlicht am", "zuletzt aktualisiert", "last modified",
+        "updated:", "themen:", "quelle:",
+        "foto:", "fotos:", "bild:", "bildquelle", "titelbild", "beitragsbild",
+        "crédits photo", "if you enjoyed", "follow us", "follow the",
+        "never miss", "get regular updates", "besuchen sie unser", "bitte registrieren",
+        "zapraszamy", "síguenos", "únete",
+        "unterstütze ", "gefällt dir",
+        "anzeige -", "get the app", "listen to this", "video:", "audio:",
+        "wir respektieren", "abbildung", "grafik:", "karte:",
+        "reporting by", "editing by", "writing by", "additional reporting", "(additional reporting",
+        "this story was", "ursprünglich veröffentlicht",
+        "advert", "sharing is caring",
+        "kategorien:", "quellen anzeigen",
     ]
 
     /// Short-block substrings that mark photo credits and agency picture lines.
     static let creditMarkers: [String] = [
-        "getty", "afp", "dpa", "reuters", "imago", "picture alliance", "picture-alliance", "shutterstock",
-        "istock", "ap photo", "wenn.com", "bestimage", "keystone", "/pap", "epa/", "photo:", "foto:", "©",
-        "(c) ", "bildquelle", "image credit", "photo credit", "credit:",
+        "afp", "dpa", "reuters", "picture alliance",
+        "istock", "ap photo", "keystone", "epa/", "photo:", "foto:", "©",
+        "(c) ",
     ]
 
     /// Words of a line that is only a date or a time ("Nov. 19, 2019", "5:50 PM", "27.01.2022").
@@ -111,49 +109,49 @@ enum ChromeText {
     /// The consent prompt a site puts in place of an embedded post or video, mid-story: the prompt
     /// goes, the story around it stays.
     static let embedConsentPhrases: [String] = [
-        "an dieser stelle findet ihr einen externen inhalt", "an dieser stelle finden sie einen externen inhalt",
-        "an dieser stelle findest du einen externen inhalt", "dass mir externe inhalte angezeigt werden",
-        "ich bin damit einverstanden, dass mir externe", "externen inhalt von", "klicken sie auf den unteren button, um den inhalt",
+        "an dieser stelle finden sie einen externen inhalt",
+        "an dieser stelle findest du einen externen inhalt",
         "to view this content, you need to accept", "this content is blocked", "um externe inhalte anzuzeigen",
     ]
 
-    private static let anywhereMatcher = WordMatcher(anywherePhrases)
-    private static let embedConsentMatcher = WordMatcher(embedConsentPhrases)
-    private static let prefixMatcher = WordMatcher(shortPrefixes)
-    private static let creditMatcher = WordMatcher(creditMarkers)
+    private static let anywhereMatcher = WordMatcher(RuleSwitch.enabled("anywherePhrases", anywherePhrases))
+    private static let embedConsentMatcher = WordMatcher(RuleSwitch.enabled("embedConsentPhrases", embedConsentPhrases))
+    private static let prefixMatcher = WordMatcher(RuleSwitch.enabled("shortPrefixes", shortPrefixes))
+    private static let creditMatcher = WordMatcher(RuleSwitch.enabled("creditMarkers", creditMarkers))
+    private static let captionMatcher = WordMatcher(RuleSwitch.enabled("captionPhrases", captionPhrases))
     /// Picture credits inside a caption sentence: "… in the 14th century (Image: GETTY)".
-    private static let captionMatcher = WordMatcher([
-        "(image:", "(photo:", "(picture:", "(foto:", "(bild:", "(photo credit", "(image credit", "(credit:",
-        "(photograph:", "/getty images", "| getty images", "(getty images)", "(ap photo",
-        "© reuters", "© ap", "© afp", "© getty", "©reuters", " / reuters", "/reuters", "reuters/", "via getty",
-        "/ getty", "(credit", "/ afp", "/afp",
+    static let captionPhrases: [String] = [
+        "(image:", "(photo:", "(picture:", "(foto:", "(bild:", "(image credit",
+        "(photograph:", "| getty images", "(getty images)", "(ap photo",
+        "© getty", "©reuters", " / reuters", "reuters/", "via getty",
+        "/ getty", "(credit", "/afp",
         // Stock and agency credits closing a caption: "(mlharing / iStock.com)", "(Foto: dpa / Imago)".
-        "istock.com)", "/ istock)", "shutterstock.com)", "/ shutterstock)", "/ adobe stock)", "/ adobestock)",
+        "/ istock)", "shutterstock.com)", "/ shutterstock)", "/ adobe stock)", "/ adobestock)",
         "unsplash.com)", "/ unsplash)", "pixabay.com)", "/ pixabay)", "/ dpa)", "/ imago)", "/ picture alliance)",
-    ])
+    ]
 
     /// Promotion and contact lines that end stories: "Sign up for …", "Follow her on Twitter",
     /// "Reporting by …; Editing by …". Checked only on the last few blocks of a story.
     static let tailPhrases: [String] = [
-        "reporting by", "editing by", "writing by", "sign up for", "subscribe to", "follow us on", "follow her on",
-        "follow him on", "follow me on", "may be reached at", "can be reached at", "if you enjoyed this",
-        "join nrplus", "newsletter", "is out now", "is available now", "download the app", "follow us at",
-        "folgen sie uns", "abonnieren sie", "suivez-nous", "síguenos", "on twitter", "on instagram", "on facebook",
-        "gefällt dir unser", "gefällt ihnen unser", "zapraszamy do", "zapraszamy też",
+        "writing by", "sign up for",
+        "follow him on", "if you enjoyed this",
+        "join nrplus", "newsletter", "is available now", "download the app", "follow us at",
+        "abonnieren sie", "suivez-nous", "síguenos",
+        "gefällt dir unser", "gefällt ihnen unser", "zapraszamy do",
         // Appeals and sign-ups
-        "help us continue", "sign up here", "do you want to be informed", "support our journalism",
-        "support independent journalism", "hacemos periodismo", "puedes hacer periodismo", "apoya el periodismo",
+        "sign up here", "support our journalism",
+        "support independent journalism", "apoya el periodismo",
         "unterstützen sie unabhängigen journalismus", "jetzt unterstützen",
         // Citation lines, disclaimers and where-to-read-more pointers
-        "suggested citation", "zitiervorschlag", "does not offer medical advice", "not intended as medical advice",
-        "not a substitute for professional", "findest du hier", "finden sie hier", "erklären wir in unserem beitrag",
+        "zitiervorschlag", "not intended as medical advice",
+        "not a substitute for professional", "findest du hier", "finden sie hier",
         "der beitrag wurde am", "dieser beitrag wurde am", "latest posts by",
         // Short author notes
-        "freier autor", "freie autorin", "freier journalist", "freie journalistin", "ist redakteur", "ist redakteurin",
-        "redakteur in der", "redakteurin in der", "is a freelance", "is a staff writer", "is a contributing",
-        "is the founder", "ist gründungspartner", "ist gründer", "ist gründerin",
+        "freie autorin", "freier journalist", "freie journalistin", "ist redakteur", "ist redakteurin",
+        "redakteur in der", "redakteurin in der", "is a staff writer", "is a contributing",
+        "is the founder", "ist gründer", "ist gründerin",
     ]
-    private static let tailMatcher = WordMatcher(tailPhrases)
+    private static let tailMatcher = WordMatcher(RuleSwitch.enabled("tailPhrases", tailPhrases))
 
     /// Whether a block near the end of a story is a promotion or contact line.
     static func isTailPromotion(_ text: String) -> Bool {
@@ -210,9 +208,9 @@ enum ChromeText {
         return bytes[index...].contains(UInt8(ascii: "=")) && text.contains("]")
     }
 
-    private static let sectionMarkerSet = Set(sectionMarkers)
+    private static let sectionMarkerSet = Set(RuleSwitch.enabled("sectionMarkers", sectionMarkers))
     /// Markers of several words, with a trailing space: a heading may go on after them.
-    private static let headingMarkerPrefixes = sectionMarkers.filter { $0.contains(" ") }.map { $0 + " " }
+    private static let headingMarkerPrefixes = RuleSwitch.enabled("sectionMarkers", sectionMarkers).filter { $0.contains(" ") }.map { $0 + " " }
     private static let markerTrim = Set(" :.-–—|»›>!?".unicodeScalars)
 
     /// Whether the block opens a chrome section that runs to the end of the container.

@@ -41,7 +41,7 @@ struct MetadataCollector {
     }
 
     mutating func finishTitle(_ bytes: [UInt8]) {
-        if titleText == nil { titleText = collapse(String(decoding: bytes, as: UTF8.self)) }
+        if titleText == nil { titleText = collapse(String(decoding: Windows1252.mappingC1(bytes), as: UTF8.self)) }
     }
 
     mutating func finishScript(_ bytes: [UInt8]) {

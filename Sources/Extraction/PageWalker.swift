@@ -352,17 +352,31 @@ struct PageWalker {
                     index += 2
                     continue
                 }
+                if let mapped = Windows1252.replacement(forC1: content[index + 1]) { // &#133; is "…"
+                    appendVisible(mapped.0, inLink: inLink)
+                    text.append(mapped.1)
+                    if mapped.2 != 0 { text.append(mapped.2) }
+                    if inLink { linkChars += mapped.2 != 0 ? 2 : 1 }
+                    index += 2
+                    continue
+                }
             }
-            if pendingSpace, !text.isEmpty {
-                text.append(0x20)
-                if inLink { linkChars += 1 }
-            }
-            pendingSpace = false
-            text.append(byte)
-            if inLink { linkChars += 1 }
+            appendVisible(byte, inLink: inLink)
             if byte == 0x2C { commas += 1 }
             index += 1
         }
+    }
+
+    /// Appends one byte of visible text, after the space that whitespace before it left pending.
+    @inline(__always)
+    private mutating func appendVisible(_ byte: UInt8, inLink: Bool) {
+        if pendingSpace, !text.isEmpty {
+            text.append(0x20)
+            if inLink { linkChars += 1 }
+        }
+        pendingSpace = false
+        text.append(byte)
+        if inLink { linkChars += 1 }
     }
 
     private mutating func flush() {

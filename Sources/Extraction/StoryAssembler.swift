@@ -43,9 +43,14 @@ struct StoryAssembler {
                 continue
             }
             if keptCharsAllowCut(assembly.keptChars), let marker = ChromeText.sectionMarker(for: block.text, isHeading: block.kind == .heading) {
-                // Cut the rest only when less story-like text follows than came before.
+                // Cut the rest only when less story-like text follows than came before; a terminal marker
+                // (comments, author) cuts a long thread too, unless it stands above the story ("12 Comments"
+                // by the headline): little kept before it, most of the prose after.
                 let isStrong = ChromeText.terminalMarkers.contains(marker)
-                if isStrong || proseAfter(position) < assembly.keptChars { sectionCut = marker }
+                let after = proseAfter(position)
+                if isStrong ? !Self.precedesStory(kept: assembly.keptChars, proseAfter: after) : after < assembly.keptChars {
+                    sectionCut = marker
+                }
                 assembly.removed.append(RemovedBlock(text: block.text, reason: "chrome heading \"\(marker)\""))
                 continue
             }
@@ -131,6 +136,15 @@ struct StoryAssembler {
     }
 
     private func keptCharsAllowCut(_ kept: Int) -> Bool { kept >= 150 }
+
+    /// A terminal marker with under ``storyOpeningBytes`` kept before it and three times as much prose
+    /// after it stands above the story (a comment-count link under the headline), not after it.
+    static func precedesStory(kept: Int, proseAfter: Int) -> Bool {
+        kept < storyOpeningBytes && kept * 3 < proseAfter
+    }
+
+    /// What a headline area holds before the story starts: dek, byline, date (UTF-8 bytes).
+    static let storyOpeningBytes = 500
 
     private func isInside(_ block: PageModel.Block) -> Bool {
         let owner = Int(block.owner)

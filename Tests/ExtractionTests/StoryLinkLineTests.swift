@@ -45,7 +45,7 @@ struct ClosingContactTests {
         bei jüngeren Befragten, die über Einsamkeit und Zukunftssorgen berichten.</p>
         <p>Auf einer digitalen Tagung im November wird die Studie der Öffentlichkeit vorgestellt; die Anmeldung ist
         kostenfrei und steht allen Interessierten offen, auch ohne Vorkenntnisse.</p>
-        <h3>Ansprechpartnerin</h3>
+        <h3>Pressekontakt</h3>
         <p>Erika Musterfrau</p>
         <p>Pressesprecherin</p>
         </article></body></html>

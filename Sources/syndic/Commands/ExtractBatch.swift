@@ -3,9 +3,12 @@ import Foundation
 
 /// `syndic extract --manifest M --out O`: one process for a whole corpus, in the batch format of
 /// eval/extraction/score.py (in: JSON lines {"id","url","html"}; out: {"id","text","seconds"[,"error"]}).
+/// With `explain`, each line also lists the removed blocks (`"removed": [{"reason","text"}]`), which
+/// scripts/extract-cv.py reads to see which rules fired on which pages.
 struct ExtractBatch {
     let manifestPath: String
     let outputPath: String?
+    var explain = false
 
     struct Entry: Decodable {
         var id: String
@@ -18,6 +21,7 @@ struct ExtractBatch {
         var text: String
         var seconds: Double
         var error: String?
+        var removed: [ExtractOutput.Record.Removal]?
     }
 
     func run() throws {
@@ -34,6 +38,7 @@ struct ExtractBatch {
             do {
                 let result = try ArticleExtractor.extract(html: bytes, url: entry.url)
                 record.text = result.article.text
+                if explain { record.removed = result.removed.map { .init(reason: $0.reason, text: $0.text) } }
             } catch {
                 record.error = error.description
             }

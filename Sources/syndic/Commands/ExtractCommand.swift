@@ -54,7 +54,7 @@ struct ExtractCommand: AsyncParsableCommand {
 
     func run() async throws {
         if let manifest {
-            try ExtractBatch(manifestPath: manifest, outputPath: out).run()
+            try ExtractBatch(manifestPath: manifest, outputPath: out, explain: explain).run()
             return
         }
         if bench {
