@@ -27,7 +27,9 @@ final class ReadCountingStore: WebServer.Store, @unchecked Sendable {
     func stories(_ query: StoryQuery) async throws -> [StorySummary] { try await store.stories(query) }
     func story(id: Int64) async throws -> StoryDetail { try await store.story(id: id) }
     func storyCount() async throws -> Int { try await store.storyCount() }
+    func storyCount(_ query: StoryQuery) async throws -> Int { try await store.storyCount(query) }
     func storyStamp(_ query: StoryQuery) async throws -> StoryStamp { try await store.storyStamp(query) }
+    func instance() async throws -> StoreInstance { try await store.instance() }
     func addFeeds(_ items: [NewFeed], now: Date) async throws -> [FeedAddOutcome] { try await store.addFeeds(items, now: now) }
     func feed(matching key: String) async throws -> Feed? { try await store.feed(matching: key) }
     func feed(id: Int64) async throws -> Feed? { try await store.feed(id: id) }
