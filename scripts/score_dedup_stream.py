@@ -46,6 +46,7 @@ def main():
     ap.add_argument("--syndic")
     ap.add_argument("--shared", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../shared"))
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--machine", action="store_true", help="one 'name value' line per figure (for scripts/bench.sh)")
     args = ap.parse_args()
     if not (args.pred or args.syndic):
         ap.error("give --pred PRED.json or --syndic PATH")
@@ -67,6 +68,15 @@ def main():
         keep["kinds"] = kinds
         keep["seconds"] = seconds
         print(json.dumps(keep, sort_keys=True))
+        return
+    if args.machine:
+        for key in ("pair_f1", "pair_precision", "pair_recall", "bcubed_f1", "false_merge_pairs"):
+            print(f"{key} {m[key]:.4f}")
+        for k, v in kinds.items():
+            n = v.get("joined", v.get("merged"))
+            print(f"share {k} {n / v['of']:.4f}\ncount {k} {n}")
+        if seconds is not None:
+            print(f"seconds {seconds:.3f} ({len(labels) / seconds:.0f} docs/s)")
         return
     scorer.report(m, worst=int(os.environ.get("WORST", "5")))
     print("per kind: " + "; ".join(
