@@ -9,6 +9,9 @@ public enum BatchClustering {
         /// How each document was assigned.
         public var assignments: [Assignment]
         public var stories: [StorySnapshot]
+        /// For each document kept apart as a roundup, the (input indices of the) story keys it
+        /// shares one paragraph each with.
+        public var roundups: [Int: [Int]]
     }
 
     public static func cluster(_ texts: [(name: String, text: String)],
@@ -26,8 +29,13 @@ public enum BatchClustering {
                                                timestamp: Double(arrival), hasFullText: true)
         }
         var keys: [Int64] = []
-        for a in assignments where !keys.contains(a.storyKey) { keys.append(a.storyKey) }
+        var seen = Set<Int64>()
+        for a in assignments where seen.insert(a.storyKey).inserted { keys.append(a.storyKey) }
+        var roundups: [Int: [Int]] = [:]
+        for index in texts.indices {
+            if let stories = clusterer.roundupOverlaps(of: Int64(index)) { roundups[index] = stories.map { Int($0) } }
+        }
         return Result(storyOf: assignments.map { Int($0.storyKey) }, assignments: assignments,
-                      stories: keys.compactMap { clusterer.story($0) })
+                      stories: keys.compactMap { clusterer.story($0) }, roundups: roundups)
     }
 }

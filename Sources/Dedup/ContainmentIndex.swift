@@ -5,7 +5,7 @@
 /// short text is in the long one, so the shingles both sample by content coincide: each document
 /// indexes its sample and a new document looks its own up; exact containment then decides.
 struct ContainmentIndex {
-    static let maximumSamples = 80
+    static let maximumSamples = 192
     /// A sampled shingle shared by more documents than this is boilerplate, not evidence: only the
     /// newest this many are visited.
     static let bucketVisitLimit = 64
