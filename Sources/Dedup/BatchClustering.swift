@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 /// Clusters a finished collection of texts at once (`syndic dedup`, tests, the dev-set score).
 ///
 /// Longer documents are added first (ties by name) so each story's representative is its
@@ -14,10 +17,27 @@ public enum BatchClustering {
         public var roundups: [Int: [Int]]
     }
 
+    /// Signatures of `texts`, in order, built on all cores (one builder per chunk of texts).
+    public static func sign(_ texts: [String], configuration: DedupConfiguration = DedupConfiguration()) -> [DocumentSignature] {
+        let chunks = min(texts.count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 4)
+        guard chunks > 1 else {
+            var builder = SignatureBuilder(configuration: configuration)
+            return texts.map { builder.signature(of: $0) }
+        }
+        var results = [DocumentSignature?](repeating: nil, count: texts.count)
+        results.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let out = out
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                var builder = SignatureBuilder(configuration: configuration)
+                for i in stride(from: chunk, to: texts.count, by: chunks) { out[i] = builder.signature(of: texts[i]) }
+            }
+        }
+        return results.map { $0! }
+    }
+
     public static func cluster(_ texts: [(name: String, text: String)],
                                configuration: DedupConfiguration = DedupConfiguration()) -> Result {
-        var builder = SignatureBuilder(configuration: configuration)
-        let signatures = texts.map { builder.signature(of: $0.text) }
+        let signatures = sign(texts.map(\.text), configuration: configuration)
         let order = texts.indices.sorted {
             let a = signatures[$0].shingleCount, b = signatures[$1].shingleCount
             return a != b ? a > b : texts[$0].name < texts[$1].name

@@ -26,7 +26,7 @@ public struct DedupConfiguration: Sendable, Equatable {
     /// A document none of whose candidate stories explains at least this share of it (in found
     /// paragraphs), but which shares a paragraph of its own with each of at least two of them, is
     /// a roundup: its own story (anti-chaining; docs/DEDUP.md, "Roundups").
-    public var roundupShare: Double = 0.5
+    public var roundupShare: Double = 0.8
     /// The shorter document needs at least this many (non-stoplisted) shingles for containment to count.
     public var minimumContainmentShingles: Int = 6
     /// Documents older than this (seconds before the newest) are not matched; ``StoryClusterer/expire(before:)`` drops them.

@@ -33,6 +33,9 @@ public final class StoryClusterer {
     private var digestOverlaps: [Int64: [Int64]] = [:]
     private var signatures: [DocumentSignature] = []
     private var freeSlots: [Int32] = []
+    /// `candidateMark[slot] == candidateStamp` while `slot` is a candidate of the document being added.
+    private var candidateMark: [UInt32] = []
+    private var candidateStamp: UInt32 = 0
     private var slotOf: [Int64: Int32] = [:]
 
     private struct Story {
@@ -75,14 +78,24 @@ public final class StoryClusterer {
         let stored = configuration.keepsShingleSets ? signature : signature.compacted
         let slot = allocate(id: id, signature: stored, timestamp: timestamp, storyKey: id, hasFullText: hasFullText)
 
+        // Each candidate once, marked in `candidateMark` so the members loop can skip the others.
         var candidates: [Int32] = []
+        candidateStamp &+= 1
+        if candidateStamp == 0 { for i in candidateMark.indices { candidateMark[i] = 0 }; candidateStamp = 1 }
+        let stamp = candidateStamp
+        func note(_ c: Int32) {
+            if candidateMark[Int(c)] != stamp { candidateMark[Int(c)] = stamp; candidates.append(c) }
+        }
         // A document without shingles (empty text) matches nothing and is not indexed: all its
         // lanes are equal, so indexing would chain every empty document into one bucket.
-        if stored.shingleCount > 0 { lsh.insert(slot: slot, lanes: stored.minHash) { candidates.append($0) } }
+        if stored.shingleCount > 0 { lsh.insert(slot: slot, lanes: stored.minHash) { note($0) } }
         if configuration.keepsShingleSets {
-            var fromLead: [Int32] = []
-            containmentIndex.insert(slot: slot, sample: stored.containmentSample) { fromLead.append($0) }
-            for c in fromLead where !candidates.contains(c) { candidates.append(c) }
+            // A sampled shingle the stoplist knows as boilerplate (a site's footer) is indexed but
+            // not looked up: every document of that site shares it, so it is no evidence and would
+            // make each of them a candidate of every other (the cost that grew faster than the input).
+            let stop = stoplist.flatMap { $0.isActive ? $0 : nil }
+            containmentIndex.insert(slot: slot, sample: stored.containmentSample,
+                                    skipLookup: { stop?.isStopShingle($0) == true }) { note($0) }
         }
 
         let assignment = chooseStory(for: slot, candidates: candidates)
@@ -235,6 +248,7 @@ public final class StoryClusterer {
             slot = Int32(ids.count)
             ids.append(id); times.append(timestamp); storyOf.append(storyKey); fullText.append(hasFullText)
             alive.append(true); anchor.append(false); digest.append(false); signatures.append(signature)
+            candidateMark.append(0)
         }
         slotOf[id] = slot
         return slot
@@ -386,6 +400,9 @@ public final class StoryClusterer {
         for m in story.members where m != rep {
             guard count < configuration.maximumMembersCompared else { break }
             count += 1
+            // A member sharing no LSH band and no sampled shingle with the new document is counted
+            // as not matching without comparing: the loop costs only the candidates.
+            guard candidateMark[Int(m)] == candidateStamp else { continue }
             let c = compared(m)
             guard c.isMatch else { continue }
             matches += 1
