@@ -8,12 +8,12 @@
 struct ShingleStoplist {
     private static let bits = 22
     private var rows: [UInt16]
-    /// One bit per 2²¹ buckets, set once a shingle has been counted in ``minimumStories`` stories:
-    /// a 256 KB filter (it stays in cache) in front of the 16 MiB sketch, so the common case (a
+    /// One bit per 2¹⁸ buckets, set once a shingle has been counted in ``minimumStories`` stories:
+    /// a 32 KB filter (it stays in cache) in front of the 16 MiB sketch, so the common case (a
     /// shingle of one story) costs no random access to the sketch. Never cleared; a stale bit only
     /// costs the full lookup.
     private var frequent: [UInt64]
-    private static let frequentBits = 21
+    private static let frequentBits = 18
     private(set) var storyCount = 0
     let share: Double
     let minimumStories: Int
