@@ -37,40 +37,47 @@ public struct ParagraphAlignment: Sendable, Equatable {
     /// must have paragraph numbers.
     static func measure(_ a: DocumentSignature, _ b: DocumentSignature,
                         _ stop: ((UInt64) -> Bool)?) -> (inter: Int, sizeA: Int, sizeB: Int, alignment: ParagraphAlignment) {
-        var totalA = [Int32](repeating: 0, count: a.paragraphCount), sharedA = totalA
-        var totalB = [Int32](repeating: 0, count: b.paragraphCount), sharedB = totalB
-        var inter = 0
-        a.shingles.withUnsafeBufferPointer { x in
-            b.shingles.withUnsafeBufferPointer { y in
-                a.paragraphOf.withUnsafeBufferPointer { px in
-                    b.paragraphOf.withUnsafeBufferPointer { py in
-                        var i = 0, j = 0
-                        while i < x.count || j < y.count {
-                            if j == y.count || (i < x.count && x[i] < y[j]) {
-                                if stop?(x[i]) != true { totalA[Int(px[i])] &+= 1 }
-                                i &+= 1
-                            } else if i == x.count || y[j] < x[i] {
-                                if stop?(y[j]) != true { totalB[Int(py[j])] &+= 1 }
-                                j &+= 1
-                            } else {
-                                if stop?(x[i]) != true {
-                                    totalA[Int(px[i])] &+= 1; sharedA[Int(px[i])] &+= 1
-                                    totalB[Int(py[j])] &+= 1; sharedB[Int(py[j])] &+= 1
-                                    inter &+= 1
+        // Four per-paragraph counters on the stack: this runs once per candidate comparison.
+        let pa = a.paragraphCount, pb = b.paragraphCount
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * (pa + pb)) { counts in
+            counts.initialize(repeating: 0)
+            let totalA = UnsafeMutableBufferPointer(rebasing: counts[0..<pa])
+            let sharedA = UnsafeMutableBufferPointer(rebasing: counts[pa..<(2 * pa)])
+            let totalB = UnsafeMutableBufferPointer(rebasing: counts[(2 * pa)..<(2 * pa + pb)])
+            let sharedB = UnsafeMutableBufferPointer(rebasing: counts[(2 * pa + pb)...])
+            var inter = 0
+            a.shingles.withUnsafeBufferPointer { x in
+                b.shingles.withUnsafeBufferPointer { y in
+                    a.paragraphOf.withUnsafeBufferPointer { px in
+                        b.paragraphOf.withUnsafeBufferPointer { py in
+                            var i = 0, j = 0
+                            while i < x.count || j < y.count {
+                                if j == y.count || (i < x.count && x[i] < y[j]) {
+                                    if stop?(x[i]) != true { totalA[Int(px[i])] &+= 1 }
+                                    i &+= 1
+                                } else if i == x.count || y[j] < x[i] {
+                                    if stop?(y[j]) != true { totalB[Int(py[j])] &+= 1 }
+                                    j &+= 1
+                                } else {
+                                    if stop?(x[i]) != true {
+                                        totalA[Int(px[i])] &+= 1; sharedA[Int(px[i])] &+= 1
+                                        totalB[Int(py[j])] &+= 1; sharedB[Int(py[j])] &+= 1
+                                        inter &+= 1
+                                    }
+                                    i &+= 1; j &+= 1
                                 }
-                                i &+= 1; j &+= 1
                             }
                         }
                     }
                 }
             }
+            let (sideA, sizeA) = side(UnsafeBufferPointer(totalA), UnsafeBufferPointer(sharedA))
+            let (sideB, sizeB) = side(UnsafeBufferPointer(totalB), UnsafeBufferPointer(sharedB))
+            return (inter, sizeA, sizeB, ParagraphAlignment(first: sideA, second: sideB))
         }
-        let (sideA, sizeA) = side(totalA, sharedA)
-        let (sideB, sizeB) = side(totalB, sharedB)
-        return (inter, sizeA, sizeB, ParagraphAlignment(first: sideA, second: sideB))
     }
 
-    private static func side(_ total: [Int32], _ shared: [Int32]) -> (Side, Int) {
+    private static func side(_ total: UnsafeBufferPointer<Int32>, _ shared: UnsafeBufferPointer<Int32>) -> (Side, Int) {
         var s = Side()
         var size = 0, covered = 0, run = 0, leads = 0
         for p in total.indices where total[p] > 0 {
