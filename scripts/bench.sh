@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures Syndic against its peers on this machine and writes the tables to docs/BENCHMARKS.md.
 #
-#   scripts/bench.sh [fetch|parse|extract|dedup|poll|fulltext|import|digest|storage|web|micro|all]...   (default: all)
+#   scripts/bench.sh [fetch|parse|extract|dedup|dedupstream|poll|fulltext|import|digest|storage|web|micro|all]...   (default: all)
 #
 # Release build first, then per area Syndic and its peers run alternately, median of
 # $BENCH_RUNS runs (default 5), peak memory from /usr/bin/time -v. Peers are installed on demand:
@@ -29,7 +29,7 @@ DOC=${BENCH_DOC:-$ROOT/docs/BENCHMARKS.md}
 RUNS=${BENCH_RUNS:-5}
 HELP=$ROOT/scripts/bench
 COMMAND_LINE="scripts/bench.sh $*"
-ALL_AREAS="import parse extract dedup fetch poll fulltext digest storage web"
+ALL_AREAS="import parse extract dedup dedupstream fetch poll fulltext digest storage web"
 noise_note() { # the machine's load when the area started, so a reader can judge the figures
   local load; load=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
   NOTE_NOISE="load average when this area started: $load on $(nproc) cores${BENCH_NOISE:+ ($BENCH_NOISE)}; compare ratios measured in the same run rather than absolute figures across runs"
@@ -298,6 +298,36 @@ area_dedup() {
     "$NOTE_NOISE"
 }
 
+# The labelled stream of scripts/make_dedup_stream.py: quality per kind of copy and end-to-end speed of
+# `syndic dedup --format json` (start-up, reading the files, signing, clustering, printing).
+area_dedupstream() {
+  local d=$WORK/dedupstream rows=$WORK/dedupstream/rows.json spec=$WORK/dedupstream/spec.json
+  rm -rf "$d"; mkdir -p "$d"
+  have_shared corpus/dedup/texts || { render_failed dedupstream "$(area_title dedupstream)" "../shared/corpus/dedup absent"; return 0; }
+  local half seed
+  for half in a b; do
+    seed=1; [ $half = b ] && seed=2
+    python3 "$ROOT/scripts/make_dedup_stream.py" --shared "$SHARED" --out "$d/stream-$half" --half $half --seed $seed >"$d/stream-$half.txt"
+    local m=() kind
+    m+=("stream $half (seed $seed): docs/s end to end;;rate;;regex;;\\((?P<v>\\d+) docs/s\\)")
+    m+=("stream $half (seed $seed): pair F1;;score;;regex;;pair_f1 (?P<v>[\\d.]+)")
+    m+=("stream $half (seed $seed): pair precision;;score;;regex;;pair_precision (?P<v>[\\d.]+)")
+    for kind in wire edited excerpt developing local; do
+      m+=("stream $half (seed $seed): $kind copies joined;;score;;regex;;share $kind (?P<v>[\\d.]+)")
+    done
+    for kind in followup roundup; do
+      m+=("stream $half (seed $seed): ${kind}s merged (count);;score;;regex;;count $kind (?P<v>\\d+)")
+    done
+    contender "$spec" "Syndic stream $half" "python3 '$ROOT/scripts/score_dedup_stream.py' --shared '$SHARED' --stream '$d/stream-$half' --syndic '$SYNDIC' --machine" "${m[@]}"
+  done
+  measure dedupstream "$spec" "$rows"
+  render dedupstream "$(area_title dedupstream)" "$rows" \
+    "input: \`scripts/make_dedup_stream.py --half a --seed 1\` ($(cat "$d/stream-a.txt")) and \`--half b --seed 2\` ($(cat "$d/stream-b.txt")); half a is the one tuned on, half b is reported" \
+    "command: \`scripts/score_dedup_stream.py --stream DIR --syndic syndic\` runs \`syndic dedup --format json DIR/texts\` (wall time of that process: start-up, reading, signing, clustering, output) and scores it with ../shared/eval/dedup/score.py; joined = share of copies of that kind put with their story's origin; merged = follow-ups / roundups put with any other story's document" \
+    "targets (issue 19): pair F1 at least 0.98 with precision at least 0.995, 0 follow-up or roundup merges, every kind joined at least 0.97 (edited 0.90), at least 20,000 docs/s end to end" \
+    "$NOTE_NOISE"
+}
+
 area_fetch() {
   local d=$WORK/fetch rows=$WORK/fetch/rows.json spec=$WORK/fetch/spec.json port=${BENCH_FETCH_PORT:-18090} n=10000
   rm -rf "$d"; mkdir -p "$d/www"; chmod 755 "$d" "$d/www"
@@ -508,6 +538,7 @@ area_title() {
   case $1 in
     import) echo "Import: 1,000-line URL list";; parse) echo "Parse: feeds, MB/s, one thread";;
     extract) echo "Extract: article text from news pages";; dedup) echo "Dedup: signatures, LSH and clustering at scale";;
+    dedupstream) echo "Dedup: a labelled stream of edited copies, excerpts, developing stories and roundups";;
     fetch) echo "Fetch: loopback nginx, 10,000 GETs of a 20 KB body";;
     poll) echo "Poll: 1,000 real feeds on a loopback nginx, cold and warm";;
     digest) echo "Digest: the demo world's digest feeds";;
@@ -525,7 +556,7 @@ main() {
   for a in "${@:-all}"; do
     case $a in
       all) areas+=($ALL_AREAS);;
-      fetch|parse|extract|dedup|poll|import|digest|fulltext|storage|web|micro) areas+=("$a");;
+      fetch|parse|extract|dedup|dedupstream|poll|import|digest|fulltext|storage|web|micro) areas+=("$a");;
       -h|--help|help) usage; exit 0;;
       *) usage; echo "bench.sh: unknown area '$a'" >&2; exit 64;;
     esac

@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 /// Clusters a finished collection of texts at once (`syndic dedup`, tests, the dev-set score).
 ///
 /// Longer documents are added first (ties by name) so each story's representative is its
@@ -9,12 +12,32 @@ public enum BatchClustering {
         /// How each document was assigned.
         public var assignments: [Assignment]
         public var stories: [StorySnapshot]
+        /// For each document kept apart as a roundup, the (input indices of the) story keys it
+        /// shares one paragraph each with.
+        public var roundups: [Int: [Int]]
+    }
+
+    /// Signatures of `texts`, in order, built on all cores (one builder per chunk of texts).
+    public static func sign(_ texts: [String], configuration: DedupConfiguration = DedupConfiguration()) -> [DocumentSignature] {
+        let chunks = min(texts.count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 4)
+        guard chunks > 1 else {
+            var builder = SignatureBuilder(configuration: configuration)
+            return texts.map { builder.signature(of: $0) }
+        }
+        var results = [DocumentSignature?](repeating: nil, count: texts.count)
+        results.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let out = out
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                var builder = SignatureBuilder(configuration: configuration)
+                for i in stride(from: chunk, to: texts.count, by: chunks) { out[i] = builder.signature(of: texts[i]) }
+            }
+        }
+        return results.map { $0! }
     }
 
     public static func cluster(_ texts: [(name: String, text: String)],
                                configuration: DedupConfiguration = DedupConfiguration()) -> Result {
-        var builder = SignatureBuilder(configuration: configuration)
-        let signatures = texts.map { builder.signature(of: $0.text) }
+        let signatures = sign(texts.map(\.text), configuration: configuration)
         let order = texts.indices.sorted {
             let a = signatures[$0].shingleCount, b = signatures[$1].shingleCount
             return a != b ? a > b : texts[$0].name < texts[$1].name
@@ -26,8 +49,13 @@ public enum BatchClustering {
                                                timestamp: Double(arrival), hasFullText: true)
         }
         var keys: [Int64] = []
-        for a in assignments where !keys.contains(a.storyKey) { keys.append(a.storyKey) }
+        var seen = Set<Int64>()
+        for a in assignments where seen.insert(a.storyKey).inserted { keys.append(a.storyKey) }
+        var roundups: [Int: [Int]] = [:]
+        for index in texts.indices {
+            if let stories = clusterer.roundupOverlaps(of: Int64(index)) { roundups[index] = stories.map { Int($0) } }
+        }
         return Result(storyOf: assignments.map { Int($0.storyKey) }, assignments: assignments,
-                      stories: keys.compactMap { clusterer.story($0) })
+                      stories: keys.compactMap { clusterer.story($0) }, roundups: roundups)
     }
 }

@@ -5,7 +5,7 @@
 /// short text is in the long one, so the shingles both sample by content coincide: each document
 /// indexes its sample and a new document looks its own up; exact containment then decides.
 struct ContainmentIndex {
-    static let maximumSamples = 80
+    static let maximumSamples = 192
     /// A sampled shingle shared by more documents than this is boilerplate, not evidence: only the
     /// newest this many are visited.
     static let bucketVisitLimit = 64
@@ -14,7 +14,9 @@ struct ContainmentIndex {
     private var stamp: UInt32 = 0
 
     /// Adds `slot`'s lead sample and calls `candidate` once per other slot sharing one of its shingles.
-    mutating func insert(slot: Int32, sample: [UInt64], candidate: (Int32) -> Void) {
+    /// Shingles for which `skipLookup` is true are indexed but their buckets are not visited.
+    mutating func insert(slot: Int32, sample: [UInt64], skipLookup: (UInt64) -> Bool = { _ in false },
+                         candidate: (Int32) -> Void) {
         let width = Int32(Self.maximumSamples)
         table.reserveNodes((Int(slot) + 1) * Self.maximumSamples)
         if Int(slot) >= seen.count { seen.append(contentsOf: repeatElement(0, count: Int(slot) + 1 - seen.count + seen.count / 2 + 16)) }
@@ -22,7 +24,8 @@ struct ContainmentIndex {
         if stamp == 0 { for i in seen.indices { seen[i] = 0 }; stamp = 1 }
         seen[Int(slot)] = stamp
         for (i, key) in sample.prefix(Self.maximumSamples).enumerated() {
-            table.insert(key: key, node: slot &* width &+ Int32(i), limit: Self.bucketVisitLimit) { node in
+            let limit = skipLookup(key) ? 0 : Self.bucketVisitLimit
+            table.insert(key: key, node: slot &* width &+ Int32(i), limit: limit) { node in
                 let other = Int(node / width)
                 if seen[other] != stamp {
                     seen[other] = stamp

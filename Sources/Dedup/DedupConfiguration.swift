@@ -18,6 +18,15 @@ public struct DedupConfiguration: Sendable, Equatable {
     /// Share of the shorter document's shingles found in the longer one at or above which the
     /// shorter is a truncated copy or a summary of the longer.
     public var containmentThreshold: Double = 0.8
+    /// Share of the shorter document's shingles lying in paragraphs found in the longer one
+    /// (``ParagraphAlignment``) at or above which it is an edited copy or edited excerpt…
+    public var alignedShareThreshold: Double = 0.8
+    /// …provided at least this many consecutive paragraphs are found (a copy shares runs).
+    public var minimumAlignedRun: Int = 2
+    /// A document none of whose candidate stories explains at least this share of it (in found
+    /// paragraphs), but which shares a paragraph of its own with each of at least two of them, is
+    /// a roundup: its own story (anti-chaining; docs/DEDUP.md, "Roundups").
+    public var roundupShare: Double = 0.8
     /// The shorter document needs at least this many (non-stoplisted) shingles for containment to count.
     public var minimumContainmentShingles: Int = 6
     /// Documents older than this (seconds before the newest) are not matched; ``StoryClusterer/expire(before:)`` drops them.

@@ -22,25 +22,40 @@ public struct DocumentSignature: Sendable, Equatable {
     /// Words per shingle (k) and the MinHash scheme: two signatures compare only if these agree.
     public var shingleSize: Int
     public var scheme: MinHashScheme
+    /// For each entry of ``shingles``, the paragraph (0 = the headline or first block) where the
+    /// shingle first starts; empty when unknown (signatures stored before paragraphs were kept).
+    /// Lets verification align paragraphs: a copy shares *runs* of paragraphs with its original,
+    /// a roundup one paragraph each with several stories (``ParagraphAlignment``).
+    public var paragraphOf: [UInt16]
 
     public init(minHash: [UInt32], shingles: [UInt64], shingleCount: Int, containmentSample: [UInt64],
-                shingleSize: Int, scheme: MinHashScheme) {
+                shingleSize: Int, scheme: MinHashScheme, paragraphOf: [UInt16] = []) {
         self.minHash = minHash
         self.shingles = shingles
         self.shingleCount = shingleCount
         self.containmentSample = containmentSample
         self.shingleSize = shingleSize
         self.scheme = scheme
+        self.paragraphOf = paragraphOf.count == shingles.count ? paragraphOf : []
+        paragraphCount = self.paragraphOf.max().map { Int($0) + 1 } ?? 0
     }
 
     /// True when the exact shingle set is present.
     public var hasShingleSet: Bool { shingles.count == shingleCount && shingleCount > 0 }
+
+    /// True when the shingle set carries paragraph numbers.
+    public var hasParagraphs: Bool { hasShingleSet && paragraphOf.count == shingles.count }
+
+    /// One more than the highest paragraph number (0 without paragraph numbers).
+    public private(set) var paragraphCount: Int
 
     /// The same signature without its shingle set and containment sample (MinHash lanes and
     /// counts only), for indexes too large to keep sets in memory.
     public var compacted: DocumentSignature {
         var copy = self
         copy.shingles = []
+        copy.paragraphOf = []
+        copy.paragraphCount = 0
         copy.containmentSample = []
         return copy
     }
@@ -56,6 +71,11 @@ public enum ContainmentSample {
     public static let bodyMask: UInt64 = 31
     /// …and is among the `bodyLimit` smallest such hashes.
     public static let bodyLimit = 40
+    /// Each paragraph with at least this many shingles adds its smallest shingle hash, so two texts
+    /// sharing a paragraph verbatim share a sample (an excerpt, a quoted paragraph, a roundup's lead).
+    public static let paragraphMinimumShingles = 4
+    /// Paragraph samples taken at most (the first paragraphs that qualify).
+    public static let paragraphLimit = 96
 
     @inlinable public static func isLeadSampled(_ hash: UInt64) -> Bool { hash & leadMask == 0 }
     @inlinable public static func isBodySampled(_ hash: UInt64) -> Bool { hash & bodyMask == 0 }

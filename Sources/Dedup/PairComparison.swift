@@ -9,6 +9,9 @@ public enum MatchReason: String, Sendable, Equatable {
     case estimatedJaccard = "estimated-jaccard"
     /// Containment derived from the estimated Jaccard and the shingle counts.
     case estimatedContainment = "estimated-containment"
+    /// Most of the shorter text lies in paragraphs found in the longer one, in runs: an edited
+    /// copy (words changed, new headline) or an edited excerpt (``ParagraphAlignment``).
+    case alignedParagraphs = "aligned-paragraphs"
     /// Neither similarity reached its threshold.
     case belowThreshold = "below-threshold"
     /// The shorter document is too short for containment to be evidence.
@@ -29,6 +32,8 @@ public struct PairComparison: Sendable, Equatable {
     public var containmentOfSecond: Double?
     /// LSH bands in which the two signatures agree.
     public var sharedBands: Int
+    /// Paragraph by paragraph, when both signatures carry paragraph numbers.
+    public var alignment: ParagraphAlignment?
     public var isMatch: Bool
     public var reason: MatchReason
     /// The similarity the decision rests on (Jaccard or containment), in 0…1.
@@ -37,7 +42,7 @@ public struct PairComparison: Sendable, Equatable {
     public static func == (a: PairComparison, b: PairComparison) -> Bool {
         a.shingleCounts == b.shingleCounts && a.stoplisted == b.stoplisted && a.estimatedJaccard == b.estimatedJaccard
             && a.exactJaccard == b.exactJaccard && a.containmentOfFirst == b.containmentOfFirst
-            && a.containmentOfSecond == b.containmentOfSecond && a.sharedBands == b.sharedBands
+            && a.containmentOfSecond == b.containmentOfSecond && a.sharedBands == b.sharedBands && a.alignment == b.alignment
             && a.isMatch == b.isMatch && a.reason == b.reason && a.similarity == b.similarity
     }
 }
@@ -77,10 +82,17 @@ public struct PairVerifier: Sendable {
         }
         var result = PairComparison(shingleCounts: (a.shingleCount, b.shingleCount), stoplisted: (0, 0),
                                     estimatedJaccard: estimate, exactJaccard: nil, containmentOfFirst: nil,
-                                    containmentOfSecond: nil, sharedBands: shared, isMatch: false,
+                                    containmentOfSecond: nil, sharedBands: shared, alignment: nil, isMatch: false,
                                     reason: .belowThreshold, similarity: estimate)
         if a.hasShingleSet && b.hasShingleSet {
-            let (inter, sizeA, sizeB) = Self.intersect(a.shingles, b.shingles, isStopShingle)
+            let inter: Int, sizeA: Int, sizeB: Int
+            if a.hasParagraphs && b.hasParagraphs {
+                let measured = ParagraphAlignment.measure(a, b, isStopShingle)
+                (inter, sizeA, sizeB) = (measured.inter, measured.sizeA, measured.sizeB)
+                result.alignment = measured.alignment
+            } else {
+                (inter, sizeA, sizeB) = Self.intersect(a.shingles, b.shingles, isStopShingle)
+            }
             result.stoplisted = (a.shingleCount - sizeA, b.shingleCount - sizeB)
             let union = sizeA + sizeB - inter
             let jaccard = union == 0 ? 0 : Double(inter) / Double(union)
@@ -110,11 +122,20 @@ public struct PairVerifier: Sendable {
         let shorterIsFirst = sizes.0 <= sizes.1
         let shorter = shorterIsFirst ? sizes.0 : sizes.1
         guard let containment = shorterIsFirst ? r.containmentOfFirst : r.containmentOfSecond else { return }
-        guard containment >= configuration.containmentThreshold else { return }
-        guard shorter >= configuration.minimumContainmentShingles else { r.reason = .tooShort; return }
-        r.isMatch = true
-        r.reason = exact ? .containment : .estimatedContainment
-        r.similarity = containment
+        if containment >= configuration.containmentThreshold {
+            guard shorter >= configuration.minimumContainmentShingles else { r.reason = .tooShort; return }
+            r.isMatch = true
+            r.reason = exact ? .containment : .estimatedContainment
+            r.similarity = containment
+            return
+        }
+        guard let alignment = r.alignment, shorter >= configuration.minimumContainmentShingles else { return }
+        let side = shorterIsFirst ? alignment.first : alignment.second
+        if side.coveredShare >= configuration.alignedShareThreshold, side.longestRun >= configuration.minimumAlignedRun {
+            r.isMatch = true
+            r.reason = .alignedParagraphs
+            r.similarity = side.coveredShare
+        }
     }
 
     /// |A∩B| and the sizes of A and B, all without stop shingles. Both inputs sorted and unique.

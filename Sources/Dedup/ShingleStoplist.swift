@@ -8,12 +8,19 @@
 struct ShingleStoplist {
     private static let bits = 22
     private var rows: [UInt16]
+    /// One bit per 2¹⁸ buckets, set once a shingle has been counted in ``minimumStories`` stories:
+    /// a 32 KB filter (it stays in cache) in front of the 16 MiB sketch, so the common case (a
+    /// shingle of one story) costs no random access to the sketch. Never cleared; a stale bit only
+    /// costs the full lookup.
+    private var frequent: [UInt64]
+    private static let frequentBits = 18
     private(set) var storyCount = 0
     let share: Double
     let minimumStories: Int
 
     init(share: Double, minimumStories: Int) {
         rows = [UInt16](repeating: 0, count: 2 << Self.bits)
+        frequent = [UInt64](repeating: 0, count: (1 << Self.frequentBits) / 64)
         self.share = share
         self.minimumStories = minimumStories
     }
@@ -32,11 +39,18 @@ struct ShingleStoplist {
     /// Counts one new story with these (unique) shingles.
     mutating func addStory(_ shingles: [UInt64]) {
         storyCount += 1
+        let minimum = UInt16(clamping: minimumStories)
         rows.withUnsafeMutableBufferPointer { r in
-            for h in shingles {
-                let (a, b) = Self.indices(h)
-                if r[a] < .max { r[a] += 1 }
-                if r[b] < .max { r[b] += 1 }
+            frequent.withUnsafeMutableBufferPointer { f in
+                for h in shingles {
+                    let (a, b) = Self.indices(h)
+                    if r[a] < .max { r[a] += 1 }
+                    if r[b] < .max { r[b] += 1 }
+                    if min(r[a], r[b]) >= minimum {
+                        let bit = Self.filterBit(h)
+                        f[bit >> 6] |= 1 << UInt64(bit & 63)
+                    }
+                }
             }
         }
     }
@@ -59,5 +73,14 @@ struct ShingleStoplist {
         return Int(min(rows[a], rows[b]))
     }
 
-    func isStopShingle(_ h: UInt64) -> Bool { isActive && storyFrequency(h) >= cutoff }
+    @inline(__always) private static func filterBit(_ h: UInt64) -> Int {
+        Int(truncatingIfNeeded: Hash64.mix(h ^ 0x5851_F42D_4C95_7F2D) &>> UInt64(64 - frequentBits))
+    }
+
+    func isStopShingle(_ h: UInt64) -> Bool {
+        guard isActive else { return false }
+        let bit = Self.filterBit(h)
+        guard frequent[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return false }
+        return storyFrequency(h) >= cutoff
+    }
 }

@@ -27,8 +27,15 @@ public final class StoryClusterer {
     /// True for a member that contains its story's representative (a fuller copy of a truncated
     /// first arrival): it vouches for the story like the representative does.
     private var anchor: [Bool] = []
+    /// True for a roundup: a document that shares one paragraph each with several stories and so
+    /// started its own story (``roundupOverlaps(_:)``).
+    private var digest: [Bool] = []
+    private var digestOverlaps: [Int64: [Int64]] = [:]
     private var signatures: [DocumentSignature] = []
     private var freeSlots: [Int32] = []
+    /// `candidateMark[slot] == candidateStamp` while `slot` is a candidate of the document being added.
+    private var candidateMark: [UInt32] = []
+    private var candidateStamp: UInt32 = 0
     private var slotOf: [Int64: Int32] = [:]
 
     private struct Story {
@@ -71,14 +78,24 @@ public final class StoryClusterer {
         let stored = configuration.keepsShingleSets ? signature : signature.compacted
         let slot = allocate(id: id, signature: stored, timestamp: timestamp, storyKey: id, hasFullText: hasFullText)
 
+        // Each candidate once, marked in `candidateMark` so the members loop can skip the others.
         var candidates: [Int32] = []
+        candidateStamp &+= 1
+        if candidateStamp == 0 { for i in candidateMark.indices { candidateMark[i] = 0 }; candidateStamp = 1 }
+        let stamp = candidateStamp
+        func note(_ c: Int32) {
+            if candidateMark[Int(c)] != stamp { candidateMark[Int(c)] = stamp; candidates.append(c) }
+        }
         // A document without shingles (empty text) matches nothing and is not indexed: all its
         // lanes are equal, so indexing would chain every empty document into one bucket.
-        if stored.shingleCount > 0 { lsh.insert(slot: slot, lanes: stored.minHash) { candidates.append($0) } }
+        if stored.shingleCount > 0 { lsh.insert(slot: slot, lanes: stored.minHash) { note($0) } }
         if configuration.keepsShingleSets {
-            var fromLead: [Int32] = []
-            containmentIndex.insert(slot: slot, sample: stored.containmentSample) { fromLead.append($0) }
-            for c in fromLead where !candidates.contains(c) { candidates.append(c) }
+            // A sampled shingle the stoplist knows as boilerplate (a site's footer) is indexed but
+            // not looked up: every document of that site shares it, so it is no evidence and would
+            // make each of them a candidate of every other (the cost that grew faster than the input).
+            let stop = stoplist.flatMap { $0.isActive ? $0 : nil }
+            containmentIndex.insert(slot: slot, sample: stored.containmentSample,
+                                    skipLookup: { stop?.isStopShingle($0) == true }) { note($0) }
         }
 
         let assignment = chooseStory(for: slot, candidates: candidates)
@@ -166,6 +183,7 @@ public final class StoryClusterer {
             }
         }
         alive[s] = false
+        digestOverlaps[id] = nil
         signatures[s] = Self.emptySignature
         freeSlots.append(slot)
     }
@@ -186,6 +204,9 @@ public final class StoryClusterer {
     public func storyKey(of document: Int64) -> Int64? {
         slotOf[document].map { storyOf[Int($0)] }
     }
+
+    /// The stories `document` shares one paragraph each with, when it was kept apart as a roundup.
+    public func roundupOverlaps(of document: Int64) -> [Int64]? { digestOverlaps[document] }
 
     /// The story with `key`, if it has indexed members.
     public func story(_ key: Int64) -> StorySnapshot? {
@@ -222,11 +243,12 @@ public final class StoryClusterer {
             slot = reused
             let s = Int(reused)
             ids[s] = id; times[s] = timestamp; storyOf[s] = storyKey; fullText[s] = hasFullText
-            alive[s] = true; anchor[s] = false; signatures[s] = signature
+            alive[s] = true; anchor[s] = false; digest[s] = false; signatures[s] = signature
         } else {
             slot = Int32(ids.count)
             ids.append(id); times.append(timestamp); storyOf.append(storyKey); fullText.append(hasFullText)
-            alive.append(true); anchor.append(false); signatures.append(signature)
+            alive.append(true); anchor.append(false); digest.append(false); signatures.append(signature)
+            candidateMark.append(0)
         }
         slotOf[id] = slot
         return slot
@@ -250,17 +272,29 @@ public final class StoryClusterer {
         return best
     }
 
-    /// True when the first sampled lead shingle of `slot` is among `other`'s sampled shingles,
-    /// i.e. (almost always) `other` begins the way `slot` begins.
-    private func leadAligned(_ slot: Int32, _ other: Int32) -> Bool {
+    /// True when `match` shows the new document beginning the way the matched one begins: both
+    /// have one of their first two substantial paragraphs found in the other (paragraph alignment),
+    /// or, for signatures without paragraphs, the first sampled lead shingle of `slot` is among
+    /// the matched document's samples.
+    private func leadAligned(_ slot: Int32, _ match: StoryMatch) -> Bool {
+        if let a = match.comparison.alignment { return a.first.leadFound && a.second.leadFound }
         guard let first = signatures[Int(slot)].containmentSample.first else { return false }
-        return signatures[Int(other)].containmentSample.contains(first)
+        return signatures[Int(match.matched)].containmentSample.contains(first)
     }
 
     private struct StoryMatch {
         var key: Int64
         var matched: Int32
         var comparison: PairComparison
+    }
+
+    /// What comparing a new document with one story's members showed.
+    private struct StoryEvidence {
+        var match: StoryMatch?
+        /// Largest share of the new document lying in paragraphs found in a compared member.
+        var share = 0.0
+        /// The new document's substantial paragraphs found in a compared member whose lead it holds.
+        var paragraphs: UInt64 = 0
     }
 
     /// The story `slot` joins, or a new story keyed by its id.
@@ -275,14 +309,20 @@ public final class StoryClusterer {
             if !storyKeys.contains(key) { storyKeys.append(key) }
         }
         var best: StoryMatch?
+        var partial: [(key: Int64, paragraphs: UInt64)] = []
+        var explained = false
         for key in storyKeys {
-            guard let story = stories[key], let match = evaluate(slot, against: story, key: key) else { continue }
+            guard let story = stories[key] else { continue }
+            let evidence = evaluate(slot, against: story, key: key)
+            if evidence.share >= configuration.roundupShare { explained = true }
+            else if evidence.paragraphs != 0 { partial.append((key, evidence.paragraphs)) }
+            guard let match = evidence.match else { continue }
             if let current = best {
                 // Rank first by lead alignment: a summary or excerpt that two stories both contain
                 // belongs to the one that *starts* with it, not to a follow-up quoting it further
                 // down. Then by overall likeness (Jaccard), so it joins the story it covers most of;
                 // then by the deciding similarity; then the older key.
-                let la = leadAligned(slot, match.matched), lb = leadAligned(slot, current.matched)
+                let la = leadAligned(slot, match), lb = leadAligned(slot, current)
                 let (a, b) = (match.comparison, current.comparison)
                 let ja = a.exactJaccard ?? a.estimatedJaccard, jb = b.exactJaccard ?? b.estimatedJaccard
                 let better = la != lb ? la
@@ -293,36 +333,84 @@ public final class StoryClusterer {
             best = match
             // An exact copy of a story's member, aligned at the lead, ranks first whatever comes
             // next (two stories cannot both hold an identical text): stop looking.
-            if match.comparison.exactJaccard == 1, leadAligned(slot, match.matched) { break }
+            if match.comparison.exactJaccard == 1, leadAligned(slot, match) { explained = true; break }
+        }
+        if !explained, let overlapped = Self.roundupOverlaps(partial) {
+            digest[s] = true
+            digestOverlaps[ids[s]] = overlapped
+            return .newStory(storyKey: ids[s])
         }
         guard let best else { return .newStory(storyKey: ids[s]) }
         return .joined(storyKey: best.key, matchedDocument: ids[Int(best.matched)],
                        similarity: best.comparison.similarity, reason: best.comparison.reason)
     }
 
+    /// True when `c` matches two texts as a whole: Jaccard, and (with paragraphs) most paragraphs of
+    /// each found in the other. The only way to join a roundup: a roundup sharing one long lead
+    /// paragraph with another can reach Jaccard 0.5 without being a copy of it.
+    static func isWholeCopy(_ c: PairComparison) -> Bool {
+        guard c.isMatch, c.reason == .jaccard || c.reason == .estimatedJaccard else { return false }
+        guard let a = c.alignment else { return true }
+        return a.first.found * 5 >= a.first.paragraphs * 4 && a.second.found * 5 >= a.second.paragraphs * 4
+    }
+
+    /// The stories a document summarizes when it shares, with at least two of them, a substantial
+    /// paragraph found in no other (one lead paragraph each: a roundup); nil otherwise. A paragraph
+    /// found in every story (a site's footer not yet learned as boilerplate) is no such evidence.
+    static func roundupOverlaps(_ partial: [(key: Int64, paragraphs: UInt64)]) -> [Int64]? {
+        guard partial.count >= 2 else { return nil }
+        var own: [Int64] = []
+        for (i, p) in partial.enumerated() {
+            var others: UInt64 = 0
+            for (j, q) in partial.enumerated() where j != i { others |= q.paragraphs }
+            if p.paragraphs & ~others != 0 { own.append(p.key) }
+        }
+        return own.count >= 2 ? own : nil
+    }
+
     /// Accepts the story if `slot` matches its representative or an anchor (a member containing the
-    /// representative), or more than half of the members compared.
-    private func evaluate(_ slot: Int32, against story: Story, key: Int64) -> StoryMatch? {
+    /// representative), or more than half of the members compared. A roundup member is matched
+    /// only as a whole (Jaccard), never through a paragraph of it the new document contains.
+    private func evaluate(_ slot: Int32, against story: Story, key: Int64) -> StoryEvidence {
         let mine = signatures[Int(slot)]
+        var evidence = StoryEvidence()
+        func compared(_ m: Int32) -> PairComparison {
+            var c = compare(mine, signatures[Int(m)], countingSharedBands: false)
+            let whole = !digest[Int(m)] || Self.isWholeCopy(c)
+            if !whole { c.isMatch = false }
+            if let a = c.alignment {
+                if whole { evidence.share = max(evidence.share, a.first.coveredShare) }
+                // Only a member whose *start* the new document holds (a lead quoted in a roundup,
+                // an excerpt) is evidence of a roundup; one quoted in its middle is a follow-up's.
+                if a.second.leadFound { evidence.paragraphs |= a.first.substantialFound }
+            }
+            return c
+        }
         let rep = story.representative
-        let repComparison = compare(mine, signatures[Int(rep)], countingSharedBands: false)
-        if repComparison.isMatch { return StoryMatch(key: key, matched: rep, comparison: repComparison) }
-        guard story.members.count > 1 else { return nil }
-        var compared = 1
+        let repComparison = compared(rep)
+        if repComparison.isMatch {
+            evidence.match = StoryMatch(key: key, matched: rep, comparison: repComparison)
+            return evidence
+        }
+        guard story.members.count > 1 else { return evidence }
+        var count = 1
         var matches = 0
         var bestMember: StoryMatch?
         var bestAnchor: StoryMatch?
         for m in story.members where m != rep {
-            guard compared < configuration.maximumMembersCompared else { break }
-            compared += 1
-            let c = compare(mine, signatures[Int(m)], countingSharedBands: false)
+            guard count < configuration.maximumMembersCompared else { break }
+            count += 1
+            // A member sharing no LSH band and no sampled shingle with the new document is counted
+            // as not matching without comparing: the loop costs only the candidates.
+            guard candidateMark[Int(m)] == candidateStamp else { continue }
+            let c = compared(m)
             guard c.isMatch else { continue }
             matches += 1
             let match = StoryMatch(key: key, matched: m, comparison: c)
             if bestMember == nil || c.similarity > bestMember!.comparison.similarity { bestMember = match }
             if anchor[Int(m)], bestAnchor == nil || c.similarity > bestAnchor!.comparison.similarity { bestAnchor = match }
         }
-        if let bestAnchor { return bestAnchor }
-        return matches * 2 > compared ? bestMember : nil
+        evidence.match = bestAnchor ?? (matches * 2 > count ? bestMember : nil)
+        return evidence
     }
 }

@@ -37,7 +37,7 @@ struct HashStabilityTests {
         #expect(bytes[4] == DocumentSignature.formatVersion)
         #expect(bytes[5] == MinHashScheme.onePermutation.rawValue)
         #expect(bytes[6] == 4)          // shingle size
-        #expect(bytes[7] == 1)          // shingle set present
+        #expect(bytes[7] == 3)          // shingle set present (bit 0), paragraph numbers follow (bit 1)
         #expect(bytes[8] == 128 && bytes[9] == 0)
         #expect(bytes[12] == 3 && bytes[13] == 0)   // 3 distinct 4-shingles
     }

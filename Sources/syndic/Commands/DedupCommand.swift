@@ -97,6 +97,8 @@ struct DedupCommand: ParsableCommand {
                 var detail = ""
                 if case .joined(_, let matched, let similarity, let reason) = result.assignments[Int(member)] {
                     detail = "  \(reason.rawValue) \(formatRatio(similarity)) with \(names[Int(matched)])"
+                } else if let overlapped = result.roundups[Int(member)] {
+                    detail = "  roundup: one paragraph each of stories \(overlapped.map { names[$0] }.joined(separator: ", ")), kept apart"
                 }
                 print("  \(marker) \(names[Int(member)])\(detail)")
             }

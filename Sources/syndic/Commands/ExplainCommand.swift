@@ -44,6 +44,9 @@ struct ExplainCommand: AsyncParsableCommand {
         print("exact Jaccard      \(c.exactJaccard.map(formatRatio) ?? "n/a")")
         print("containment A in B \(c.containmentOfFirst.map(formatRatio) ?? "n/a")")
         print("containment B in A \(c.containmentOfSecond.map(formatRatio) ?? "n/a")")
+        if let a = c.alignment {
+            print("paragraphs found   A: \(a.first.found) of \(a.first.paragraphs) (\(formatRatio(a.first.coveredShare)) of A, longest run \(a.first.longestRun)); B: \(a.second.found) of \(a.second.paragraphs) (\(formatRatio(a.second.coveredShare)) of B, longest run \(a.second.longestRun))")
+        }
         print("shared LSH bands   \(c.sharedBands) of \(banding.bands) (\(banding), tuned for Jaccard \(configuration.candidateThreshold))")
         let verdict = c.isMatch ? "SAME STORY" : "DIFFERENT STORIES"
         print("decision           \(verdict): \(explanation(c, configuration))")
@@ -79,10 +82,12 @@ struct ExplainCommand: AsyncParsableCommand {
             return "Jaccard \(formatRatio(c.similarity)) ≥ threshold \(config.threshold)"
         case .containment, .estimatedContainment:
             return "the shorter text is \(formatRatio(c.similarity)) contained in the longer (≥ \(config.containmentThreshold)): truncated copy or summary"
+        case .alignedParagraphs:
+            return "\(formatRatio(c.similarity)) of the shorter text lies in paragraphs found in the longer (≥ \(config.alignedShareThreshold)), with a run of at least \(config.minimumAlignedRun): edited copy"
         case .tooShort:
             return "the shorter text has fewer than \(config.minimumContainmentShingles) shingles, too short for containment to count"
         case .belowThreshold:
-            return "Jaccard below \(config.threshold) and containment below \(config.containmentThreshold)"
+            return "Jaccard below \(config.threshold), containment below \(config.containmentThreshold) and paragraphs found in the other below \(config.alignedShareThreshold) of the shorter text"
         }
     }
 }
