@@ -7,15 +7,16 @@ import TestSupport
 @Suite struct FetcherFailureTests {
     let server = TestHTTPServer.shared
 
-    /// Bound on a test's wall time for a transfer the policy must cut: 60 s, 240 s under a sanitizer. The
+    /// Bound on a test's wall time for a transfer the policy must cut: 100 s, 400 s under a sanitizer. The
     /// CPU-heavy and blocking tests running beside this one in the same process hold Swift's cooperative
     /// threads (2 on a 2-core machine), so the awaiting task can resume late: a 0.5 s timeout was measured at
     /// 33 s of wall time in a full normal run on a busy machine, and at 57 s in a full `--sanitize thread` run
-    /// (0.7 s when FetchTests run alone under TSan). What the bound proves is that the transfer was cut
+    /// (0.7 s when FetchTests run alone under TSan), and at 62 s in a full normal run after the month-long
+    /// simulation and the killed-poll tests joined the suite. What the bound proves is that the transfer was cut
     /// long before the server would have answered.
-    static let wallBound = 60 * Sanitizer.scaled(4)
+    static let wallBound = 100 * Sanitizer.scaled(4)
     /// The slow server's delay: always well beyond ``wallBound``.
-    static let serverDelay = Int(150 * Sanitizer.scaled(4))
+    static let serverDelay = Int(250 * Sanitizer.scaled(4))
 
     @Test func slowHeadersHitTheTotalTimeout() async {
         let started = Date()
