@@ -31,9 +31,12 @@ echo "==> polling (fetch feeds, fetch article pages, strip boilerplate, cluster 
 "$bin" poll
 echo "==> the story clusters"
 "$bin" stories
-"$bin" digest --format html --output "$out/digest.html" --title "Syndic demo digest"
-"$bin" digest --format markdown --output "$out/digest.md" --title "Syndic demo digest"
-"$bin" digest --format atom --output "$out/digest.atom" --title "Syndic demo digest"
+# The demo world is a fixed snapshot whose stories were published on 24-26 November 2026: digests
+# select by published time (24 hours by default), so the demo asks for all of them. For the same
+# reason the poll counts its entries as backlog (dated more than the 7-day window before now), not new.
+"$bin" digest --since all --format html --output "$out/digest.html" --title "Syndic demo digest"
+"$bin" digest --since all --format markdown --output "$out/digest.md" --title "Syndic demo digest"
+"$bin" digest --since all --format atom --output "$out/digest.atom" --title "Syndic demo digest"
 
 cat <<NEXT
 
