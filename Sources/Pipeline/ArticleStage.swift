@@ -60,13 +60,12 @@ struct ArticleStage {
                                                         blocks: page.blockHashes.map { ($0, "") })
                     if isNew { templates[site] = SiteTemplate(blockHashes: try await db.templateBlocks(host: site)) }
                 }
-                finished[index] = item
-                try await placeReady()
-                progress?(PollProgress(phase: .pages, done: done, total: selected.count))
+                try await complete(index, item)
             }
-            // Places the finished entries that no earlier entry is still waiting for, in order; a
-            // skipped page's entry (nil) is left for the next poll.
-            func placeReady() async throws {
+            // Records entry `index` as done (nil: left for the next poll) and places the finished
+            // entries that no earlier entry is still waiting for, in order.
+            func complete(_ index: Int, _ item: Extracted?) async throws {
+                finished[index] = .some(item)
                 while let ready = finished.removeValue(forKey: nextToPlace) {
                     if let ready {
                         try await placer.place(selected[nextToPlace], ready.signed, article: ready.article)
@@ -74,19 +73,15 @@ struct ArticleStage {
                     }
                     nextToPlace += 1
                 }
+                progress?(PollProgress(phase: .pages, done: done, total: selected.count))
             }
             func skip(_ index: Int) async throws {
                 done += 1
                 summary.pagesSkipped += 1
                 let entry = selected[index]
-                if now.timeIntervalSince(entry.firstSeenAt) < options.pageRetryWindow {
-                    finished[index] = .some(nil)
-                } else {
-                    var builder = SignatureBuilder(configuration: options.dedup)
-                    finished[index] = Extracted(page: nil, signed: PageSigning.sign(entry, article: nil, options: options, builder: &builder))
-                }
-                try await placeReady()
-                progress?(PollProgress(phase: .pages, done: done, total: selected.count))
+                guard now.timeIntervalSince(entry.firstSeenAt) >= options.pageRetryWindow else { return try await complete(index, nil) }
+                var builder = SignatureBuilder(configuration: options.dedup)
+                try await complete(index, Extracted(page: nil, signed: PageSigning.sign(entry, article: nil, options: options, builder: &builder)))
             }
             // Pages are requested a chunk at a time: downloads run ahead of extraction, and a chunk
             // bounds how many fetched bodies (and finished pages waiting for their turn) stay in memory.

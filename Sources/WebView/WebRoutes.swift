@@ -94,9 +94,9 @@ struct WebRoutes: Sendable {
                                       options: options.map { "\($0)=\($1)" } + [Self.key(query.feedIDs)])
         if let notModified = Self.notModified(request, tag) { return notModified }
         let title = params["title"].map(String.init) ?? "Syndic digest"
-        let identity = DigestIdentity(try await database.instance())
         let body = try await cache.body(for: tag) { [database, address] in
-            let document = DigestDocument(title: title, selfURL: selfURL, homeURL: address.root, identity: identity,
+            let document = DigestDocument(title: title, selfURL: selfURL, homeURL: address.root,
+                                          identity: DigestIdentity(try await database.instance()),
                                           stories: try await database.storyDetails(query))
             return ByteBuffer(string: format.render(document))
         }
