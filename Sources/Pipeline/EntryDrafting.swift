@@ -23,7 +23,9 @@ enum EntryDrafting {
         let author = FieldLimits.capped(entry.author, maxBytes: FieldLimits.author, field: .author, cuts: &cuts)
         let summary = FieldLimits.capped(summaryHTML, maxBytes: FieldLimits.summary, isHTML: true, field: .summary, cuts: &cuts)
         let content = FieldLimits.capped(contentHTML, maxBytes: FieldLimits.content, isHTML: true, field: .content, cuts: &cuts)
-        return EntryDraft(guid: entry.stableID, url: entry.link, title: title, author: author,
+        let link = FieldLimits.link(entry.link, cuts: &cuts)
+        let guid = FieldLimits.stableID(entry.stableID, cuts: &cuts)
+        return EntryDraft(guid: guid, url: link, title: title, author: author,
                           publishedAt: entry.date, updatedAt: entry.updated, summaryHTML: summary,
                           contentHTML: content, contentHash: hasher.hex, cutFields: cuts)
     }

@@ -63,7 +63,9 @@ struct FeedRefresh: Sendable {
         }
         // The feed's title is capped like an entry's (FieldLimits), so `/feeds` and the digests stay small.
         let title = parsed.title.map { FieldLimits.cut($0, maxBytes: FieldLimits.title) ?? $0 }
-        let hints = FeedHints(title: title, siteURL: parsed.siteLink,
+        // A site link over FieldLimits.url is dropped, as an entry's link is (a cut URL points elsewhere).
+        let siteURL = parsed.siteLink.flatMap { $0.utf8.count > FieldLimits.url ? nil : $0 }
+        let hints = FeedHints(title: title, siteURL: siteURL,
                               ttl: parsed.ttlMinutes.map { TimeInterval($0) * 60 },
                               updatePeriod: parsed.updateInterval.map { TimeInterval($0.seconds) },
                               itemDates: parsed.entries.compactMap(\.date))

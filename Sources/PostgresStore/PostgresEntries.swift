@@ -23,6 +23,7 @@ extension PostgresStore {
                     outcomes.append(.unchanged(entryID: id))
                 } else {
                     try await db.run(EntrySQL.update(id: id, d, site: site, now: now), logger: logger)
+                    try await db.run(StorySQL.touch(ofEntry: id, now: now), logger: logger)
                     outcomes.append(.updated(entryID: id))
                 }
             } else if let tombstone = try await db.first(EntrySQL.touchTombstone(feedID: feedID, guid: d.guid, now: now), logger: logger) {

@@ -45,6 +45,15 @@ extension PostgresStore {
         try await read { [logger] db in try await db.rows(FeedSQL.listing, logger: logger).map(RowDecoding.feedListing) }
     }
 
+    public func feedsStamp(now: Date) async throws -> FeedsStamp {
+        try await read { [logger] db in
+            guard let row = try await db.first(FeedSQL.stamp(now: now), logger: logger) else {
+                return FeedsStamp(feeds: 0, revisions: 0, fingerprint: 0, failingForAWeek: 0, entries: 0)
+            }
+            return try RowDecoding.feedsStamp(row)
+        }
+    }
+
     public func updateFeed(_ feed: Feed) async throws {
         try await write { [logger] db in try await db.run(FeedSQL.update(feed), logger: logger) }
     }

@@ -86,6 +86,8 @@ enum PostgresSchema {
         ("v9-feed-full-text-mode", ["ALTER TABLE feed ADD COLUMN full_text_mode text"]),
         // Which fields were cut to FieldLimits when stored (`title,content`), NULL when none.
         ("v10-entry-cut-fields", ["ALTER TABLE entry ADD COLUMN cut_fields text"]),
+        // Counts a subscriber's edits of a feed (and a title or URL a fetch learned), for the web view's validators.
+        ("v11-web-feed-revision", ["ALTER TABLE feed ADD COLUMN revision bigint NOT NULL DEFAULT 0"]),
     ]
 
     static var identifiers: [String] { migrations.map(\.id) }

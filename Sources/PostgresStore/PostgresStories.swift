@@ -15,7 +15,10 @@ extension PostgresStore {
         for a in assignments {
             try await db.run(StorySQL.create(id: a.storyID, now: now), logger: logger)
             let previous = try await db.first(StorySQL.storyOf(entryID: a.entryID), logger: logger)?.optionalInt("story_id")
-            if let previous, previous != a.storyID { touched.insert(previous) }
+            if let previous, previous != a.storyID {
+                touched.insert(previous)
+                try await db.run(StorySQL.touch(id: previous, now: now), logger: logger)
+            }
             if previous != a.storyID { try await db.run(StorySQL.touch(id: a.storyID, now: now), logger: logger) }
             try await db.run(StorySQL.place(a), logger: logger)
             touched.insert(a.storyID)

@@ -22,6 +22,7 @@ extension SQLiteStore {
                     outcomes.append(.unchanged(entryID: id))
                 } else {
                     try db.run(EntrySQL.update(id: id, d, site: site, now: now))
+                    try db.run(StorySQL.touch(ofEntry: id, now: now))
                     outcomes.append(.updated(entryID: id))
                 }
             } else if let tombstone = try db.first(EntrySQL.touchTombstone(feedID: feedID, guid: d.guid, now: now)) {

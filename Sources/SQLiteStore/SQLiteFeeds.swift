@@ -45,6 +45,13 @@ extension SQLiteStore {
         try await read { db in try db.rows(FeedSQL.listing).map(RowDecoding.feedListing) }
     }
 
+    public func feedsStamp(now: Date) async throws -> FeedsStamp {
+        try await read { db in
+            guard let row = try db.first(FeedSQL.stamp(now: now)) else { return FeedsStamp(feeds: 0, revisions: 0, fingerprint: 0, failingForAWeek: 0, entries: 0) }
+            return try RowDecoding.feedsStamp(row)
+        }
+    }
+
     public func updateFeed(_ feed: Feed) async throws {
         try await write { db in try db.run(FeedSQL.update(feed)) }
     }

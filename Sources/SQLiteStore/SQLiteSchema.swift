@@ -52,6 +52,11 @@ enum SQLiteSchema {
             // Which fields were cut to FieldLimits when stored (`title,content`), NULL when none.
             try db.alter(table: "entry") { t in t.add(column: "cut_fields", .text) }
         }),
+        ("v11-web-feed-revision", { db in
+            // Counts a subscriber's edits of a feed (and a title or URL a fetch learned): part of the
+            // web view's validators, which no longer move with every fetch.
+            try db.alter(table: "feed") { t in t.add(column: "revision", .integer).notNull().defaults(to: 0) }
+        }),
     ]
 
     static var identifiers: [String] { migrations.map(\.id) }

@@ -15,7 +15,7 @@ extension SQLiteStore {
         for a in assignments {
             try db.run(StorySQL.create(id: a.storyID, now: now))
             let previous = try db.first(StorySQL.storyOf(entryID: a.entryID))?.optionalInt("story_id")
-            if let previous, previous != a.storyID { touched.insert(previous) }
+            if let previous, previous != a.storyID { touched.insert(previous); try db.run(StorySQL.touch(id: previous, now: now)) }
             if previous != a.storyID { try db.run(StorySQL.touch(id: a.storyID, now: now)) }
             try db.run(StorySQL.place(a))
             touched.insert(a.storyID)

@@ -21,8 +21,11 @@ package enum FeedSQL {
                      values(feed))
     }
 
+    /// A subscriber's change (`feeds edit`, tags merged by `feeds import`): every column, and the
+    /// feed's `revision` counted up, so listings that show the feed's title or tags get a new validator.
     package static func update(_ feed: Feed) -> SQLStatement {
-        SQLStatement("UPDATE feed SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?", values(feed) + [.int(feed.id)])
+        SQLStatement("UPDATE feed SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")), revision = revision + 1 WHERE id = ?",
+                     values(feed) + [.int(feed.id)])
     }
 
     /// The write of a poll: what fetching learned, leaving what the subscriber chose as it is now, so a
@@ -32,11 +35,12 @@ package enum FeedSQL {
         SQLStatement("""
             UPDATE feed SET url = ?, title = COALESCE(title, ?), site_url = ?, last_fetched_at = ?, last_success_at = ?,
               last_status = ?, last_error = ?, consecutive_failures = ?, failing_since = ?, next_fetch_at = ?,
-              interval_seconds = ?, etag = ?, last_modified = ?, body_hash = ?, disabled_reason = COALESCE(?, disabled_reason)
+              interval_seconds = ?, etag = ?, last_modified = ?, body_hash = ?, disabled_reason = COALESCE(?, disabled_reason),
+              revision = revision + CASE WHEN url <> ? OR (title IS NULL AND CAST(? AS text) IS NOT NULL) THEN 1 ELSE 0 END
             WHERE id = ?
             """, [.text(f.url), .of(f.title), .of(f.siteURL), .of(f.lastFetchedAt), .of(f.lastSuccessAt), .of(f.lastStatus),
                   .of(f.lastError), .of(f.consecutiveFailures), .of(f.failingSince), .of(f.nextFetchAt), .of(f.intervalSeconds),
-                  .of(f.etag), .of(f.lastModified), .of(f.bodyHash), .of(f.disabledReason), .int(f.id)])
+                  .of(f.etag), .of(f.lastModified), .of(f.bodyHash), .of(f.disabledReason), .text(f.url), .of(f.title), .int(f.id)])
     }
 
     package static func byID(_ id: Int64) -> SQLStatement { SQLStatement("SELECT * FROM feed WHERE id = ?", [.int(id)]) }
@@ -50,6 +54,25 @@ package enum FeedSQL {
     package static let listing = SQLStatement("""
         SELECT f.*, (SELECT COUNT(*) FROM entry e WHERE e.feed_id = f.id) AS entry_count FROM feed f ORDER BY f.id
         """)
+
+    /// What `/feeds` shows, in a few numbers (columns of ``RowDecoding/feedsStamp(_:)``): every fetch moves
+    /// it (its time, status, next fetch), a subscriber's edit moves `revision`, an entry added or pruned
+    /// moves the entry count, and a feed passing a week of failures at `now` moves `failing_week`.
+    package static func stamp(now: Date) -> SQLStatement {
+        let fingerprint = """
+            CAST(COALESCE(last_fetched_at, 0) * 1000 AS bigint) % \(StorySQL.fingerprintModulus)
+            + CAST(COALESCE(next_fetch_at, 0) * 1000 AS bigint) % \(StorySQL.fingerprintModulus)
+            + (id * \(StorySQL.fingerprintMultiplier)) % \(StorySQL.fingerprintModulus) * (consecutive_failures + 1)
+            + COALESCE(last_status, 0)
+            """
+        return SQLStatement("""
+            SELECT COUNT(*) AS feeds, CAST(COALESCE(SUM(revision), 0) AS bigint) AS revisions,
+                   CAST(COALESCE(SUM(\(fingerprint)), 0) AS bigint) AS fingerprint,
+                   CAST(COALESCE(SUM(CASE WHEN failing_since IS NOT NULL AND failing_since <= ? THEN 1 ELSE 0 END), 0) AS bigint) AS failing_week,
+                   (SELECT COUNT(*) FROM entry) AS entries
+            FROM feed
+            """, [.of(now.addingTimeInterval(-7 * 86_400))])
+    }
 
     package static func storiesOf(feedID: Int64) -> SQLStatement {
         SQLStatement("SELECT DISTINCT story_id FROM entry WHERE feed_id = ? AND story_id IS NOT NULL ORDER BY story_id", [.int(feedID)])

@@ -35,8 +35,14 @@ package enum RowDecoding {
 
     package static func storyStamp(_ row: some SQLRow) throws -> StoryStamp {
         StoryStamp(stories: try row.count("stories"), latestUpdate: try row.optionalDouble("latest_update") ?? 0,
-                   copies: try row.count("copies"), feeds: try row.count("feeds"),
-                   latestFetch: try row.optionalDouble("latest_fetch") ?? 0)
+                   copies: try row.count("copies"), sources: try row.count("sources"),
+                   fingerprint: try row.int("fingerprint"), feeds: try row.count("feeds"),
+                   feedRevisions: try row.int("feed_revisions"))
+    }
+
+    package static func feedsStamp(_ row: some SQLRow) throws -> FeedsStamp {
+        FeedsStamp(feeds: try row.count("feeds"), revisions: try row.int("revisions"), fingerprint: try row.int("fingerprint"),
+                   failingForAWeek: try row.count("failing_week"), entries: try row.count("entries"))
     }
 
     package static func article(_ row: some SQLRow) throws -> StoredArticle {

@@ -34,6 +34,12 @@ package enum StorySQL {
         SQLStatement("UPDATE story SET updated_at = ? WHERE id = ?", [.of(now), .int(id)])
     }
 
+    /// Touches the story of an entry whose feed changed it in place (a new title, link or text), so
+    /// the listings that show it get a new validator even when the entry stays in its story.
+    package static func touch(ofEntry entryID: Int64, now: Date) -> SQLStatement {
+        SQLStatement("UPDATE story SET updated_at = ? WHERE id = (SELECT story_id FROM entry WHERE id = ?)", [.of(now), .int(entryID)])
+    }
+
     package static func place(_ a: StoryAssignment) -> SQLStatement {
         SQLStatement("UPDATE entry SET story_id = ?, similarity = ? WHERE id = ?", [.int(a.storyID), .double(a.similarity), .int(a.entryID)])
     }
@@ -91,16 +97,30 @@ package enum StorySQL {
         return SQLStatement("SELECT COUNT(*) AS n FROM story WHERE \(filter.sql)", filter.values, reusable: query.feedIDs == nil)
     }
 
-    /// The ``StoryStamp`` of the stories `query` selects, its limit ignored (columns `stories`,
-    /// `latest_update`, `copies`, `feeds`, `latest_fetch`; decode with ``RowDecoding/storyStamp(_:)``).
+    /// A prime under 2^32 and an odd multiplier: each row's share of a stamp's fingerprint is below
+    /// 2^32, so the sum of 100,000 of them fits a bigint, and it differs for different ids and times.
+    package static let fingerprintModulus: Int64 = 4_294_967_291
+    package static let fingerprintMultiplier: Int64 = 2_654_435_761
+
+    /// The ``StoryStamp`` of the page of stories `query` selects: the stories within its limit, in
+    /// listing order (columns `stories`, `latest_update`, `copies`, `sources`, `fingerprint`, `feeds`,
+    /// `feed_revisions`; decode with ``RowDecoding/storyStamp(_:)``). The fingerprint sums a hash of
+    /// each story's id and `updated_at`, so a story entering, leaving or touched moves it.
     package static func stamp(_ query: StoryQuery) -> SQLStatement {
-        let (filter, values) = filter(query)
+        let (filter, filterValues) = filter(query)
+        var values = filterValues
+        var selection = "SELECT id, updated_at, size, source_count FROM story WHERE \(filter) ORDER BY source_count DESC, published_at DESC, id"
+        if let limit = query.limit { selection += " LIMIT ?"; values.append(.of(limit)) }
         return SQLStatement("""
+            WITH p AS (\(selection))
             SELECT COUNT(*) AS stories, COALESCE(MAX(updated_at), 0.0) AS latest_update,
                    CAST(COALESCE(SUM(size), 0) AS bigint) AS copies,
+                   CAST(COALESCE(SUM(source_count), 0) AS bigint) AS sources,
+                   CAST(COALESCE(SUM((id * \(fingerprintMultiplier)) % \(fingerprintModulus)
+                                     + CAST(updated_at * 1000 AS bigint) % \(fingerprintModulus)), 0) AS bigint) AS fingerprint,
                    (SELECT COUNT(*) FROM feed) AS feeds,
-                   (SELECT COALESCE(MAX(last_fetched_at), 0.0) FROM feed) AS latest_fetch
-            FROM story WHERE \(filter)
+                   (SELECT CAST(COALESCE(SUM(revision), 0) AS bigint) FROM feed) AS feed_revisions
+            FROM p
             """, values, reusable: query.feedIDs == nil)
     }
 

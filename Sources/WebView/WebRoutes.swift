@@ -22,7 +22,7 @@ struct WebRoutes: Sendable {
     func register(on router: Router<BasicRequestContext>) {
         read(router, "/") { request, _ in try await self.stories(request) }
         read(router, "/story/{id}") { _, context in try await self.story(context.parameters.get("id") ?? "") }
-        read(router, "/feeds") { _, _ in try await self.feeds() }
+        read(router, "/feeds") { request, _ in try await self.feeds(request) }
         read(router, "/healthz") { _, _ in try await self.health() }
         for (path, format) in Self.digestPaths {
             read(router, path) { request, _ in try await self.digest(request, format: format) }
@@ -61,8 +61,18 @@ struct WebRoutes: Sendable {
         return Pages.html(Pages.story(try await database.story(id: id)))
     }
 
-    func feeds() async throws -> Response {
-        Pages.html(Pages.feeds(try await database.listFeeds(), now: clock()))
+    /// `/feeds`: answers 304 when `If-None-Match` carries the validator of the feeds as shown now
+    /// (``FeedsStamp``: one aggregate query), and renders once per state of the feeds.
+    func feeds(_ request: Request) async throws -> Response {
+        let now = clock()
+        let stamp = try await database.feedsStamp(now: now)
+        let etag = ETag.of([SyndicVersion.current, "/feeds", stamp.token])
+        if let notModified = Self.notModified(request, etag) { return notModified }
+        let body = try await cache.body(for: etag) { [database] in
+            ByteBuffer(string: Pages.feeds(try await database.listFeeds(), now: now))
+        }
+        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-cache", .eTag: etag],
+                        body: .init(byteBuffer: body))
     }
 
     /// `?tag=X`: the feeds tagged X (none when no feed is: an empty listing, not every story).

@@ -26,8 +26,13 @@ struct OversizedFieldTests {
             + HostileFeeds.item("huge-summary", title: "Huge summary", description: hugeSummary)
             + "<item><guid>huge-author</guid><title>Huge author</title><author>" + String(repeating: "a", count: 100_000)
             + "</author><description>an entry with a huge author</description></item>"
-        let feed = HostileFeeds.rss(items: items).replacingOccurrences(of: "<title>Hostile</title>",
-                                                                       with: "<title>" + String(repeating: "F", count: 1_000_000) + "</title>")
+            // A 1 MB link and a 100 KB guid (issue 15 item 4: entry URLs are capped too).
+            + HostileFeeds.item(String(repeating: "g", count: 100_000), title: "Huge link", description: "an entry with a huge link and id",
+                                link: "http://127.0.0.1/" + String(repeating: "l", count: 1_000_000))
+        let feed = HostileFeeds.rss(items: items)
+            .replacingOccurrences(of: "<title>Hostile</title>", with: "<title>" + String(repeating: "F", count: 1_000_000) + "</title>")
+            .replacingOccurrences(of: "<link>http://example.invalid/</link>",
+                                  with: "<link>http://127.0.0.1/" + String(repeating: "s", count: 1_000_000) + "</link>")
         try Data(feed.utf8).write(to: dir.appendingPathComponent("huge.xml"))
         let server = try TestHTTPServer(filesDirectory: dir.path)
         defer { server.stop() }
@@ -40,8 +45,8 @@ struct OversizedFieldTests {
         #expect(poll.status == 0, "\(poll.stderr)")
 
         let db = try SQLiteStore(path: path, access: .readOnly)
-        let entries = try await db.entries(ids: Array(1...3)).sorted { $0.id < $1.id }
-        try #require(entries.count == 3)
+        let entries = try await db.entries(ids: Array(1...4)).sorted { $0.id < $1.id }
+        try #require(entries.count == 4)
         let title = try #require(entries[0].title)
         #expect(title.utf8.count <= 1_024 && title.utf8.count > 1_000, "\(title.utf8.count) bytes")
         #expect(hugeTitle.hasPrefix(title), "cut on a character boundary, a prefix of the feed's title")
@@ -52,6 +57,11 @@ struct OversizedFieldTests {
         #expect(summary[lastTag...].contains(">"), "an HTML cut never ends inside a tag: …\(summary.suffix(40))")
         #expect((entries[2].author?.utf8.count ?? 0) == 256 && entries[2].cutFields == [.author])
         #expect((try await db.feed(id: 1)?.title?.utf8.count ?? 0) <= 1_024)
+        // A URL is dropped, not cut (a cut URL points elsewhere); a long id becomes a hash of it.
+        #expect(entries[3].url == nil && entries[3].title == "Huge link")
+        #expect(entries[3].cutFields == [.url, .id], "\(entries[3].cutFields)")
+        #expect(entries[3].guid.hasPrefix("long-id:") && entries[3].guid.utf8.count == 24, "\(entries[3].guid.prefix(40))")
+        #expect(try await db.feed(id: 1)?.siteURL == nil, "a 1 MB site link is dropped")
 
         let served = try await ServeProcess.start(database: path)
         defer { _ = served.stop() }
@@ -68,6 +78,16 @@ struct OversizedFieldTests {
 
         let explain = try SyndicRun.run(["explain", "1", "2"], database: path)
         #expect(explain.status == 0, "\(explain.stderr)")
-        #expect(explain.stdout.contains("[cut to size: title to 1024 bytes]"), "\(explain.stdout.prefix(3000))")
+        #expect(explain.stdout.contains("[cut to size: title cut to 1024 bytes]"), "\(explain.stdout.prefix(3000))")
+        let explainLink = try SyndicRun.run(["explain", "4", "1"], database: path)
+        #expect(explainLink.status == 0, "\(explainLink.stderr)")
+        #expect(explainLink.stdout.contains("[cut to size: url dropped (over 8192 bytes), id replaced by its hash (over 2048 bytes)]"),
+                "\(explainLink.stdout.prefix(3000))")
+
+        // The same feed polled again: the long id hashes the same, so nothing is new and nothing doubles.
+        let again = try SyndicRun.run(["poll", "--force", "--full-text", "never"], database: path, timeout: 300)
+        #expect(again.status == 0, "\(again.stderr)")
+        let reopened = try SQLiteStore(path: path, access: .readOnly)
+        #expect(try await reopened.entryCount() == 4)
     }
 }

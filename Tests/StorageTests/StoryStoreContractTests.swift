@@ -45,34 +45,84 @@ struct StoryStoreContractTests {
         #expect(try await store.storyCount() == 6)
     }
 
-    @Test("the stamp of a selection counts its stories and copies and moves when they change, a feed is fetched or removed",
+    @Test("the stamp of a page counts its stories and copies and moves when they change or a feed is renamed or removed; a fetch that changes nothing shown, and a story below the page, keep it",
           arguments: TestStores.backends)
     func stamp(_ backend: StoreBackend) async throws {
         let w = try await Self.six(backend)
         let store = w.store
         let all = try await store.storyStamp(StoryQuery())
-        #expect(all.stories == 6 && all.copies == 12 && all.feeds == 3 && all.latestFetch == 0)
+        #expect(all.stories == 6 && all.copies == 12 && all.sources == 11 && all.feeds == 3)
         #expect(all.latestUpdate == Clock.at(hours: 4).timeIntervalSince1970)
-        #expect(try await store.storyStamp(StoryQuery(limit: 1)) == all, "the limit is ignored")
+        let top = try await store.storyStamp(StoryQuery(limit: 1))
+        #expect(top.stories == 1 && top.copies == 3 && top != all, "the page within the limit")
         let recent = try await store.storyStamp(StoryQuery(since: Clock.at(hours: 1.5), minSources: 2))
         #expect(recent.stories == 2 && recent.copies == 4 && recent.latestUpdate == Clock.at(hours: 2).timeIntervalSince1970)
         #expect(try await store.storyStamp(StoryQuery(since: Clock.at(hours: 10))).stories == 0)
         #expect(try await store.storyStamp(StoryQuery(since: Clock.at(hours: 10))).latestUpdate == 0)
 
+        // A copy joins the lowest story: the whole listing moves, the top of it does not.
         var seed = Seed(store)
         let late = try await seed.entry("local.org", title: "Fire, later", at: Clock.at(hours: 5))
         try await store.applyStoryAssignments([StoryAssignment(entryID: late, storyID: w.oneSiteAt3h, similarity: 0.9)], now: Clock.at(hours: 5))
         let grown = try await store.storyStamp(StoryQuery())
         #expect(grown.copies == 13 && grown.latestUpdate == Clock.at(hours: 5).timeIntervalSince1970 && grown != all)
+        #expect(try await store.storyStamp(StoryQuery(limit: 1)) == top, "a change below the page keeps its stamp")
 
+        // A fetch that changes nothing shown keeps the stamp; learning a missing title moves it.
         var feed = try #require(try await store.feed(matching: "https://wire.org/feed.xml"))
         feed.lastFetchedAt = Clock.at(hours: 6)
-        try await store.updateFeed(feed)
-        let fetched = try await store.storyStamp(StoryQuery())
-        #expect(fetched.latestFetch == Clock.at(hours: 6).timeIntervalSince1970 && fetched != grown)
+        feed.nextFetchAt = Clock.at(hours: 7)
+        _ = try await store.commitFeedFetch(feed: feed, drafts: [], now: Clock.at(hours: 6))
+        #expect(try await store.storyStamp(StoryQuery()) == grown, "a fetch that found nothing new")
+        var renamed = feed
+        renamed.title = "Wire, renamed"
+        try await store.updateFeed(renamed)
+        let edited = try await store.storyStamp(StoryQuery())
+        #expect(edited != grown && edited.feedRevisions > grown.feedRevisions, "a subscriber's edit of a feed moves it")
+
+        // An entry its feed changes in place moves the stamp of the page that shows it.
+        let before = try await store.storyStamp(StoryQuery(limit: 1))
+        let wire = try #require(try await store.feed(matching: "https://wire.org/feed.xml"))
+        let firstCopy = try #require(try await store.story(id: w.threeSites).summary.copies.first { $0.site == "wire.org" })
+        let stored = try #require(try await store.entry(id: firstCopy.entryID))
+        let changed = EntryDraft(guid: stored.guid, url: stored.url, title: "Bridge approved, with a new headline", author: nil,
+                                 publishedAt: stored.publishedAt, updatedAt: nil, summaryHTML: nil, contentHTML: nil, contentHash: "changed")
+        let outcome = try await store.upsertEntries(feedID: wire.id, [changed], now: Clock.at(hours: 8))
+        #expect(outcome == [.updated(entryID: stored.id)])
+        let after = try await store.storyStamp(StoryQuery(limit: 1))
+        #expect(after != before && after.latestUpdate == Clock.at(hours: 8).timeIntervalSince1970)
+
         try await store.removeFeed(id: feed.id)
         let removed = try await store.storyStamp(StoryQuery())
         #expect(removed.feeds == 2 && removed.copies < grown.copies && removed.stories < grown.stories)
+    }
+
+    @Test("the feeds stamp moves with every fetch, edit and entry, and when a feed has failed for a week; it is stable otherwise",
+          arguments: TestStores.backends)
+    func feedsStamp(_ backend: StoreBackend) async throws {
+        let w = try await Self.six(backend)
+        let store = w.store
+        let now = Clock.at(hours: 6)
+        let first = try await store.feedsStamp(now: now)
+        #expect(first.feeds == 3 && first.entries == 12 && first.failingForAWeek == 0)
+        #expect(try await store.feedsStamp(now: now) == first)
+        var feed = try #require(try await store.feed(matching: "https://daily.org/feed.xml"))
+        feed.lastFetchedAt = now
+        feed.consecutiveFailures = 1
+        feed.failingSince = Clock.at(hours: 5)
+        feed.lastError = "HTTP 503"
+        _ = try await store.commitFeedFetch(feed: feed, drafts: [], now: now)
+        let fetched = try await store.feedsStamp(now: now)
+        #expect(fetched != first && fetched.revisions == first.revisions, "a fetch moves it, not as an edit")
+        #expect(try await store.feedsStamp(now: Clock.at(hours: 5 + 7 * 24 + 1)).failingForAWeek == 1, "a week of failures later")
+        var tagged = try #require(try await store.feed(id: feed.id))
+        tagged.tags = ["local"]
+        try await store.updateFeed(tagged)
+        let edited = try await store.feedsStamp(now: now)
+        #expect(edited != fetched && edited.revisions == fetched.revisions + 1)
+        var seed = Seed(store)
+        _ = try await seed.entry("daily.org", title: "One more", at: now)
+        #expect(try await store.feedsStamp(now: now).entries == 13)
     }
 
     @Test("a story's copies come representative first, then by first seen; its sites are counted once",

@@ -16,8 +16,12 @@ final class ReadCountingStore: WebServer.Store, @unchecked Sendable {
 
     init(_ store: any SyndicStore) { self.store = store }
 
+    private var feedReads = 0
+
     /// `storyDetails` calls so far.
     var detailReads: Int { lock.withLock { reads } }
+    /// `listFeeds` calls so far.
+    var feedListReads: Int { lock.withLock { feedReads } }
 
     func storyDetails(_ query: StoryQuery) async throws -> [StoryDetail] {
         lock.withLock { reads += 1 }
@@ -33,7 +37,11 @@ final class ReadCountingStore: WebServer.Store, @unchecked Sendable {
     func addFeeds(_ items: [NewFeed], now: Date) async throws -> [FeedAddOutcome] { try await store.addFeeds(items, now: now) }
     func feed(matching key: String) async throws -> Feed? { try await store.feed(matching: key) }
     func feed(id: Int64) async throws -> Feed? { try await store.feed(id: id) }
-    func listFeeds() async throws -> [FeedListing] { try await store.listFeeds() }
+    func listFeeds() async throws -> [FeedListing] {
+        lock.withLock { feedReads += 1 }
+        return try await store.listFeeds()
+    }
+    func feedsStamp(now: Date) async throws -> FeedsStamp { try await store.feedsStamp(now: now) }
     func updateFeed(_ feed: Feed) async throws { try await store.updateFeed(feed) }
     func removeFeed(id: Int64) async throws { try await store.removeFeed(id: id) }
 }
@@ -69,6 +77,59 @@ struct ConditionalTests {
                 #expect(response.status == .ok)
                 #expect(String(buffer: response.body).contains("A new story"))
             }
+        }
+    }
+
+    @Test("/feeds: a matching If-None-Match is answered 304 without listing a feed; an edit or a fetch gives a new page")
+    func feedsNotModified() async throws {
+        let world = try await WebViewTests.world()
+        let store = ReadCountingStore(world.db)
+        let app = Application(router: WebServer.router(database: store, clock: { WebViewTests.now }))
+        try await app.test(.router) { client in
+            let tag = try await client.execute(uri: "/feeds", method: .get) { response -> String in
+                #expect(response.status == .ok)
+                return try #require(response.headers[.eTag], "/feeds has an ETag")
+            }
+            let reads = store.feedListReads
+            try await client.execute(uri: "/feeds", method: .get, headers: [.ifNoneMatch: tag]) { response in
+                #expect(response.status == .notModified && response.headers[.eTag] == tag)
+            }
+            #expect(store.feedListReads == reads, "the 304 listed no feed")
+            var feed = try #require(try await world.db.listFeeds().first?.feed)
+            feed.title = "Renamed by its subscriber"
+            try await world.db.updateFeed(feed)
+            let renamed = try await client.execute(uri: "/feeds", method: .get, headers: [.ifNoneMatch: tag]) { response -> String? in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("Renamed by its subscriber"))
+                return response.headers[.eTag]
+            }
+            feed.lastFetchedAt = WebViewTests.now
+            feed.lastStatus = 304
+            _ = try await world.db.commitFeedFetch(feed: feed, drafts: [], now: WebViewTests.now)
+            try await client.execute(uri: "/feeds", method: .get, headers: [.ifNoneMatch: renamed ?? ""]) { response in
+                #expect(response.status == .ok, "a fetch changes the feeds page (its last fetch)")
+            }
+        }
+    }
+
+    @Test("a story that lands below the page's limit keeps the page's ETag (304); a copy joining a story on the page does not")
+    func changeBelowThePage() async throws {
+        let world = try await WebViewTests.world()
+        let app = Application(router: WebServer.router(database: world.db, clock: { WebViewTests.now }))
+        try await app.test(.router) { client in
+            let uri = "/?since=all&limit=1"
+            let (tag, top) = try await client.execute(uri: uri, method: .get) { response -> (String?, String) in
+                (response.headers[.eTag], String(buffer: response.body))
+            }
+            // From a feed already subscribed (a new subscription alone moves the stamp: its feed count).
+            try await world.addStory([.init(site: "daily.example", title: "A one-source story")], at: Clock.at(hours: 3.9))
+            try await client.execute(uri: uri, method: .get, headers: [.ifNoneMatch: tag ?? ""]) { response in
+                #expect(response.status == .notModified, "the new one-source story ranks below the first")
+            }
+            try await client.execute(uri: "/?since=all", method: .get, headers: [.ifNoneMatch: tag ?? ""]) { response in
+                #expect(response.status == .ok && String(buffer: response.body).contains("A one-source story"))
+            }
+            #expect(top.contains("Council approves new bridge"), "\(top.prefix(2000))")
         }
     }
 

@@ -14,6 +14,9 @@ public protocol FeedStore: Sendable {
     func feed(id: Int64) async throws -> Feed?
     /// Every feed, oldest subscription first, with its entry count.
     func listFeeds() async throws -> [FeedListing]
+    /// The ``FeedsStamp`` of what ``listFeeds()`` returns, as the feeds page shows it at `now`: one
+    /// aggregate query, so `/feeds` answers a matching conditional request without listing a feed.
+    func feedsStamp(now: Date) async throws -> FeedsStamp
     /// Saves changes to a feed's stored fields.
     func updateFeed(_ feed: Feed) async throws
     /// Unsubscribes: the feed, its entries, articles and signatures go; stories that lose entries get a

@@ -21,8 +21,8 @@ public protocol StoryStore: Sendable {
     /// Number of stories matching `query`'s filters, ignoring its limit (so a listing can say how many it left out).
     func storyCount(_ query: StoryQuery) async throws -> Int
 
-    /// The ``StoryStamp`` of the stories `query` selects (its limit is ignored): one aggregate query,
-    /// so a validator costs the same whatever the size of the answer it stands for.
+    /// The ``StoryStamp`` of the page of stories `query` selects (the stories within its limit): one
+    /// aggregate query, so a validator costs far less than the answer it stands for.
     func storyStamp(_ query: StoryQuery) async throws -> StoryStamp
 }
 

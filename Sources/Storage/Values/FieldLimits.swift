@@ -17,6 +17,31 @@ public enum FieldLimits {
     public static let summary = 64 * 1_024
     /// Feed content (`content:encoded`, Atom `content`) and extracted article text: 512 KiB.
     public static let content = 512 * 1_024
+    /// Entry links and a feed's site link: 8 KiB (RFC 9110 asks for at least 8,000 octets of
+    /// request line; real article links are a few hundred bytes). A longer URL is dropped, never cut:
+    /// a cut URL points somewhere else.
+    public static let url = 8 * 1_024
+    /// An entry's stable id (`guid`, Atom `id`): 2 KiB. A longer one is replaced by a hash of it
+    /// (``stableID(_:)``), so it still identifies the entry on the next poll and no index holds megabytes.
+    public static let id = 2 * 1_024
+
+    /// `url` when it fits in ``url`` bytes, else nil (and `.url` added to `cuts`).
+    public static func link(_ url: String?, cuts: inout [EntryField]) -> String? {
+        guard let url, url.utf8.count > Self.url else { return url }
+        cuts.append(.url)
+        return nil
+    }
+
+    /// `id` when it fits in ``id`` bytes, else `long-id:` and a 64-bit FNV-1a hash of all of it (and
+    /// `.id` added to `cuts`): the same long id gives the same stable id on every poll.
+    public static func stableID(_ id: String, cuts: inout [EntryField]) -> String {
+        guard id.utf8.count > Self.id else { return id }
+        cuts.append(.id)
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let hex = String(hash, radix: 16)
+        return "long-id:" + String(repeating: "0", count: 16 - hex.count) + hex
+    }
 
     /// `text` cut to at most `maxBytes` UTF-8 bytes on a character boundary, or nil when it fits.
     /// With `isHTML`, a cut that would end inside a tag ends before the tag instead.
@@ -47,7 +72,7 @@ public enum FieldLimits {
 
 /// A text field of an entry that ``FieldLimits`` may cut.
 public enum EntryField: String, Sendable, CaseIterable, Codable {
-    case title, author, summary, content
+    case title, author, summary, content, url, id
 
     /// The cap of this field, in UTF-8 bytes.
     public var maxBytes: Int {
@@ -56,6 +81,18 @@ public enum EntryField: String, Sendable, CaseIterable, Codable {
         case .author: return FieldLimits.author
         case .summary: return FieldLimits.summary
         case .content: return FieldLimits.content
+        case .url: return FieldLimits.url
+        case .id: return FieldLimits.id
+        }
+    }
+
+    /// What happened to the field, for `syndic explain`: "title cut to 1024 bytes",
+    /// "url dropped (over 8192 bytes)", "id replaced by its hash (over 2048 bytes)".
+    public var cutDescription: String {
+        switch self {
+        case .title, .author, .summary, .content: return "\(rawValue) cut to \(maxBytes) bytes"
+        case .url: return "url dropped (over \(maxBytes) bytes)"
+        case .id: return "id replaced by its hash (over \(maxBytes) bytes)"
         }
     }
 

@@ -1,35 +1,61 @@
 import Foundation
 
-/// What the stories a query selects look like, in a few numbers read without loading them: the
-/// web view's ETag is derived from it, so a conditional request that matches answers 304 without
-/// reading a single story or rendering a byte.
+/// What the page of stories a query selects looks like, in a few numbers read without loading them:
+/// the web view's ETag is derived from it, so a conditional request that matches answers 304 without
+/// reading a single story or rendering a byte, and a poll that changes nothing on the page keeps it.
 ///
-/// It changes whenever the selection's rendering can: a story is added, removed, gains or loses
-/// copies or is re-placed (its `updated_at`, count and total size), or a poll fetches any feed (the
-/// feeds' latest fetch time, which also covers feed titles and entries edited in place). It may
-/// change when the rendering does not (a poll that found nothing new); that costs one full answer.
+/// It covers the stories within the query's limit, in listing order: a story entering or leaving the
+/// page, gaining or losing copies, or touched (re-placed, refreshed, or one of its entries changed in
+/// place by its feed: its `updated_at`) moves ``fingerprint``; a feed subscribed, removed, renamed or
+/// retagged moves ``feeds`` or ``feedRevisions``. Stories outside the page and fetches that find
+/// nothing new do not move it.
 public struct StoryStamp: Sendable, Equatable {
-    /// Stories the query selects (before its limit).
+    /// Stories on the page (at most the query's limit).
     public var stories: Int
     /// Their latest `updated_at` (0 when none).
     public var latestUpdate: Double
     /// Their entries, in all.
     public var copies: Int
+    /// Their distinct sites, summed.
+    public var sources: Int
+    /// A sum of a hash of each story's id and `updated_at` (see `StorySQL.stamp`).
+    public var fingerprint: Int64
     /// Feeds subscribed.
     public var feeds: Int
-    /// The latest time any feed was fetched (0 when none was).
-    public var latestFetch: Double
+    /// The feeds' revisions summed (each counts a subscriber's edit, or a title or URL learned by a fetch).
+    public var feedRevisions: Int64
 
-    public init(stories: Int, latestUpdate: Double, copies: Int, feeds: Int, latestFetch: Double) {
-        self.stories = stories; self.latestUpdate = latestUpdate; self.copies = copies
-        self.feeds = feeds; self.latestFetch = latestFetch
+    public init(stories: Int, latestUpdate: Double, copies: Int, sources: Int, fingerprint: Int64, feeds: Int, feedRevisions: Int64) {
+        self.stories = stories; self.latestUpdate = latestUpdate; self.copies = copies; self.sources = sources
+        self.fingerprint = fingerprint; self.feeds = feeds; self.feedRevisions = feedRevisions
     }
 
     /// No stories, no feeds.
-    public static let empty = StoryStamp(stories: 0, latestUpdate: 0, copies: 0, feeds: 0, latestFetch: 0)
+    public static let empty = StoryStamp(stories: 0, latestUpdate: 0, copies: 0, sources: 0, fingerprint: 0, feeds: 0, feedRevisions: 0)
 
     /// The stamp as one short string, for hashing into a validator.
     public var token: String {
-        "\(stories):\(latestUpdate.bitPattern):\(copies):\(feeds):\(latestFetch.bitPattern)"
+        "\(stories):\(latestUpdate.bitPattern):\(copies):\(sources):\(fingerprint):\(feeds):\(feedRevisions)"
     }
+}
+
+/// What `/feeds` shows, in a few numbers read in one aggregate query: the validator of that page.
+///
+/// Every fetch moves ``fingerprint`` (its time, status and next fetch), a subscriber's edit moves
+/// ``revisions``, an entry stored or pruned moves ``entries``, and a feed passing a week of failures
+/// (which the page marks) moves ``failingForAWeek``.
+public struct FeedsStamp: Sendable, Equatable {
+    public var feeds: Int
+    public var revisions: Int64
+    public var fingerprint: Int64
+    public var failingForAWeek: Int
+    public var entries: Int
+
+    public init(feeds: Int, revisions: Int64, fingerprint: Int64, failingForAWeek: Int, entries: Int) {
+        self.feeds = feeds; self.revisions = revisions; self.fingerprint = fingerprint
+        self.failingForAWeek = failingForAWeek; self.entries = entries
+    }
+
+    /// The stamp as one short string, for hashing into a validator.
+    public var token: String { "\(feeds):\(revisions):\(fingerprint):\(failingForAWeek):\(entries)" }
 }

@@ -65,7 +65,7 @@ struct ExplainCommand: AsyncParsableCommand {
                     throw ExplainError.notSigned(id)
                 }
                 signatures.append(signature)
-                let cut = entry.cutFields.isEmpty ? "" : " [cut to size: " + entry.cutFields.map { "\($0.rawValue) to \($0.maxBytes) bytes" }.joined(separator: ", ") + "]"
+                let cut = entry.cutFields.isEmpty ? "" : " [cut to size: " + entry.cutFields.map(\.cutDescription).joined(separator: ", ") + "]"
                 names.append("entry \(id) (story \(entry.storyID.map(String.init) ?? "-"), \(stored.source.rawValue) text): \(entry.title ?? "")\(cut)")
             }
             return (signatures[0], signatures[1], names[0], names[1])
