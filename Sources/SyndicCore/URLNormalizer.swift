@@ -47,9 +47,10 @@ public enum URLNormalizer {
         parts.scheme = scheme
         parts.fragment = nil
         if scheme == "file" {
-            // A file URL names a local file: no host but the empty one or `localhost`.
+            // A file URL names a local file: no host but the empty one or `localhost`, and an absolute
+            // path (`file:../x` and `file:x` name no file: written back they read as `file://` or a host).
             let host = parts.percentEncodedHost ?? ""
-            guard host.isEmpty || host.lowercased() == "localhost", !parts.path.isEmpty else { throw .notAURL(string) }
+            guard host.isEmpty || host.lowercased() == "localhost", parts.percentEncodedPath.hasPrefix("/") else { throw .notAURL(string) }
             parts.percentEncodedHost = ""
             parts.percentEncodedPath = removingDotSegments(parts.percentEncodedPath)
             return parts.string ?? trimmed

@@ -43,6 +43,20 @@ struct FuzzRegressionTests {
         }
     }
 
+    @Test("url-file-relative-path: a file URL with a relative path (file:../) is refused, not normalized to file:// (which is then refused)")
+    func fileURLWithRelativePath() throws {
+        let fuzzed = String(decoding: try Reliability.fixture("fuzz-regressions/url-file-relative-path.txt"), as: UTF8.self)
+        for input in [fuzzed, "file:..", "file:a/b.xml", "file:./x", "FILE:../../etc/passwd"] {
+            #expect(throws: URLNormalizer.Failure.self, "\(input)") { try URLNormalizer.normalize(input) }
+        }
+        #expect(try URLNormalizer.normalize("file:/tmp/../feeds/a.xml") == "file:///feeds/a.xml")
+        #expect(try URLNormalizer.normalize("file:///..") == "file:///")
+        for input in ["file:/x/..", "file://localhost/a/./b", "file:///"] {
+            let once = try URLNormalizer.normalize(input)
+            #expect(try URLNormalizer.normalize(once) == once, "\(input) → \(once)")
+        }
+    }
+
     @Test("feed-iconv-leak: a feed in an iconv-backed encoding (windows-1251) leaves no converter behind")
     func iconvHandleLeak() throws {
         let data = try Reliability.fixture("fuzz-regressions/feed-iconv-leak-windows-1251.xml")
