@@ -52,6 +52,13 @@ enum SQLiteSchema {
             // Which fields were cut to FieldLimits when stored (`title,content`), NULL when none.
             try db.alter(table: "entry") { t in t.add(column: "cut_fields", .text) }
         }),
+        ("v11-reader-users", { db in
+            for sql in MigrationSQL.createReaderUsers(idColumn: "INTEGER PRIMARY KEY AUTOINCREMENT",
+                                                      epochNow: "(julianday('now') - 2440587.5) * 86400.0") {
+                try db.execute(sql: sql)
+            }
+        }),
+        ("v11-reader-state", { db in for sql in MigrationSQL.createReaderState { try db.execute(sql: sql) } }),
     ]
 
     static var identifiers: [String] { migrations.map(\.id) }

@@ -19,10 +19,12 @@ public struct StoryStamp: Sendable, Equatable {
     public var feeds: Int
     /// The latest time any feed was fetched (0 when none was).
     public var latestFetch: Double
+    /// The latest change of the reader's read or starred state (0 without a ``StoryQuery/reader``).
+    public var latestReadChange: Double
 
-    public init(stories: Int, latestUpdate: Double, copies: Int, feeds: Int, latestFetch: Double) {
+    public init(stories: Int, latestUpdate: Double, copies: Int, feeds: Int, latestFetch: Double, latestReadChange: Double = 0) {
         self.stories = stories; self.latestUpdate = latestUpdate; self.copies = copies
-        self.feeds = feeds; self.latestFetch = latestFetch
+        self.feeds = feeds; self.latestFetch = latestFetch; self.latestReadChange = latestReadChange
     }
 
     /// No stories, no feeds.
@@ -31,5 +33,6 @@ public struct StoryStamp: Sendable, Equatable {
     /// The stamp as one short string, for hashing into a validator.
     public var token: String {
         "\(stories):\(latestUpdate.bitPattern):\(copies):\(feeds):\(latestFetch.bitPattern)"
+            + (latestReadChange == 0 ? "" : ":\(latestReadChange.bitPattern)")
     }
 }
