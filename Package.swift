@@ -24,6 +24,8 @@ let package = Package(
         // Already in the graph through Hummingbird; named for the web view's connection handlers.
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
+        // Password hashing (scrypt in _CryptoExtras), token hashes and the Fever key (issue 17).
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
     ],
     targets: [
         // System libraries, each with a small C shim header (see the header for why).
@@ -46,6 +48,13 @@ let package = Package(
         .target(name: "FeedParsing", dependencies: ["CLibXML2", "SyndicCore"], swiftSettings: strictSettings),
         .target(name: "Extraction", dependencies: ["CLibXML2", "SyndicCore"], swiftSettings: strictSettings),
         .target(name: "Dedup", dependencies: [], swiftSettings: strictSettings),
+        // Users' secrets: slow salted password hashes, API tokens (stored as hashes), Fever keys.
+        .target(
+            name: "Credentials",
+            dependencies: ["SyndicCore", .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "_CryptoExtras", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
         // Storage: the contract (store protocols, plain values, errors, locations); no SQL here.
         // The backends implement it; StoreFactory opens one from a --db location.
         .target(name: "Storage", dependencies: ["SyndicCore"], swiftSettings: strictSettings),
@@ -85,7 +94,7 @@ let package = Package(
             name: "syndic",
             dependencies: [
                 "SyndicCore", "Fetch", "FeedParsing", "Extraction", "Dedup", "Storage", "StoreFactory", "Pipeline", "Digest",
-                "WebView", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "WebView", "Credentials", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -112,6 +121,7 @@ let package = Package(
         .testTarget(name: "FeedParsingTests", dependencies: ["FeedParsing"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction"]),
         .testTarget(name: "DedupTests", dependencies: ["Dedup"]),
+        .testTarget(name: "CredentialsTests", dependencies: ["Credentials"]),
         .testTarget(
             name: "StorageTests",
             dependencies: ["Storage", "SQLiteStore", "PostgresStore", "StoreFactory", "TestSupport",

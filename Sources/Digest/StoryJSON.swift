@@ -16,7 +16,13 @@ public enum StoryJSON {
             ("last_seen", .string(Timestamp.rfc3339(story.lastSeenAt))),
             ("sites", .array(story.sites.map { .string(PlainText.singleLine($0)) })),
             ("entries", .array(story.copies.map(copy))),
-        ])
+        ] + reading(story.reading))
+    }
+
+    /// `read` and `starred` when the listing was made for a reader.
+    static func reading(_ reading: StoryReading?) -> [(String, JSONValue)] {
+        guard let reading else { return [] }
+        return [("read", .bool(reading.isRead)), ("starred", .bool(reading.isStarred))]
     }
 
     static func copy(_ copy: StoryCopy) -> JSONValue {

@@ -60,6 +60,7 @@ extension PostgresStore {
     static func saveArticle(_ db: PostgresConnection, _ a: StoredArticle, logger: Logger) async throws {
         try await db.run(EntrySQL.saveArticle(a), logger: logger)
         if let copy = EntrySQL.copyCanonicalURL(a) { try await db.run(copy, logger: logger) }
+        if let grow = EntrySQL.growWords(a) { try await db.run(grow, logger: logger) }
     }
 
     public func article(entryID: Int64) async throws -> StoredArticle? {

@@ -54,6 +54,7 @@ extension SQLiteStore {
     static func saveArticle(_ db: Database, _ a: StoredArticle) throws {
         try db.run(EntrySQL.saveArticle(a))
         if let copy = EntrySQL.copyCanonicalURL(a) { try db.run(copy) }
+        if let grow = EntrySQL.growWords(a) { try db.run(grow) }
     }
 
     public func article(entryID: Int64) async throws -> StoredArticle? {

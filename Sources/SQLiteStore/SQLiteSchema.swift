@@ -57,6 +57,13 @@ enum SQLiteSchema {
             // web view's validators, which no longer move with every fetch.
             try db.alter(table: "feed") { t in t.add(column: "revision", .integer).notNull().defaults(to: 0) }
         }),
+        ("v12-reader-users", { db in
+            for sql in MigrationSQL.createReaderUsers(idColumn: "INTEGER PRIMARY KEY AUTOINCREMENT",
+                                                      epochNow: "(julianday('now') - 2440587.5) * 86400.0") {
+                try db.execute(sql: sql)
+            }
+        }),
+        ("v13-reader-state", { db in for sql in MigrationSQL.createReaderState { try db.execute(sql: sql) } }),
     ]
 
     static var identifiers: [String] { migrations.map(\.id) }

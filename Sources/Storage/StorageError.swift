@@ -40,6 +40,14 @@ public enum StorageError: UserFacingError, Equatable {
     case feedNotFound(String)
     /// No story has this id.
     case storyNotFound(Int64)
+    /// A user of this name exists already.
+    case duplicateUser(String)
+    /// No user has this name (or id).
+    case userNotFound(String)
+    /// The default user cannot be removed.
+    case defaultUserStays
+    /// The user has no token with this id.
+    case tokenNotFound(Int64)
     /// Any other SQLite error.
     case sqlite(reason: String)
     /// Any other PostgreSQL error.
@@ -47,10 +55,11 @@ public enum StorageError: UserFacingError, Equatable {
 
     public var exitCode: SyndicExitCode {
         switch self {
-        case .newerDatabase, .foreignDatabase, .corrupt, .constraintViolation, .duplicateFeed: return .dataError
+        case .newerDatabase, .foreignDatabase, .corrupt, .constraintViolation, .duplicateFeed, .duplicateUser, .defaultUserStays:
+            return .dataError
         case .cannotCreateFolder, .cannotOpen, .readOnly, .diskFull: return .cannotCreate
         case .busy, .pollRunning, .needsMigration, .cannotConnect: return .temporaryFailure
-        case .feedNotFound, .storyNotFound, .databaseNotFound: return .noInput
+        case .feedNotFound, .storyNotFound, .databaseNotFound, .userNotFound, .tokenNotFound: return .noInput
         case .invalidLocation: return .usage
         case .sqlite, .postgres: return .failure
         }
@@ -95,6 +104,14 @@ public enum StorageError: UserFacingError, Equatable {
             return "no feed matches '\(key)'; `syndic feeds list` shows the ids and URLs"
         case .storyNotFound(let id):
             return "no story has id \(id); `syndic stories` lists them"
+        case .duplicateUser(let name):
+            return "a user named \(name) exists already; `syndic users list` shows them"
+        case .userNotFound(let name):
+            return "no user is named '\(name)'; `syndic users list` shows them, `syndic users add NAME` adds one"
+        case .defaultUserStays:
+            return "the default user cannot be removed (the command line reads as this user); remove other users only"
+        case .tokenNotFound(let id):
+            return "the user has no token \(id); `syndic users tokens list NAME` shows the ids"
         case .sqlite(let reason):
             return "database error: \(reason)"
         case .postgres(let reason):

@@ -18,9 +18,13 @@ package struct StoryPageRow: Sendable {
     package var articleText: String?
     package var contentHTML: String?
     package var summaryHTML: String?
+    /// The story's read state for the query's reader (nil without one).
+    package var reading: StoryReading?
 
     package init(storyID: Int64, headline: String?, representativeEntryID: Int64?, firstSeenAt: Date, lastSeenAt: Date,
-                 publishedAt: Date, updatedAt: Date, copy: StoryCopy, articleText: String?, contentHTML: String?, summaryHTML: String?) {
+                 publishedAt: Date, updatedAt: Date, copy: StoryCopy, articleText: String?, contentHTML: String?, summaryHTML: String?,
+                 reading: StoryReading? = nil) {
+        self.reading = reading
         self.storyID = storyID; self.headline = headline; self.representativeEntryID = representativeEntryID
         self.firstSeenAt = firstSeenAt; self.lastSeenAt = lastSeenAt; self.publishedAt = publishedAt
         self.updatedAt = updatedAt; self.copy = copy
@@ -43,7 +47,8 @@ package enum StoryPage {
             let summary = StorySummary(id: first.storyID, headline: first.headline ?? copies.first?.title ?? "(untitled)",
                                        representativeEntryID: first.representativeEntryID,
                                        firstSeenAt: first.firstSeenAt, lastSeenAt: first.lastSeenAt,
-                                       publishedAt: first.publishedAt, updatedAt: first.updatedAt, copies: copies)
+                                       publishedAt: first.publishedAt, updatedAt: first.updatedAt, copies: copies,
+                                       reading: first.reading)
             details.append(StoryDetail(summary: summary, articleText: representative?.articleText,
                                        contentHTML: representative?.contentHTML, summaryHTML: representative?.summaryHTML))
             start = end

@@ -22,19 +22,39 @@ package enum EntrySQL {
     package static func insert(feedID: Int64, _ d: EntryDraft, site: String, now: Date) -> SQLStatement {
         SQLStatement("""
             INSERT INTO entry (feed_id, guid, url, site, title, author, published_at, updated_at, summary_html, content_html,
-                               content_hash, cut_fields, first_seen_at, last_seen_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+                               content_hash, cut_fields, first_seen_at, last_seen_at, word_count, words_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
             """, [.int(feedID), .text(d.guid), .of(d.url), .text(site), .of(d.title), .of(d.author), .of(d.publishedAt),
                   .of(d.updatedAt), .of(d.summaryHTML), .of(d.contentHTML), .text(d.contentHash),
-                  .of(EntryField.stored(d.cutFields)), .of(now), .of(now)])
+                  .of(EntryField.stored(d.cutFields)), .of(now), .of(now), .of(words(d)), .of(now)])
     }
 
+    /// Updates a changed entry; its word count only grows (an extracted article may be longer than the
+    /// feed text), and `words_at` records when it last grew (the time ``ReadStateSQL`` compares).
     package static func update(id: Int64, _ d: EntryDraft, site: String, now: Date) -> SQLStatement {
-        SQLStatement("""
+        let w = words(d)
+        return SQLStatement("""
             UPDATE entry SET url = ?, site = ?, title = ?, author = ?, published_at = ?, updated_at = ?, summary_html = ?,
-                             content_html = ?, content_hash = ?, cut_fields = ?, last_seen_at = ? WHERE id = ?
+                             content_html = ?, content_hash = ?, cut_fields = ?, last_seen_at = ?,
+                             words_at = CASE WHEN COALESCE(word_count, 0) < ? THEN ? ELSE words_at END,
+                             word_count = CASE WHEN COALESCE(word_count, 0) < ? THEN ? ELSE word_count END WHERE id = ?
             """, [.of(d.url), .text(site), .of(d.title), .of(d.author), .of(d.publishedAt), .of(d.updatedAt), .of(d.summaryHTML),
-                  .of(d.contentHTML), .text(d.contentHash), .of(EntryField.stored(d.cutFields)), .of(now), .int(id)])
+                  .of(d.contentHTML), .text(d.contentHash), .of(EntryField.stored(d.cutFields)), .of(now),
+                  .of(w), .of(now), .of(w), .of(w), .int(id)])
+    }
+
+    /// The words of a draft's longest feed text.
+    static func words(_ d: EntryDraft) -> Int {
+        WordCount.of(draftContent: d.contentHTML, summary: d.summaryHTML, title: d.title)
+    }
+
+    /// An extracted article longer than the entry's feed text raises its word count (nil: nothing to do).
+    package static func growWords(_ a: StoredArticle) -> SQLStatement? {
+        guard a.status == .ok, let text = a.text else { return nil }
+        let w = WordCount.of(text)
+        return SQLStatement("""
+            UPDATE entry SET words_at = ?, word_count = ? WHERE id = ? AND COALESCE(word_count, 0) < ?
+            """, [.of(a.fetchedAt), .of(w), .int(a.entryID), .of(w)])
     }
 
     package static func touch(id: Int64, now: Date) -> SQLStatement {

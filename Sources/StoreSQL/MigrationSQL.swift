@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// Statements of schema migrations that both backends run alike (each backend lists its migrations in
 /// its own schema file and runs these in them, so a backfill is written once).
@@ -52,4 +53,68 @@ package enum MigrationSQL {
         WHERE NOT EXISTS (SELECT 1 FROM instance)
         """
     }
+}
+
+extension MigrationSQL {
+    /// `v12-reader-users`: users (the default one made here), their API tokens and their subscriptions
+    /// on top of the shared feed table (issue 17). `idColumn` is the backend's auto-numbered key column
+    /// and `epochNow` its current time in seconds since 1970.
+    package static func createReaderUsers(idColumn: String, epochNow: String) -> [String] {
+        [
+            """
+            CREATE TABLE account (
+              id \(idColumn),
+              name text NOT NULL UNIQUE,
+              is_default boolean NOT NULL DEFAULT FALSE,
+              password_hash text,
+              fever_key text UNIQUE,
+              reopen_words integer DEFAULT 150,
+              reopen_growth integer NOT NULL DEFAULT 50,
+              created_at double precision NOT NULL)
+            """,
+            "CREATE UNIQUE INDEX account_one_default ON account (is_default) WHERE is_default",
+            "INSERT INTO account (name, is_default, created_at) VALUES ('\(Storage.User.defaultName)', TRUE, \(epochNow))",
+            """
+            CREATE TABLE api_token (
+              id \(idColumn),
+              account_id bigint NOT NULL REFERENCES account (id) ON DELETE CASCADE,
+              label text NOT NULL,
+              token_hash text NOT NULL UNIQUE,
+              created_at double precision NOT NULL,
+              revoked_at double precision)
+            """,
+            "CREATE INDEX api_token_account ON api_token (account_id)",
+            """
+            CREATE TABLE subscription (
+              account_id bigint NOT NULL REFERENCES account (id) ON DELETE CASCADE,
+              feed_id bigint NOT NULL REFERENCES feed (id) ON DELETE CASCADE,
+              title text,
+              tags text NOT NULL DEFAULT '',
+              added_at double precision NOT NULL,
+              PRIMARY KEY (account_id, feed_id))
+            """,
+            "CREATE INDEX subscription_feed ON subscription (feed_id)",
+        ]
+    }
+
+    /// `v13-reader-state`: each user's read and starred state per story, and each entry's length in
+    /// words with when it last grew (what ``ReopenRule`` compares). Entries stored before this
+    /// migration have no word count (they are older than any read state, so they reopen nothing).
+    package static let createReaderState = [
+        """
+        CREATE TABLE story_state (
+          account_id bigint NOT NULL REFERENCES account (id) ON DELETE CASCADE,
+          story_id bigint NOT NULL REFERENCES story (id) ON DELETE CASCADE,
+          read_at double precision,
+          read_words integer NOT NULL DEFAULT 0,
+          starred_at double precision,
+          changed_at double precision NOT NULL,
+          PRIMARY KEY (account_id, story_id))
+        """,
+        "CREATE INDEX story_state_story ON story_state (story_id)",
+        "CREATE INDEX story_state_starred ON story_state (account_id, starred_at) WHERE starred_at IS NOT NULL",
+        "CREATE INDEX story_state_changed ON story_state (account_id, changed_at)",
+        "ALTER TABLE entry ADD COLUMN word_count integer",
+        "ALTER TABLE entry ADD COLUMN words_at double precision",
+    ]
 }

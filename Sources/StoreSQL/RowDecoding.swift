@@ -37,7 +37,8 @@ package enum RowDecoding {
         StoryStamp(stories: try row.count("stories"), latestUpdate: try row.optionalDouble("latest_update") ?? 0,
                    copies: try row.count("copies"), sources: try row.count("sources"),
                    fingerprint: try row.int("fingerprint"), feeds: try row.count("feeds"),
-                   feedRevisions: try row.int("feed_revisions"))
+                   feedRevisions: try row.int("feed_revisions"),
+                   latestReadChange: try row.optionalDouble("latest_read_change") ?? 0)
     }
 
     package static func feedsStamp(_ row: some SQLRow) throws -> FeedsStamp {
@@ -76,7 +77,13 @@ package enum RowDecoding {
                             firstSeenAt: try r.date("story_first_seen_at"), lastSeenAt: try r.date("story_last_seen_at"),
                             publishedAt: try r.optionalDate("story_published_at") ?? r.date("story_first_seen_at"), updatedAt: try r.date("story_updated_at"), copy: copy,
                             articleText: try r.optionalText("article_text"), contentHTML: try r.optionalText("content_html"),
-                            summaryHTML: try r.optionalText("summary_html"))
+                            summaryHTML: try r.optionalText("summary_html"), reading: try reading(r))
+    }
+
+    /// `is_read` and `is_starred` of a page row (NULL without a reader).
+    static func reading(_ r: some SQLRow) throws -> StoryReading? {
+        guard let read = try r.optionalInt("is_read") else { return nil }
+        return StoryReading(isRead: read != 0, isStarred: (try r.optionalInt("is_starred") ?? 0) != 0)
     }
 
     package static func templateBlock(_ row: some SQLRow) throws -> (hash: UInt64, pages: Int, sample: String) {

@@ -83,12 +83,28 @@ package enum StorySQL {
     /// entries and feeds; rows come in listing order, each story's copies representative first, then by
     /// first seen. With `details`, the representative's row carries its texts. Decode with
     /// ``RowDecoding/storyPageRow(_:)`` and group with `StoryPage.details`.
+    ///
+    /// With a ``StoryQuery/reader``, each story also carries `is_read` and `is_starred` for that user
+    /// (``ReadStateSQL``), and unread stories may come first.
     package static func page(_ query: StoryQuery, details: Bool) -> SQLStatement {
         let filter = self.filter(query)
-        var values = filter.values
-        var selection = "SELECT \(pageColumns) FROM story WHERE \(filter.sql) ORDER BY source_count DESC, published_at DESC, id"
+        let reading = readingColumns(query.reader)
+        var values = reading.values + filter.values
+        let unreadFirst = query.reader?.unreadFirst == true
+        var selection = "SELECT \(pageColumns), \(reading.sql) FROM story WHERE \(filter.sql) ORDER BY "
+            + (unreadFirst ? "is_read, " : "") + "source_count DESC, published_at DESC, id"
         if let limit = query.limit { selection += " LIMIT ?"; values.append(.of(limit)) }
-        return pageStatement(selection: selection, values: values, details: details, reusable: query.feedIDs == nil)
+        return pageStatement(selection: selection, values: values, details: details, reusable: query.feedIDs == nil,
+                             unreadFirst: unreadFirst)
+    }
+
+    /// `is_read` and `is_starred` (1 or 0) for the reader, NULL without one.
+    private static func readingColumns(_ reader: ReaderView?) -> (sql: String, values: [SQLValue]) {
+        guard let reader else { return ("NULL AS is_read, NULL AS is_starred", []) }
+        let read = ReadStateSQL.isRead(reader)
+        let starred = ReadStateSQL.isStarred(reader)
+        return ("CASE WHEN \(read.sql) THEN 1 ELSE 0 END AS is_read, CASE WHEN \(starred.sql) THEN 1 ELSE 0 END AS is_starred",
+                read.values + starred.values)
     }
 
     /// How many stories match `query`'s filters (its limit aside).
@@ -106,11 +122,26 @@ package enum StorySQL {
     /// listing order (columns `stories`, `latest_update`, `copies`, `sources`, `fingerprint`, `feeds`,
     /// `feed_revisions`; decode with ``RowDecoding/storyStamp(_:)``). The fingerprint sums a hash of
     /// each story's id and `updated_at`, so a story entering, leaving or touched moves it.
+    ///
+    /// With a ``StoryQuery/reader``, the page is ordered as the listing orders it (unread first when
+    /// asked) and the latest change of that user's read state is part of the stamp.
     package static func stamp(_ query: StoryQuery) -> SQLStatement {
-        let (filter, filterValues) = filter(query)
-        var values = filterValues
-        var selection = "SELECT id, updated_at, size, source_count FROM story WHERE \(filter) ORDER BY source_count DESC, published_at DESC, id"
+        let filter = self.filter(query)
+        let unreadFirst = query.reader?.unreadFirst == true
+        var values: [SQLValue] = []
+        var readColumn = ""
+        if unreadFirst, let reader = query.reader {
+            let read = ReadStateSQL.isRead(reader)
+            readColumn = ", CASE WHEN \(read.sql) THEN 1 ELSE 0 END AS is_read"
+            values += read.values
+        }
+        values += filter.values
+        var selection = "SELECT id, updated_at, size, source_count\(readColumn) FROM story WHERE \(filter.sql) ORDER BY "
+            + (unreadFirst ? "is_read, " : "") + "source_count DESC, published_at DESC, id"
         if let limit = query.limit { selection += " LIMIT ?"; values.append(.of(limit)) }
+        let readChange = query.reader == nil
+            ? "CAST(0.0 AS double precision)"
+            : "(SELECT COALESCE(MAX(changed_at), 0.0) FROM story_state WHERE account_id = ?)"
         return SQLStatement("""
             WITH p AS (\(selection))
             SELECT COUNT(*) AS stories, COALESCE(MAX(updated_at), 0.0) AS latest_update,
@@ -119,9 +150,10 @@ package enum StorySQL {
                    CAST(COALESCE(SUM((id * \(fingerprintMultiplier)) % \(fingerprintModulus)
                                      + CAST(updated_at * 1000 AS bigint) % \(fingerprintModulus)), 0) AS bigint) AS fingerprint,
                    (SELECT COUNT(*) FROM feed) AS feeds,
-                   (SELECT CAST(COALESCE(SUM(revision), 0) AS bigint) FROM feed) AS feed_revisions
+                   (SELECT CAST(COALESCE(SUM(revision), 0) AS bigint) FROM feed) AS feed_revisions,
+                   \(readChange) AS latest_read_change
             FROM p
-            """, values, reusable: query.feedIDs == nil)
+            """, values + (query.reader.map { [SQLValue.int($0.userID)] } ?? []), reusable: query.feedIDs == nil)
     }
 
     /// The `WHERE` condition on `story` of a listing query, and its values.
@@ -139,15 +171,34 @@ package enum StorySQL {
                 values += feedIDs.map(SQLValue.int)
             }
         }
+        if let reader = query.reader {
+            if reader.subscribedOnly {
+                let c = ReadStateSQL.isSubscribed(reader); conditions.append(c.sql); values += c.values
+            }
+            switch reader.filter {
+            case .unread?: let c = ReadStateSQL.isRead(reader); conditions.append("NOT " + c.sql); values += c.values
+            case .read?: let c = ReadStateSQL.isRead(reader); conditions.append(c.sql); values += c.values
+            case nil: break
+            }
+            if reader.starredOnly { let c = ReadStateSQL.isStarred(reader); conditions.append(c.sql); values += c.values }
+        }
         return (conditions.joined(separator: " AND "), values)
     }
 
     /// The page of one story (with details).
     package static func page(storyID: Int64) -> SQLStatement {
-        pageStatement(selection: "SELECT \(pageColumns) FROM story WHERE id = ?", values: [.int(storyID)], details: true)
+        page(storyID: storyID, reader: nil)
     }
 
-    private static func pageStatement(selection: String, values: [SQLValue], details: Bool, reusable: Bool = true) -> SQLStatement {
+    /// The page of one story (with details), with its read state for `reader` when given.
+    package static func page(storyID: Int64, reader: ReaderView?) -> SQLStatement {
+        let reading = readingColumns(reader)
+        return pageStatement(selection: "SELECT \(pageColumns), \(reading.sql) FROM story WHERE id = ?",
+                             values: reading.values + [.int(storyID)], details: true)
+    }
+
+    private static func pageStatement(selection: String, values: [SQLValue], details: Bool, reusable: Bool = true,
+                                      unreadFirst: Bool = false) -> SQLStatement {
         let texts = details
             ? """
               CASE WHEN e.id = p.representative_entry_id THEN e.content_html END AS content_html,
@@ -163,9 +214,9 @@ package enum StorySQL {
             SELECT p.id AS story_id, p.representative_entry_id, p.headline, p.first_seen_at AS story_first_seen_at,
                    p.last_seen_at AS story_last_seen_at, p.published_at AS story_published_at, p.updated_at AS story_updated_at,
                    e.id AS entry_id, e.feed_id, e.title, e.url, e.site, e.published_at, e.first_seen_at, e.similarity,
-                   f.title AS feed_title, \(texts)
+                   f.title AS feed_title, p.is_read, p.is_starred, \(texts)
             FROM p JOIN entry e ON e.story_id = p.id JOIN feed f ON f.id = e.feed_id \(articleJoin)
-            ORDER BY p.source_count DESC, p.published_at DESC, p.id,
+            ORDER BY \(unreadFirst ? "p.is_read, " : "")p.source_count DESC, p.published_at DESC, p.id,
                      CASE WHEN e.id = p.representative_entry_id THEN 0 ELSE 1 END, e.first_seen_at, e.id
             """, values, reusable: reusable)
     }

@@ -11,6 +11,8 @@ struct WebRoutes: Sendable {
     let clock: @Sendable () -> Date
     /// The root of every absolute link (never the request's Host).
     let address: PublicAddress
+    /// The reader whose unread stories the listing puts first (the default user for `syndic serve`).
+    var reader: ReaderView? = nil
     /// Rendered listings by ETag (one rendering per state of the data).
     let cache = RenderCache()
 
@@ -45,7 +47,9 @@ struct WebRoutes: Sendable {
         let since = try WebQuery.time(sinceText, now: clock())
         let tag = WebQuery.tag(params["tag"])
         let feedIDs = try await feedIDs(tagged: tag)
-        let query = StoryQuery(since: since, minSources: minSources, limit: limit, feedIDs: feedIDs)
+        let query = StoryQuery(since: since, minSources: minSources, limit: limit, feedIDs: feedIDs,
+                               reader: reader.map { ReaderView(userID: $0.userID, reopen: $0.reopen, subscribedOnly: $0.subscribedOnly,
+                                                               unreadFirst: true) })
         let etag = try await validator(query, route: "/", options: [sinceText, String(minSources), String(limit), tag ?? "", Self.key(feedIDs)])
         if let notModified = Self.notModified(request, etag) { return notModified }
         let body = try await cache.body(for: etag) { [database] in

@@ -34,14 +34,17 @@ public enum WebServer {
         public var allowedHosts: [String]
         /// Timeouts and the connection cap.
         public var limits: ConnectionLimits
+        /// Whose read state orders the story listing (unread first); nil: no reader.
+        public var reader: ReaderView?
 
         public init(host: String = "127.0.0.1", port: Int = 8080, selfURL: String? = nil, allowedHosts: [String] = [],
-                    limits: ConnectionLimits = .standard) {
+                    limits: ConnectionLimits = .standard, reader: ReaderView? = nil) {
             self.host = host
             self.port = port
             self.selfURL = selfURL
             self.allowedHosts = allowedHosts
             self.limits = limits
+            self.reader = reader
         }
 
         /// The names this server answers for.
@@ -51,11 +54,11 @@ public enum WebServer {
     /// The router with every route, the security-header middleware and the Host check; used directly by tests.
     public static func router(database: any Store, clock: @escaping @Sendable () -> Date = { Date() },
                               hosts: HostPolicy = HostPolicy(listenHost: "127.0.0.1"),
-                              address: PublicAddress = PublicAddress()) -> Router<BasicRequestContext> {
+                              address: PublicAddress = PublicAddress(), reader: ReaderView? = nil) -> Router<BasicRequestContext> {
         let router = Router()
         router.middlewares.add(SecurityHeadersMiddleware())
         router.middlewares.add(HostCheckMiddleware(policy: hosts))
-        let routes = WebRoutes(database: database, clock: clock, address: address)
+        let routes = WebRoutes(database: database, clock: clock, address: address, reader: reader)
         routes.register(on: router)
         return router
     }
@@ -69,7 +72,7 @@ public enum WebServer {
         let address = PublicAddress(configured: settings.selfURL)
         let host = settings.host
         return Application(
-            router: router(database: database, hosts: settings.hostPolicy, address: address),
+            router: router(database: database, hosts: settings.hostPolicy, address: address, reader: settings.reader),
             server: TimedHTTP1Channel.builder(limits: settings.limits),
             configuration: .init(address: .hostname(host, port: settings.port), serverName: "Syndic",
                                  availableConnectionsDelegate: MaximumAvailableConnections(settings.limits.maxConnections, logger: log)),

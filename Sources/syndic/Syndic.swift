@@ -30,11 +30,16 @@ struct Syndic: AsyncParsableCommand {
             ExplainCommand.self,
             StoriesCommand.self,
             StoryCommand.self,
+            ReadCommand.self,
+            UnreadCommand.self,
+            StarCommand.self,
+            UnstarCommand.self,
             DigestCommand.self,
             ServeCommand.self,
             MigrateCommand.self,
             GenerateManualCommand.self,
             InstanceCommand.self,
+            UsersCommand.self,
         ]
     }
 }

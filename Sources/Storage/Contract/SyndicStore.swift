@@ -11,7 +11,8 @@ import Foundation
 /// Two backends implement it: `SQLiteStore` (one file, the default) and `PostgresStore` (a server that
 /// several machines share). A store opened with ``StoreAccess/readOnly`` refuses every write in the
 /// database engine itself, so a reading command cannot change the database even by mistake.
-public protocol SyndicStore: FeedStore, EntryStore, StoryStore, PollStore, SiteTemplateStore, MaintenanceStore, InstanceStore {
+public protocol SyndicStore: FeedStore, EntryStore, StoryStore, PollStore, SiteTemplateStore, MaintenanceStore, InstanceStore,
+                             UserStore, SubscriptionStore, ReadStateStore {
     /// Where this store lives (a file path or a server URL without its password).
     var location: StoreLocation { get }
     /// Whether this store was opened for reading only.
@@ -27,7 +28,8 @@ public enum StoreAccess: Sendable, Equatable {
     /// Reading commands (`stories`, `digest`, `story`, `explain`, `feeds list|export`, `instance`, `serve`): the
     /// database must exist and be fully migrated; nothing is created, migrated or written.
     case readOnly
-    /// Writing commands (`poll`, `feeds add|import|remove`, `prune`, `migrate`): the database is created
+    /// Writing commands (`poll`, `feeds add|import|remove`, `prune`, `migrate`, `users`, `read`, `unread`,
+    /// `star`, `unstar`): the database is created
     /// when missing and migrated to the current schema.
     case readWrite
 }

@@ -38,13 +38,15 @@ public struct StorySummary: Sendable, Equatable {
     public var updatedAt: Date
     /// Copies, representative first, then by first seen.
     public var copies: [StoryCopy]
+    /// Read and starred for the query's ``StoryQuery/reader``; nil when the query had none.
+    public var reading: StoryReading?
 
     /// `publishedAt` defaults to `firstSeenAt`.
     public init(id: Int64, headline: String, representativeEntryID: Int64?, firstSeenAt: Date, lastSeenAt: Date,
-                publishedAt: Date? = nil, updatedAt: Date, copies: [StoryCopy]) {
+                publishedAt: Date? = nil, updatedAt: Date, copies: [StoryCopy], reading: StoryReading? = nil) {
         self.id = id; self.headline = headline; self.representativeEntryID = representativeEntryID
         self.firstSeenAt = firstSeenAt; self.lastSeenAt = lastSeenAt; self.publishedAt = publishedAt ?? firstSeenAt
-        self.updatedAt = updatedAt; self.copies = copies
+        self.updatedAt = updatedAt; self.copies = copies; self.reading = reading
     }
 
     /// Distinct sites among the copies, in order of appearance.
@@ -82,9 +84,13 @@ public struct StoryQuery: Sendable, Equatable {
     /// Only stories with a copy from one of these feeds (nil: any feed; empty: no story). `--tag`
     /// filters pass the feeds that carry the tag (``FeedStore/feedIDs(tagged:)``).
     public var feedIDs: [Int64]?
+    /// The user whose read state the listing shows, filters on and (optionally) orders by; nil: none.
+    public var reader: ReaderView?
 
-    public init(since: Date? = nil, until: Date? = nil, minSources: Int = 1, limit: Int? = nil, feedIDs: [Int64]? = nil) {
+    public init(since: Date? = nil, until: Date? = nil, minSources: Int = 1, limit: Int? = nil, feedIDs: [Int64]? = nil,
+                reader: ReaderView? = nil) {
         self.since = since; self.until = until; self.minSources = minSources; self.limit = limit; self.feedIDs = feedIDs
+        self.reader = reader
     }
 }
 

@@ -24,10 +24,14 @@ public struct StoryStamp: Sendable, Equatable {
     public var feeds: Int
     /// The feeds' revisions summed (each counts a subscriber's edit, or a title or URL learned by a fetch).
     public var feedRevisions: Int64
+    /// The latest change of the reader's read or starred state (0 without a ``StoryQuery/reader``).
+    public var latestReadChange: Double
 
-    public init(stories: Int, latestUpdate: Double, copies: Int, sources: Int, fingerprint: Int64, feeds: Int, feedRevisions: Int64) {
+    public init(stories: Int, latestUpdate: Double, copies: Int, sources: Int, fingerprint: Int64, feeds: Int, feedRevisions: Int64,
+                latestReadChange: Double = 0) {
         self.stories = stories; self.latestUpdate = latestUpdate; self.copies = copies; self.sources = sources
         self.fingerprint = fingerprint; self.feeds = feeds; self.feedRevisions = feedRevisions
+        self.latestReadChange = latestReadChange
     }
 
     /// No stories, no feeds.
@@ -36,6 +40,7 @@ public struct StoryStamp: Sendable, Equatable {
     /// The stamp as one short string, for hashing into a validator.
     public var token: String {
         "\(stories):\(latestUpdate.bitPattern):\(copies):\(sources):\(fingerprint):\(feeds):\(feedRevisions)"
+            + (latestReadChange == 0 ? "" : ":\(latestReadChange.bitPattern)")
     }
 }
 

@@ -92,7 +92,8 @@ struct ServeCommand: AsyncParsableCommand {
             limits.maxConnections = fits
         }
         let settings = WebServer.Settings(host: host, port: port, selfURL: selfURL.flatMap(PublicAddress.normalizedRoot),
-                                          allowedHosts: allowedHosts, limits: limits)
+                                          allowedHosts: allowedHosts, limits: limits,
+                                          reader: ReaderView(user: try await db.defaultUser(), unreadFirst: true))
         let quiet = global.quiet
         let app = WebServer.application(database: db, settings: settings) { url in
             if !quiet { Output.print("Syndic is serving on \(url) (Ctrl-C to stop)") }

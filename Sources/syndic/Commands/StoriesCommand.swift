@@ -14,8 +14,14 @@ struct StoriesCommand: AsyncParsableCommand {
         seen (UTC), its headline, and the sites. `syndic story ID` shows one story in full. At most
         --limit stories are listed (50 by default); the last line says how many more match.
 
+        With --unread, --read, --starred or --user, the listing is a reader's (the default user's
+        unless --user names another): it shows their subscriptions' stories, a mark before each id
+        (`*` starred, `-` read, blank unread), and --unread/--read/--starred keep only those.
+
         Examples:
           syndic stories --since 24h --min-sources 2
+          syndic stories --unread
+          syndic stories --starred --user ann
           syndic stories --tag world
           syndic stories --format json | jq '.[0].entries[].url'
         """
@@ -38,7 +44,20 @@ struct StoriesCommand: AsyncParsableCommand {
     @Option(help: "table or json.")
     var format: TableOrJSON = .table
 
+    @Flag(help: "Only stories the user has not read.")
+    var unread = false
+
+    @Flag(help: "Only stories the user has read.")
+    var read = false
+
+    @Flag(help: "Only stories the user has starred.")
+    var starred = false
+
+    @Option(help: ArgumentHelp("The reader whose state and subscriptions the listing shows (default: the default user).", valueName: "name"))
+    var user: String?
+
     func validate() throws {
+        if unread && read { throw ValidationError("--unread and --read exclude each other") }
         guard minSources >= 1 else { throw ValidationError("--min-sources must be 1 or more") }
         if limit < 1 { throw ValidationError("--limit must be 1 or more") }
     }
@@ -48,6 +67,10 @@ struct StoriesCommand: AsyncParsableCommand {
                                minSources: minSources, limit: limit)
         let db = try await global.openStore(.readOnly)
         query.feedIDs = try await TagFilter.feedIDs(tag, in: db)
+        if unread || read || starred || user != nil {
+            query.reader = ReaderView(user: try await db.user(namedOrDefault: user),
+                                      filter: unread ? .unread : (read ? .read : nil), starredOnly: starred)
+        }
         let stories = try await Timed.run("stories query", count: \.count) { try await db.stories(query) }
         var more = 0
         if stories.count == limit { more = try await db.storyCount(query) - stories.count }
@@ -83,7 +106,8 @@ enum StoryTable {
         func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
         Output.print(paint("     ID SRC FIRST(UTC)  LAST(UTC)   HEADLINE", "1"))
         for story in stories {
-            let id = String(story.id).leftPadded(7)
+            let mark = story.reading.map { $0.isStarred ? "*" : ($0.isRead ? "-" : " ") } ?? " "
+            let id = mark + String(story.id).leftPadded(6)
             let sources = String(story.sourceCount).leftPadded(3)
             let headline = Output.clip(PlainText.singleLine(PlainText.fromHTML(story.headline)), 44)
             let row = "\(id) \(story.sourceCount > 1 ? paint(sources, "32") : sources) \(short(story.firstSeenAt)) \(short(story.lastSeenAt)) \(headline)"
