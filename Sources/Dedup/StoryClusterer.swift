@@ -45,6 +45,11 @@ public final class StoryClusterer {
     /// `candidateMark[slot] == candidateStamp` while `slot` is a candidate of the document being added.
     private var candidateMark: [UInt32] = []
     private var candidateStamp: UInt32 = 0
+    /// Shared sampled shingles per slot for the document being added (valid where
+    /// `sampleMark[slot] == candidateStamp`), and the slots in the order first seen.
+    private var sampleHits: [Int32] = []
+    private var sampleMark: [UInt32] = []
+    private var sampleOrder: [Int32] = []
     private var slotOf: [Int64: Int32] = [:]
 
     private struct Story {
@@ -90,7 +95,10 @@ public final class StoryClusterer {
         // Each candidate once, marked in `candidateMark` so the members loop can skip the others.
         var candidates: [Int32] = []
         candidateStamp &+= 1
-        if candidateStamp == 0 { for i in candidateMark.indices { candidateMark[i] = 0 }; candidateStamp = 1 }
+        if candidateStamp == 0 {
+            for i in candidateMark.indices { candidateMark[i] = 0; sampleMark[i] = 0 }
+            candidateStamp = 1
+        }
         let stamp = candidateStamp
         func note(_ c: Int32) {
             if candidateMark[Int(c)] != stamp { candidateMark[Int(c)] = stamp; candidates.append(c) }
@@ -102,9 +110,18 @@ public final class StoryClusterer {
             // A sampled shingle the stoplist knows as boilerplate (a site's footer) is indexed but
             // not looked up: every document of that site shares it, so it is no evidence and would
             // make each of them a candidate of every other (the cost that grew faster than the input).
+            // A document sharing a single sampled shingle and no band is not a candidate: one
+            // shingle is a common phrase or a template line; a copy, an excerpt or a summary
+            // shares several (``DedupConfiguration/minimumSharedSamples``).
             let stop = stoplist.flatMap { $0.isActive ? $0 : nil }
+            sampleOrder.removeAll(keepingCapacity: true)
             containmentIndex.insert(slot: slot, sample: stored.containmentSample,
-                                    skipLookup: { stop?.isStopShingle($0) == true }) { note($0) }
+                                    skipLookup: { stop?.isStopShingle($0) == true }) { c in
+                let ci = Int(c)
+                if sampleMark[ci] != stamp { sampleMark[ci] = stamp; sampleHits[ci] = 0; sampleOrder.append(c) }
+                sampleHits[ci] &+= 1
+            }
+            for c in sampleOrder where Int(sampleHits[Int(c)]) >= configuration.minimumSharedSamples { note(c) }
         }
 
         if !candidates.isEmpty { prepareIncoming(slot) }
@@ -320,6 +337,7 @@ public final class StoryClusterer {
             ids.append(id); times.append(timestamp); storyOf.append(storyKey); fullText.append(hasFullText)
             alive.append(true); anchor.append(false); digest.append(false); signatures.append(signature)
             candidateMark.append(0)
+            sampleHits.append(0); sampleMark.append(0)
             paragraphTotals.append(signature.hasParagraphs ? CountedShingles.rawTotals(signature) : [])
             suspects.append([]); suspectEpoch.append(-1)
         }
