@@ -90,8 +90,8 @@ public struct ParagraphAlignment: Sendable, Equatable {
             let sharedA = UnsafeMutableBufferPointer(rebasing: counts[0..<pa])
             let totalB = UnsafeMutableBufferPointer(rebasing: counts[pa..<(pa + pb)])
             let sharedB = UnsafeMutableBufferPointer(rebasing: counts[(pa + pb)...])
-            _ = sharedA.initialize(repeating: 0)
-            _ = sharedB.initialize(repeating: 0)
+            sharedA.initialize(repeating: 0)
+            sharedB.initialize(repeating: 0)
             rawTotalsB.withUnsafeBufferPointer { raw in
                 for p in 0..<pb { totalB[p] = raw[p] }
             }
