@@ -13,8 +13,9 @@ struct ContainmentIndex {
     private var seen: [UInt32] = []
     private var stamp: UInt32 = 0
 
-    /// Adds `slot`'s lead sample and calls `candidate` once per other slot sharing one of its shingles.
-    /// Shingles for which `skipLookup` is true are indexed but their buckets are not visited.
+    /// Adds `slot`'s sample and calls `candidate` for each other slot sharing one of its shingles,
+    /// once per shared shingle (so the caller can count them). Shingles for which `skipLookup` is
+    /// true are indexed but their buckets are not visited.
     mutating func insert(slot: Int32, sample: [UInt64], skipLookup: (UInt64) -> Bool = { _ in false },
                          candidate: (Int32) -> Void) {
         let width = Int32(Self.maximumSamples)
@@ -27,10 +28,7 @@ struct ContainmentIndex {
             let limit = skipLookup(key) ? 0 : Self.bucketVisitLimit
             table.insert(key: key, node: slot &* width &+ Int32(i), limit: limit) { node in
                 let other = Int(node / width)
-                if seen[other] != stamp {
-                    seen[other] = stamp
-                    candidate(Int32(other))
-                }
+                if seen[other] != stamp { candidate(Int32(other)) }
             }
         }
     }

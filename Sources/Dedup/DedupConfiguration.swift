@@ -38,6 +38,11 @@ public struct DedupConfiguration: Sendable, Equatable {
     /// of them) is boilerplate (wire credit, disclaimer) and ignored by exact verification.
     public var stoplistShare: Double = 0.01
     public var stoplistMinimumStories: Int = 5
+    /// A document that shares no LSH band with the new one is a candidate only when it shares at
+    /// least this many sampled shingles (``DocumentSignature/containmentSample``): a single shared
+    /// sample is a common phrase or a template line (54 % of the comparisons it caused shared
+    /// fewer than 4 shingles). Same clustering on every labelled and generated set (docs/DEDUP.md).
+    public var minimumSharedSamples: Int = 2
     /// Stories a story is compared against for the "most of its members" rule at most.
     public var maximumMembersCompared: Int = 64
 

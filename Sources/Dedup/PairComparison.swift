@@ -73,6 +73,14 @@ public struct PairVerifier: Sendable {
     /// `countingSharedBands: false` skips the band count (left 0) on the clustering hot path.
     public func compare(_ a: DocumentSignature, _ b: DocumentSignature,
                         isStopShingle: ((UInt64) -> Bool)? = nil, countingSharedBands: Bool = true) -> PairComparison {
+        compare(a, b, isStopShingle: isStopShingle, countingSharedBands: countingSharedBands, measured: nil)
+    }
+
+    /// `measured`: the paragraph alignment already computed for two signatures with paragraphs
+    /// (``ParagraphAlignment/measure(_:_:rawTotalsB:stopsB:)``, stoplist applied); nil to measure here.
+    func compare(_ a: DocumentSignature, _ b: DocumentSignature, isStopShingle: ((UInt64) -> Bool)?,
+                 countingSharedBands: Bool,
+                 measured precomputed: (inter: Int, sizeA: Int, sizeB: Int, alignment: ParagraphAlignment)?) -> PairComparison {
         let estimate = (a.shingleCount == 0 || b.shingleCount == 0) ? 0 : Self.estimatedJaccard(a.minHash, b.minHash)
         var shared = 0
         if countingSharedBands {
@@ -87,7 +95,7 @@ public struct PairVerifier: Sendable {
         if a.hasShingleSet && b.hasShingleSet {
             let inter: Int, sizeA: Int, sizeB: Int
             if a.hasParagraphs && b.hasParagraphs {
-                let measured = ParagraphAlignment.measure(a, b, isStopShingle)
+                let measured = precomputed ?? ParagraphAlignment.measure(a, b, isStopShingle)
                 (inter, sizeA, sizeB) = (measured.inter, measured.sizeA, measured.sizeB)
                 result.alignment = measured.alignment
             } else {

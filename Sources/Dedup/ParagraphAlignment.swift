@@ -77,6 +77,49 @@ public struct ParagraphAlignment: Sendable, Equatable {
         }
     }
 
+    /// The same figures as ``measure(_:_:_:)`` with the stoplist applied beforehand: `countedA` is
+    /// the first text's side (``CountedShingles``: counts and a shingle → paragraph table),
+    /// `rawTotalsB` the second's shingles per paragraph and `stopsB` the positions of its
+    /// boilerplate shingles. Each of the second text's shingles is looked up in the table once
+    /// (a shared boilerplate shingle is boilerplate in the table too): no stoplist lookup and no
+    /// merge per shingle.
+    static func measure(_ a: DocumentSignature, _ countedA: CountedShingles, _ b: DocumentSignature,
+                        rawTotalsB: [Int32], stopsB: [Int32]) -> (inter: Int, sizeA: Int, sizeB: Int, alignment: ParagraphAlignment) {
+        let pa = a.paragraphCount, pb = b.paragraphCount
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: pa + 2 * pb) { counts in
+            let sharedA = UnsafeMutableBufferPointer(rebasing: counts[0..<pa])
+            let totalB = UnsafeMutableBufferPointer(rebasing: counts[pa..<(pa + pb)])
+            let sharedB = UnsafeMutableBufferPointer(rebasing: counts[(pa + pb)...])
+            sharedA.initialize(repeating: 0)
+            sharedB.initialize(repeating: 0)
+            rawTotalsB.withUnsafeBufferPointer { raw in
+                for p in 0..<pb { totalB[p] = raw[p] }
+            }
+            var inter = 0
+            b.shingles.withUnsafeBufferPointer { y in
+                b.paragraphOf.withUnsafeBufferPointer { py in
+                    for s in stopsB { totalB[Int(py[Int(s)])] &-= 1 }
+                    countedA.keys.withUnsafeBufferPointer { keys in
+                        countedA.values.withUnsafeBufferPointer { values in
+                            let mask = countedA.mask, zero = countedA.zeroValue
+                            for j in 0..<y.count {
+                                let p = CountedShingles.lookup(y[j], keys: keys, values: values, mask: mask, zeroValue: zero)
+                                if p >= 0 {
+                                    sharedA[Int(p)] &+= 1
+                                    sharedB[Int(py[j])] &+= 1
+                                    inter &+= 1
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            let (sideA, sizeA) = countedA.totals.withUnsafeBufferPointer { side($0, UnsafeBufferPointer(sharedA)) }
+            let (sideB, sizeB) = side(UnsafeBufferPointer(totalB), UnsafeBufferPointer(sharedB))
+            return (inter, sizeA, sizeB, ParagraphAlignment(first: sideA, second: sideB))
+        }
+    }
+
     private static func side(_ total: UnsafeBufferPointer<Int32>, _ shared: UnsafeBufferPointer<Int32>) -> (Side, Int) {
         var s = Side()
         var size = 0, covered = 0, run = 0, leads = 0

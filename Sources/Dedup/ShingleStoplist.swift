@@ -11,9 +11,15 @@ struct ShingleStoplist {
     /// One bit per 2¹⁸ buckets, set once a shingle has been counted in ``minimumStories`` stories:
     /// a 32 KB filter (it stays in cache) in front of the 16 MiB sketch, so the common case (a
     /// shingle of one story) costs no random access to the sketch. Never cleared; a stale bit only
-    /// costs the full lookup.
+    /// costs the full lookup. The bucket is the top 18 bits of the (already mixed) shingle hash,
+    /// so the shingles of a sorted set that fall in one bucket are one contiguous range
+    /// (``StoryClusterer`` finds a document's newly flagged shingles by binary search).
     private var frequent: [UInt64]
-    private static let frequentBits = 18
+    static let frequentBits = 18
+    /// The filter bits in the order they were set; its count is the filter's epoch: the positions
+    /// of a document's shingles that pass the filter (``isSuspect(_:)``) computed at epoch `e`
+    /// miss only the shingles in buckets `setBits[e...]`.
+    private(set) var setBits: [UInt32] = []
     private(set) var storyCount = 0
     let share: Double
     let minimumStories: Int
@@ -48,7 +54,11 @@ struct ShingleStoplist {
                     if r[b] < .max { r[b] += 1 }
                     if min(r[a], r[b]) >= minimum {
                         let bit = Self.filterBit(h)
-                        f[bit >> 6] |= 1 << UInt64(bit & 63)
+                        let mask: UInt64 = 1 << UInt64(bit & 63)
+                        if f[bit >> 6] & mask == 0 {
+                            f[bit >> 6] |= mask
+                            setBits.append(UInt32(bit))
+                        }
                     }
                 }
             }
@@ -73,9 +83,23 @@ struct ShingleStoplist {
         return Int(min(rows[a], rows[b]))
     }
 
-    @inline(__always) private static func filterBit(_ h: UInt64) -> Int {
-        Int(truncatingIfNeeded: Hash64.mix(h ^ 0x5851_F42D_4C95_7F2D) &>> UInt64(64 - frequentBits))
+    /// The filter bucket of `h`: its top bits (the sketch rows use the low bits and a remix).
+    @inline(__always) static func filterBit(_ h: UInt64) -> Int {
+        Int(truncatingIfNeeded: h &>> UInt64(64 - frequentBits))
     }
+
+    /// Number of filter bits set so far (see ``setBits``).
+    var filterEpoch: Int { setBits.count }
+
+    /// True when the filter lets `h` through: it may be boilerplate (``isStopShingle(_:)`` is
+    /// then ``isActive`` and ``isFrequent(_:)``); false means it is not.
+    @inline(__always) func isSuspect(_ h: UInt64) -> Bool {
+        let bit = Self.filterBit(h)
+        return frequent[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+
+    /// True when `h` is in at least ``cutoff`` stories (the sketch lookup behind ``isStopShingle(_:)``).
+    @inline(__always) func isFrequent(_ h: UInt64) -> Bool { storyFrequency(h) >= cutoff }
 
     func isStopShingle(_ h: UInt64) -> Bool {
         guard isActive else { return false }

@@ -53,16 +53,35 @@ public struct SignatureBuilder: Sendable {
     }
 
     /// For each shingle of the sorted unique set, the paragraph where it first starts in the text.
+    /// One hash-table probe per shingle of the text (the set's positions by hash), not a search.
     static func paragraphNumbers(sorted: [UInt64], sequence: [UInt64], paragraphs: [UInt16]) -> [UInt16] {
         var out = [UInt16](repeating: .max, count: sorted.count)
+        var capacity = 64
+        while capacity < sorted.count * 2 { capacity <<= 1 }
+        let mask = capacity - 1
+        // Position + 1 of each hash in `sorted` (0: empty), open addressing on the hash's low bits.
+        var table = [Int32](repeating: 0, count: capacity)
         sorted.withUnsafeBufferPointer { set in
-            for (i, h) in sequence.enumerated() {
-                var lo = 0, hi = set.count
-                while lo < hi {
-                    let mid = (lo &+ hi) &>> 1
-                    if set[mid] < h { lo = mid &+ 1 } else { hi = mid }
+            table.withUnsafeMutableBufferPointer { t in
+                for i in 0..<set.count {
+                    var e = Int(truncatingIfNeeded: set[i]) & mask
+                    while t[e] != 0 { e = (e &+ 1) & mask }
+                    t[e] = Int32(i &+ 1)
                 }
-                if lo < set.count, set[lo] == h, out[lo] == .max { out[lo] = paragraphs[i] }
+                out.withUnsafeMutableBufferPointer { o in
+                    for (i, h) in sequence.enumerated() {
+                        var e = Int(truncatingIfNeeded: h) & mask
+                        while true {
+                            let at = Int(t[e]) &- 1
+                            if at < 0 { break }          // not in the set (cannot happen: every shingle is)
+                            if set[at] == h {
+                                if o[at] == .max { o[at] = paragraphs[i] }
+                                break
+                            }
+                            e = (e &+ 1) & mask
+                        }
+                    }
+                }
             }
         }
         return out

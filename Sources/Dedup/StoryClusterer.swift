@@ -32,10 +32,24 @@ public final class StoryClusterer {
     private var digest: [Bool] = []
     private var digestOverlaps: [Int64: [Int64]] = [:]
     private var signatures: [DocumentSignature] = []
+    /// Shingles per paragraph of each slot's signature, boilerplate included.
+    private var paragraphTotals: [[Int32]] = []
+    /// Positions of each slot's shingles that pass the stoplist's filter (may be boilerplate) as
+    /// of filter epoch `suspectEpoch[slot]` (-1: not computed).
+    private var suspects: [[Int32]] = []
+    private var suspectEpoch: [Int] = []
+    /// The document being added, with the stoplist applied once (``CountedShingles``).
+    private var incoming = CountedShingles.empty
+    private var stopScratch: [Int32] = []
     private var freeSlots: [Int32] = []
     /// `candidateMark[slot] == candidateStamp` while `slot` is a candidate of the document being added.
     private var candidateMark: [UInt32] = []
     private var candidateStamp: UInt32 = 0
+    /// Shared sampled shingles per slot for the document being added (valid where
+    /// `sampleMark[slot] == candidateStamp`), and the slots in the order first seen.
+    private var sampleHits: [Int32] = []
+    private var sampleMark: [UInt32] = []
+    private var sampleOrder: [Int32] = []
     private var slotOf: [Int64: Int32] = [:]
 
     private struct Story {
@@ -49,7 +63,7 @@ public final class StoryClusterer {
     public init(configuration: DedupConfiguration = DedupConfiguration(), expectedDocuments: Int = 1024) {
         self.configuration = configuration
         verifier = PairVerifier(configuration: configuration)
-        lsh = LSHIndex(banding: configuration.banding, expectedDocuments: expectedDocuments)
+        lsh = LSHIndex(banding: verifier.banding, expectedDocuments: expectedDocuments)
         if configuration.keepsShingleSets {
             stoplist = ShingleStoplist(share: configuration.stoplistShare,
                                        minimumStories: configuration.stoplistMinimumStories)
@@ -81,7 +95,10 @@ public final class StoryClusterer {
         // Each candidate once, marked in `candidateMark` so the members loop can skip the others.
         var candidates: [Int32] = []
         candidateStamp &+= 1
-        if candidateStamp == 0 { for i in candidateMark.indices { candidateMark[i] = 0 }; candidateStamp = 1 }
+        if candidateStamp == 0 {
+            for i in candidateMark.indices { candidateMark[i] = 0; sampleMark[i] = 0 }
+            candidateStamp = 1
+        }
         let stamp = candidateStamp
         func note(_ c: Int32) {
             if candidateMark[Int(c)] != stamp { candidateMark[Int(c)] = stamp; candidates.append(c) }
@@ -93,11 +110,21 @@ public final class StoryClusterer {
             // A sampled shingle the stoplist knows as boilerplate (a site's footer) is indexed but
             // not looked up: every document of that site shares it, so it is no evidence and would
             // make each of them a candidate of every other (the cost that grew faster than the input).
+            // A document sharing a single sampled shingle and no band is not a candidate: one
+            // shingle is a common phrase or a template line; a copy, an excerpt or a summary
+            // shares several (``DedupConfiguration/minimumSharedSamples``).
             let stop = stoplist.flatMap { $0.isActive ? $0 : nil }
+            sampleOrder.removeAll(keepingCapacity: true)
             containmentIndex.insert(slot: slot, sample: stored.containmentSample,
-                                    skipLookup: { stop?.isStopShingle($0) == true }) { note($0) }
+                                    skipLookup: { stop?.isStopShingle($0) == true }) { c in
+                let ci = Int(c)
+                if sampleMark[ci] != stamp { sampleMark[ci] = stamp; sampleHits[ci] = 0; sampleOrder.append(c) }
+                sampleHits[ci] &+= 1
+            }
+            for c in sampleOrder where Int(sampleHits[Int(c)]) >= configuration.minimumSharedSamples { note(c) }
         }
 
+        if !candidates.isEmpty { prepareIncoming(slot) }
         let assignment = chooseStory(for: slot, candidates: candidates)
         let key = assignment.storyKey
         if case .joined(let storyKey, let matched, _, let reason) = assignment, reason == .containment || reason == .estimatedContainment,
@@ -185,6 +212,9 @@ public final class StoryClusterer {
         alive[s] = false
         digestOverlaps[id] = nil
         signatures[s] = Self.emptySignature
+        paragraphTotals[s] = []
+        suspects[s] = []
+        suspectEpoch[s] = -1
         freeSlots.append(slot)
     }
 
@@ -228,6 +258,62 @@ public final class StoryClusterer {
         return verifier.compare(a, b, countingSharedBands: countingSharedBands)
     }
 
+    /// Positions of `slot`'s boilerplate shingles, in ascending order, into `stopScratch`: only the
+    /// shingles passing the stoplist's filter (kept per slot while the filter is unchanged) are
+    /// looked up in its sketch.
+    private func collectStops(of slot: Int32) {
+        stopScratch.removeAll(keepingCapacity: true)
+        guard let stoplist, stoplist.isActive else { return }
+        let s = Int(slot)
+        let epoch = stoplist.filterEpoch
+        signatures[s].shingles.withUnsafeBufferPointer { shingles in
+            if suspectEpoch[s] != epoch {
+                let since = suspectEpoch[s]
+                if since < 0 || epoch - since > 64 {
+                    var found: [Int32] = []
+                    for i in shingles.indices where stoplist.isSuspect(shingles[i]) { found.append(Int32(i)) }
+                    suspects[s] = found
+                } else {
+                    // Only the buckets flagged since: each is one range of the sorted set.
+                    let shift = UInt64(64 - ShingleStoplist.frequentBits)
+                    for bit in stoplist.setBits[since..<epoch] {
+                        var lo = 0, hi = shingles.count
+                        let low = UInt64(bit) &<< shift
+                        while lo < hi {
+                            let mid = (lo &+ hi) &>> 1
+                            if shingles[mid] < low { lo = mid &+ 1 } else { hi = mid }
+                        }
+                        while lo < shingles.count, shingles[lo] &>> shift == UInt64(bit) {
+                            suspects[s].append(Int32(lo))
+                            lo &+= 1
+                        }
+                    }
+                }
+                suspectEpoch[s] = epoch
+            }
+            for p in suspects[s] where stoplist.isFrequent(shingles[Int(p)]) { stopScratch.append(p) }
+        }
+    }
+
+    /// Applies the stoplist to the document being added, once for all its comparisons.
+    private func prepareIncoming(_ slot: Int32) {
+        let signature = signatures[Int(slot)]
+        guard signature.hasParagraphs else { incoming = .empty; return }
+        collectStops(of: slot)
+        incoming = CountedShingles(signature, rawTotals: paragraphTotals[Int(slot)], stops: stopScratch)
+    }
+
+    /// ``compare(_:_:countingSharedBands:)`` of the document being added (`slot`, prepared by
+    /// ``prepareIncoming(_:)``) with the indexed `other`: the same figures, the stoplist asked
+    /// only for `other`'s filter-passing shingles.
+    private func compareIncoming(_ slot: Int32, with other: Int32) -> PairComparison {
+        let a = signatures[Int(slot)], b = signatures[Int(other)]
+        guard a.hasParagraphs && b.hasParagraphs else { return compare(a, b, countingSharedBands: false) }
+        collectStops(of: other)
+        let measured = ParagraphAlignment.measure(a, incoming, b, rawTotalsB: paragraphTotals[Int(other)], stopsB: stopScratch)
+        return verifier.compare(a, b, isStopShingle: nil, countingSharedBands: false, measured: measured)
+    }
+
     /// Estimated number of indexed stories containing the shingle `hash` (0 without a stoplist).
     public func storyFrequency(ofShingle hash: UInt64) -> Int { stoplist?.storyFrequency(hash) ?? 0 }
 
@@ -244,11 +330,16 @@ public final class StoryClusterer {
             let s = Int(reused)
             ids[s] = id; times[s] = timestamp; storyOf[s] = storyKey; fullText[s] = hasFullText
             alive[s] = true; anchor[s] = false; digest[s] = false; signatures[s] = signature
+            paragraphTotals[s] = signature.hasParagraphs ? CountedShingles.rawTotals(signature) : []
+            suspects[s] = []; suspectEpoch[s] = -1
         } else {
             slot = Int32(ids.count)
             ids.append(id); times.append(timestamp); storyOf.append(storyKey); fullText.append(hasFullText)
             alive.append(true); anchor.append(false); digest.append(false); signatures.append(signature)
             candidateMark.append(0)
+            sampleHits.append(0); sampleMark.append(0)
+            paragraphTotals.append(signature.hasParagraphs ? CountedShingles.rawTotals(signature) : [])
+            suspects.append([]); suspectEpoch.append(-1)
         }
         slotOf[id] = slot
         return slot
@@ -372,10 +463,9 @@ public final class StoryClusterer {
     /// representative), or more than half of the members compared. A roundup member is matched
     /// only as a whole (Jaccard), never through a paragraph of it the new document contains.
     private func evaluate(_ slot: Int32, against story: Story, key: Int64) -> StoryEvidence {
-        let mine = signatures[Int(slot)]
         var evidence = StoryEvidence()
         func compared(_ m: Int32) -> PairComparison {
-            var c = compare(mine, signatures[Int(m)], countingSharedBands: false)
+            var c = compareIncoming(slot, with: m)
             let whole = !digest[Int(m)] || Self.isWholeCopy(c)
             if !whole { c.isMatch = false }
             if let a = c.alignment {
