@@ -50,7 +50,7 @@ struct BlockFeaturesTests {
         let related = try #require(texts.firstIndex { $0.hasPrefix("Another story") })
 
         #expect(Self.value(vectors[nav], "kept") == 0)
-        #expect(Self.value(vectors[nav], "chrome_subtree") == 1)
+        #expect(Self.value(vectors[nav], "outside") == 1)  // outside the container is decided first
         #expect(Self.value(vectors[nav], "link_density") == 1)
         #expect(Self.value(vectors[headline], "headline") == 1)
         #expect(Self.value(vectors[headline], "heading") == 1)
