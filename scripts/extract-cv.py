@@ -199,8 +199,17 @@ def assign_folds(pages, k):
 
 # ---------------------------------------------------------------- running
 
-def run_syndic(syndic, pages, work, name, rules_off=None):
-    """`syndic extract --manifest --explain` over pages; {key: record}."""
+def find_syndic(given):
+    syndic = given or next((b for b in (os.path.join(ROOT, ".build", c, "syndic") for c in ("release", "debug"))
+                            if os.path.exists(b)), None)
+    if not syndic:
+        sys.exit("extract-cv: no syndic binary; run `swift build --product syndic` or pass --syndic")
+    return syndic
+
+
+def run_syndic(syndic, pages, work, name, rules_off=None, model="off"):
+    """`syndic extract --manifest --explain` over pages; {key: record}. `model`: the block model
+    (SYNDIC_EXTRACTION_MODEL: "off" = rules only, "" = the shipped one, else a model file)."""
     manifest = os.path.join(work, name + ".manifest.jsonl")
     out = os.path.join(work, name + ".out.jsonl")
     with open(manifest, "w", encoding="utf-8") as f:
@@ -208,6 +217,8 @@ def run_syndic(syndic, pages, work, name, rules_off=None):
             f.write(json.dumps({"id": p["key"], "url": p["url"], "html": p["html"]}) + "\n")
     env = dict(os.environ)
     env.pop("SYNDIC_EXTRACTION_RULES_OFF", None)
+    env.pop("SYNDIC_EXTRACTION_FEATURES_OUT", None)
+    env["SYNDIC_EXTRACTION_MODEL"] = model
     if rules_off is not None:
         off = os.path.join(work, name + ".rules-off.tsv")
         with open(off, "w", encoding="utf-8") as f:
@@ -276,16 +287,22 @@ def main():
     ap.add_argument("--work", default="/tmp/syndic-extract-cv", help="decompressed pages and run files")
     ap.add_argument("--bootstrap", type=int, default=200, help="bootstrap resamples for the F1 sd (0 = off)")
     ap.add_argument("--json-out", help="write all figures as JSON")
+    ap.add_argument("--classifier", action="store_true",
+                    help="also cross-validate the learned block model (scripts/train-block-model.py): per fold, "
+                         "features with that fold's rules, a model fitted on the other folds, the held-out fold "
+                         "extracted with it; needs scikit-learn")
+    ap.add_argument("--simulate", action="store_true",
+                    help="with --classifier: take the held-out texts from the model in Python instead of a "
+                         "syndic run (fast, for tuning; the figures to report come without it)")
+    ap.add_argument("--params", default="{}", help="with --classifier: JSON overrides of the training parameters")
+    ap.add_argument("--threshold", type=float, default=0.5, help="with --classifier: keep a block at P >= this")
     ap.add_argument("--rules-out", help="write every rule with its support (TSV: list, phrase, sites, harm, counted)")
     args = ap.parse_args()
 
     sys.path.insert(0, os.path.join(args.shared, "eval", "extraction"))
     import score as scorer  # noqa: E402  (the shared scorer: same metrics as score.py)
 
-    syndic = args.syndic or next((b for b in (os.path.join(ROOT, ".build", c, "syndic") for c in ("release", "debug"))
-                                  if os.path.exists(b)), None)
-    if not syndic:
-        sys.exit("extract-cv: no syndic binary; run `swift build --product syndic` or pass --syndic")
+    syndic = find_syndic(args.syndic)
     os.makedirs(args.work, exist_ok=True)
     lists = parse_rule_lists()
     all_rules = {(name, phrase) for name, phrases in lists.items() for phrase in phrases}
@@ -303,6 +320,9 @@ def main():
         fold_rules.append(len(counted & all_rules))
         cv_records.update(run_syndic(syndic, held_out, args.work, f"fold{fold}", rules_off=all_rules - counted))
     cross_validated = score(corpora, pages, cv_records, scorer, args.bootstrap)
+    if args.classifier:
+        classifier_cv(args, syndic, pages, corpora, evidence, all_rules, scorer, in_sample, cross_validated)
+        return
 
     kept = counted_rules(evidence, range(args.k), args.min_hosts) & all_rules
     pruned = score(corpora, pages, run_syndic(syndic, pages, args.work, "pruned", rules_off=all_rules - kept),
@@ -327,6 +347,62 @@ def main():
             json.dump({"pages": len(pages), "sites": len(sites), "k": args.k, "min_hosts": args.min_hosts,
                        "rules": len(all_rules), "rules_counted_per_fold": fold_rules, "rules_kept": len(kept),
                        "in_sample": in_sample, "cross_validated": cross_validated, "pruned": pruned},
+                      f, indent=1, sort_keys=True)
+
+
+def classifier_cv(args, syndic, pages, corpora, evidence, all_rules, scorer, in_sample, rules_cv):
+    """Site-grouped CV of the learned block model, stacked on each fold's cross-validated rules."""
+    sys.path.insert(0, HERE)
+    tbm = __import__("train-block-model")
+    tbm.PARAMS.update(json.loads(args.params))
+    names = tbm.feature_names()
+    cv_records, simulated, mismatches = {}, {}, 0
+    for fold in range(args.k):
+        held_out = [p for p in pages if p["fold"] == fold]
+        counted = counted_rules(evidence, [f for f in range(args.k) if f != fold], args.min_hosts)
+        off = all_rules - counted
+        features = tbm.run_dump(syndic, pages, args.work, f"features{fold}", rules_off=off)
+        X, y, w = tbm.matrix([p for p in pages if p["fold"] != fold], features, corpora)
+        model = tbm.train(X, y, w)
+        path = os.path.join(args.work, f"fold{fold}.model")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(tbm.export(model, names, args.threshold))
+        texts = tbm.simulate(held_out, features, model, args.threshold)
+        simulated.update({key: {"text": text} for key, text in texts.items()})
+        if not args.simulate:
+            records = run_syndic(syndic, held_out, args.work, f"model-fold{fold}", rules_off=off, model=path)
+            mismatches += sum(1 for key, text in texts.items()
+                              if normalize(records.get(key, {}).get("text") or "") != normalize(text))
+            cv_records.update(records)
+        print(f"fold {fold}: {len(X)} labelled training blocks", file=sys.stderr)
+    model_cv = score(corpora, pages, simulated if args.simulate else cv_records, scorer, args.bootstrap)
+
+    features = tbm.run_dump(syndic, pages, args.work, "features-all")
+    X, y, w = tbm.matrix(pages, features, corpora)
+    model = tbm.train(X, y, w)
+    path = os.path.join(args.work, "all.model")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(tbm.export(model, names, args.threshold))
+    if args.simulate:
+        fitted = {key: {"text": text} for key, text in tbm.simulate(pages, features, model, args.threshold).items()}
+    else:
+        fitted = run_syndic(syndic, pages, args.work, "model-all", model=path)
+    model_in = score(corpora, pages, fitted, scorer, args.bootstrap)
+
+    print(f"\nblock model {'(simulated in Python) ' if args.simulate else ''}params {json.dumps(tbm.PARAMS)} "
+          f"threshold {args.threshold}; held-out pages where the syndic run and the Python model differ: "
+          f"{'not run' if args.simulate else mismatches}")
+    print("\n| corpus | pages | rules CV F1 | rules in-sample F1 | model CV F1 | model in-sample F1 | CV change |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for name in corpora:
+        a, b, c, d = rules_cv[name], in_sample[name], model_cv[name], model_in[name]
+        fmt = lambda m: f"{m['f1']:.4f} (P {m['precision']:.3f} R {m['recall']:.3f})"
+        print(f"| {name} | {a['pages']} | {fmt(a)} | {fmt(b)} | {fmt(c)} | {fmt(d)} | {c['f1'] - a['f1']:+.4f} |")
+    if args.json_out:
+        with open(args.json_out, "w", encoding="utf-8") as f:
+            json.dump({"pages": len(pages), "k": args.k, "params": tbm.PARAMS, "threshold": args.threshold,
+                       "simulated": args.simulate, "mismatches": mismatches, "rules_cv": rules_cv,
+                       "rules_in_sample": in_sample, "model_cv": model_cv, "model_in_sample": model_in},
                       f, indent=1, sort_keys=True)
 
 

@@ -31,9 +31,12 @@ public enum ArticleExtractor {
         let utf16 = html.count >= 2 && ((html[0] == 0xFF && html[1] == 0xFE) || (html[0] == 0xFE && html[1] == 0xFF))
         let strayNULs = !utf16 && html.contains(0) && !html.withUnsafeBufferPointer(looksBinary)
         let input = strayNULs ? html.filter { $0 != 0 } : html
+        var dumped = false
         let outcome: Result<ExtractionResult, ExtractionError> = input.withUnsafeBufferPointer { bytes in
-            extract(bytes: bytes, url: url, httpCharset: httpCharset, template: template, reducingMarkup: reducingMarkup)
+            extract(bytes: bytes, url: url, httpCharset: httpCharset, template: template, reducingMarkup: reducingMarkup,
+                    dumped: &dumped)
         }
+        if !dumped { BlockModelSwitch.dump?.write(url: url, applied: false, text: "", blocks: []) }
         return try outcome.get()
     }
 
@@ -45,7 +48,8 @@ public enum ArticleExtractor {
     }
 
     private static func extract(
-        bytes: UnsafeBufferPointer<UInt8>, url: String?, httpCharset: String?, template: SiteTemplate?, reducingMarkup: Bool
+        bytes: UnsafeBufferPointer<UInt8>, url: String?, httpCharset: String?, template: SiteTemplate?, reducingMarkup: Bool,
+        dumped: inout Bool
     ) -> Result<ExtractionResult, ExtractionError> {
         guard !bytes.isEmpty else { return .failure(.emptyInput) }
         guard !looksBinary(bytes) else { return .failure(.unparsable) }
@@ -84,6 +88,7 @@ public enum ArticleExtractor {
 
         // Fallback: when the class/id vocabulary took nearly everything (a site that names its story
         // container "post-share-wrapper"), choose again without it and keep the longer story.
+        var page = walker.model
         let model = walker.model
         let discussionReasons = model.reasons.map(ChromeOverride.isDiscussion)
         let proseChars = model.blocks.reduce(0) { total, block in
@@ -94,11 +99,29 @@ public enum ArticleExtractor {
         if assembled.keptChars * 4 < proseChars {
             if let plain = parse(useVocabulary: false) {
                     let retry = StoryAssembler(model: plain.model, title: article.title, template: template).assemble()
-                if retry.keptChars > assembled.keptChars * 2 { assembled = retry }
+                if retry.keptChars > assembled.keptChars * 2 {
+                    assembled = retry
+                    page = plain.model
+                }
             }
         }
         if assembled.keptChars < 250, let body = linked.articleBody, body.utf8.count > assembled.keptChars * 2 {
             assembled.blocks = paragraphs(of: body)
+            if let dump = BlockModelSwitch.dump {
+                dump.write(url: url, applied: false, text: assembled.blocks.map(\.text).joined(separator: "\n\n"), blocks: [])
+                dumped = true
+            }
+        } else if BlockModelSwitch.active != nil || BlockModelSwitch.dump != nil {
+            // The learned block model has the last word on every block of the page (BlockClassifier).
+            let vectors = BlockFeatures.vectors(model: page, verdicts: assembled.verdicts)
+            if let dump = BlockModelSwitch.dump {
+                dump.write(url: url, applied: true, text: assembled.blocks.map(\.text).joined(separator: "\n\n"),
+                           blocks: page.blocks.indices.map { (page.blocks[$0].text, vectors[$0]) })
+                dumped = true
+            }
+            if let classifier = BlockModelSwitch.active {
+                assembled = BlockClassifier.apply(classifier, page: page, vectors: vectors, to: assembled)
+            }
         }
         guard !assembled.blocks.isEmpty else { return .failure(.noContent) }
         article.blocks = assembled.blocks

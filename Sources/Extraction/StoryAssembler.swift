@@ -17,8 +17,20 @@ struct StoryAssembler {
 
     struct Assembly {
         var blocks: [TextBlock] = []
+        /// For every kept block, its index in `PageModel.blocks`.
+        var keptPositions: [Int] = []
         var removed: [RemovedBlock] = []
         var keptChars = 0
+        /// For every removed block, its index in `PageModel.blocks`.
+        var removedPositions: [Int] = []
+        /// The rules' verdict on every block of the page (indexed like `PageModel.blocks`).
+        var verdicts: [BlockVerdict] = []
+
+        mutating func drop(_ position: Int, text: String, reason: String, verdict: BlockVerdict) {
+            removed.append(RemovedBlock(text: text, reason: reason))
+            removedPositions.append(position)
+            verdicts[position] = verdict
+        }
     }
 
     /// Blocks shorter than this (UTF-8 bytes) are tested against the short-chrome phrases.
@@ -26,20 +38,21 @@ struct StoryAssembler {
 
     func assemble() -> Assembly {
         var assembly = Assembly()
+        assembly.verdicts = [BlockVerdict](repeating: .kept, count: model.blocks.count)
         var sectionCut: String?
         let normalizedTitle = title.map(TemplateBlock.normalize)
         let lead = leadBlocks()
         for (position, block) in model.blocks.enumerated() {
             guard isInside(block) || lead.contains(position) else {
-                assembly.removed.append(RemovedBlock(text: block.text, reason: "outside main content"))
+                assembly.drop(position, text: block.text, reason: "outside main content", verdict: .outside)
                 continue
             }
             if let cut = sectionCut {
-                assembly.removed.append(RemovedBlock(text: block.text, reason: "after \"\(cut)\""))
+                assembly.drop(position, text: block.text, reason: "after \"\(cut)\"", verdict: .sectionCut)
                 continue
             }
             if block.chromeReason >= 0 {
-                assembly.removed.append(RemovedBlock(text: block.text, reason: model.reasons[Int(block.chromeReason)]))
+                assembly.drop(position, text: block.text, reason: model.reasons[Int(block.chromeReason)], verdict: .chromeSubtree)
                 continue
             }
             if keptCharsAllowCut(assembly.keptChars), let marker = ChromeText.sectionMarker(for: block.text, isHeading: block.kind == .heading) {
@@ -51,21 +64,22 @@ struct StoryAssembler {
                 if isStrong ? !Self.precedesStory(kept: assembly.keptChars, proseAfter: after) : after < assembly.keptChars {
                     sectionCut = marker
                 }
-                assembly.removed.append(RemovedBlock(text: block.text, reason: "chrome heading \"\(marker)\""))
+                assembly.drop(position, text: block.text, reason: "chrome heading \"\(marker)\"", verdict: .chromeHeading)
                 continue
             }
-            if let reason = reason(for: block, normalizedTitle: normalizedTitle) {
-                assembly.removed.append(RemovedBlock(text: block.text, reason: reason))
+            if let (reason, verdict) = reason(for: block, normalizedTitle: normalizedTitle) {
+                assembly.drop(position, text: block.text, reason: reason, verdict: verdict)
                 continue
             }
             assembly.blocks.append(TextBlock(kind: block.kind, text: block.text))
+            assembly.keptPositions.append(position)
             assembly.keptChars += Int(block.chars)
         }
         dropTailPromotions(&assembly)
         // A heading with nothing after it introduces something that is not there (or not story).
         while let last = assembly.blocks.last, last.kind == .heading, assembly.blocks.count > 1 {
             assembly.blocks.removeLast()
-            assembly.removed.append(RemovedBlock(text: last.text, reason: "heading at the end of the story"))
+            assembly.drop(assembly.keptPositions.removeLast(), text: last.text, reason: "heading at the end of the story", verdict: .textRule)
             assembly.keptChars -= last.text.utf8.count
         }
         return assembly
@@ -78,7 +92,7 @@ struct StoryAssembler {
         for index in stride(from: assembly.blocks.count - 1, through: assembly.blocks.count - window, by: -1)
             where ChromeText.isTailPromotion(assembly.blocks[index].text) {
             let block = assembly.blocks.remove(at: index)
-            assembly.removed.append(RemovedBlock(text: block.text, reason: "promotion at the end of the story"))
+            assembly.drop(assembly.keptPositions.remove(at: index), text: block.text, reason: "promotion at the end of the story", verdict: .textRule)
             assembly.keptChars -= block.text.utf8.count
         }
     }
@@ -177,18 +191,18 @@ struct StoryAssembler {
         return ".!?\"”’)…".unicodeScalars.contains(last)
     }
 
-    private func reason(for block: PageModel.Block, normalizedTitle: String?) -> String? {
-        if let template, template.contains(text: block.text) { return "site template" }
+    private func reason(for block: PageModel.Block, normalizedTitle: String?) -> (String, BlockVerdict)? {
+        if let template, template.contains(text: block.text) { return ("site template", .siteTemplate) }
         if let reason = ChromeText.reason(for: block.text, isShort: block.chars < Self.shortBlockLimit) {
-            return reason
+            return (reason, .textRule)
         }
         if block.linkChars * 5 > block.chars * 4 || (block.linkChars * 2 > block.chars && !endsSentence(block.text)),
            !Self.isBareURL(block.text) {
             let density = Double(block.linkChars) / Double(max(block.chars, 1))
-            return "link density \(String(format: "%.2f", density))"
+            return ("link density \(String(format: "%.2f", density))", .linkDensity)
         }
         if block.kind == .heading, let normalizedTitle, TemplateBlock.normalize(block.text) == normalizedTitle {
-            return "headline (kept as title)"
+            return ("headline (kept as title)", .headline)
         }
         return nil
     }

@@ -1,0 +1,122 @@
+import Foundation
+
+/// A learned block classifier: gradient-boosted regression trees over ``BlockFeatures``, read from a
+/// small text file that `scripts/train-block-model.py` writes (scikit-learn's
+/// `GradientBoostingClassifier`, exported node by node). Evaluating it is a few hundred comparisons
+/// per block; nothing but this Swift runs at extraction time.
+///
+/// The file format, one item per line, `#` lines ignored:
+///
+///     syndic-block-model 1
+///     features kept outside chrome_subtree …      (must equal BlockFeatures.names)
+///     threshold 0.5                               (keep a block when P(story) ≥ threshold)
+///     base -1.25                                  (initial log-odds)
+///     rate 0.1                                    (learning rate: the weight of every tree)
+///     tree 7                                      (then 7 node lines)
+///     3 4.5 1 4 0                                 (feature, threshold, left, right, value; a leaf has feature -1)
+///
+/// A node sends a vector left when `vector[feature] <= threshold`, as scikit-learn does.
+///
+/// ```swift
+/// let model = try BlockModel(text: String(contentsOfFile: path, encoding: .utf8))
+/// let keep = model.probability(vector) >= model.threshold
+/// ```
+struct BlockModel: Sendable {
+    struct Node: Sendable, Equatable {
+        var feature: Int32
+        var threshold: Float
+        var left: Int32
+        var right: Int32
+        var value: Float
+    }
+
+    /// The feature names the model was trained on (equal to ``BlockFeatures/names``).
+    let features: [String]
+    /// Keep a block when its probability of being story text is at least this.
+    let threshold: Float
+    let base: Float
+    let rate: Float
+    /// Every tree's nodes; node 0 is the root.
+    let trees: [[Node]]
+
+    /// Parses a model file. `expectedFeatures` is checked against the file's `features` line.
+    init(text: String, expectedFeatures: [String] = BlockFeatures.names) throws(BlockModelError) {
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .enumerated().filter { !$0.element.isEmpty && !$0.element.hasPrefix("#") }.makeIterator()
+        func next() throws(BlockModelError) -> (Int, [Substring]) {
+            guard let (number, line) = lines.next() else { throw .truncated }
+            return (number + 1, line.split(separator: " "))
+        }
+        func value(_ key: String) throws(BlockModelError) -> Float {
+            let (number, fields) = try next()
+            guard fields.count == 2, fields[0] == key, let value = Float(fields[1]) else {
+                throw .malformedLine(number, expected: "\(key) NUMBER")
+            }
+            return value
+        }
+        let (headerLine, header) = try next()
+        guard header.count == 2, header[0] == "syndic-block-model", header[1] == "1" else {
+            throw .malformedLine(headerLine, expected: "syndic-block-model 1")
+        }
+        let (featureLine, names) = try next()
+        guard names.first == "features" else { throw .malformedLine(featureLine, expected: "features NAME…") }
+        features = names.dropFirst().map(String.init)
+        guard features == expectedFeatures else { throw .featureMismatch(expected: expectedFeatures, found: features) }
+        threshold = try value("threshold")
+        base = try value("base")
+        rate = try value("rate")
+        var trees: [[Node]] = []
+        while let (number, line) = lines.next() {
+            let fields = line.split(separator: " ")
+            guard fields.count == 2, fields[0] == "tree", let size = Int(fields[1]), size > 0 else {
+                throw .malformedLine(number + 1, expected: "tree COUNT")
+            }
+            var nodes: [Node] = []
+            nodes.reserveCapacity(size)
+            for _ in 0..<size {
+                let (nodeLine, fields) = try next()
+                guard fields.count == 5, let feature = Int32(fields[0]), let threshold = Float(fields[1]),
+                      let left = Int32(fields[2]), let right = Int32(fields[3]), let value = Float(fields[4]) else {
+                    throw .malformedLine(nodeLine, expected: "FEATURE THRESHOLD LEFT RIGHT VALUE")
+                }
+                if feature >= 0 {
+                    guard Int(feature) < features.count, left > 0, right > 0, Int(left) < size, Int(right) < size,
+                          left > Int32(nodes.count), right > Int32(nodes.count) else {
+                        throw .badNode(tree: trees.count, node: nodes.count)
+                    }
+                } else if feature != -1 {
+                    throw .badNode(tree: trees.count, node: nodes.count)
+                }
+                nodes.append(Node(feature: feature, threshold: threshold, left: left, right: right, value: value))
+            }
+            trees.append(nodes)
+        }
+        guard !trees.isEmpty else { throw .truncated }
+        self.trees = trees
+    }
+
+    /// The model's log-odds that the block whose features start at `values[offset]` is story text.
+    func score(_ values: [Float], at offset: Int = 0) -> Float {
+        precondition(offset >= 0 && offset + features.count <= values.count, "feature vector too short")
+        return values.withUnsafeBufferPointer { buffer in
+            var total = base
+            for tree in trees {
+                tree.withUnsafeBufferPointer { nodes in
+                    var index = 0
+                    // Children always come after their parent (checked when reading), so this ends.
+                    while nodes[index].feature >= 0 {
+                        let node = nodes[index]
+                        index = Int(buffer[offset + Int(node.feature)] <= node.threshold ? node.left : node.right)
+                    }
+                    total += rate * nodes[index].value
+                }
+            }
+            return total
+        }
+    }
+
+    /// The probability that the block whose features start at `values[offset]` is story text.
+    func probability(_ values: [Float], at offset: Int = 0) -> Float {
+        1 / (1 + exp(-score(values, at: offset)))
+    }
+}
