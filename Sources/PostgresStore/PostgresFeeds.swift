@@ -46,12 +46,7 @@ extension PostgresStore {
     }
 
     public func feedsStamp(now: Date) async throws -> FeedsStamp {
-        try await read { [logger] db in
-            guard let row = try await db.first(FeedSQL.stamp(now: now), logger: logger) else {
-                return FeedsStamp(feeds: 0, revisions: 0, fingerprint: 0, failingForAWeek: 0, entries: 0)
-            }
-            return try RowDecoding.feedsStamp(row)
-        }
+        try await read { [logger] db in try await db.first(FeedSQL.stamp(now: now), logger: logger).map(RowDecoding.feedsStamp) ?? .empty }
     }
 
     public func updateFeed(_ feed: Feed) async throws {

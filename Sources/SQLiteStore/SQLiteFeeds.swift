@@ -46,10 +46,7 @@ extension SQLiteStore {
     }
 
     public func feedsStamp(now: Date) async throws -> FeedsStamp {
-        try await read { db in
-            guard let row = try db.first(FeedSQL.stamp(now: now)) else { return FeedsStamp(feeds: 0, revisions: 0, fingerprint: 0, failingForAWeek: 0, entries: 0) }
-            return try RowDecoding.feedsStamp(row)
-        }
+        try await read { db in try db.first(FeedSQL.stamp(now: now)).map(RowDecoding.feedsStamp) ?? .empty }
     }
 
     public func updateFeed(_ feed: Feed) async throws {

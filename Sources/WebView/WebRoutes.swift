@@ -56,8 +56,7 @@ struct WebRoutes: Sendable {
             let stories = try await database.storyDetails(query)
             return ByteBuffer(string: Pages.stories(stories.map(DigestItem.init), since: sinceText, minSources: minSources, limit: limit, tag: tag))
         }
-        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-cache", .eTag: etag],
-                        body: .init(byteBuffer: body))
+        return Self.validated(body, etag: etag, contentType: "text/html; charset=utf-8")
     }
 
     func story(_ idText: String) async throws -> Response {
@@ -75,8 +74,7 @@ struct WebRoutes: Sendable {
         let body = try await cache.body(for: etag) { [database] in
             ByteBuffer(string: Pages.feeds(try await database.listFeeds(), now: now))
         }
-        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-cache", .eTag: etag],
-                        body: .init(byteBuffer: body))
+        return Self.validated(body, etag: etag, contentType: "text/html; charset=utf-8")
     }
 
     /// `?tag=X`: the feeds tagged X (none when no feed is: an empty listing, not every story).
@@ -114,8 +112,7 @@ struct WebRoutes: Sendable {
                                           stories: try await database.storyDetails(query))
             return ByteBuffer(string: format.render(document))
         }
-        let headers: HTTPFields = [.eTag: tag, .cacheControl: "no-cache", .contentType: format.mediaType]
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
+        return Self.validated(body, etag: tag, contentType: format.mediaType)
     }
 
     /// The ETag of a listing: derived from the data (``StoryStamp``: one aggregate query) and the
@@ -129,6 +126,11 @@ struct WebRoutes: Sendable {
     /// The feeds a tag filter selected, as part of a validator (a tag's feeds change with `feeds edit`).
     static func key(_ feedIDs: [Int64]?) -> String {
         feedIDs.map { "feeds=" + $0.map(String.init).joined(separator: ",") } ?? ""
+    }
+
+    /// A 200 answer of a listing with its validator (clients revalidate each time: `no-cache`).
+    static func validated(_ body: ByteBuffer, etag: String, contentType: String) -> Response {
+        Response(status: .ok, headers: [.contentType: contentType, .cacheControl: "no-cache", .eTag: etag], body: .init(byteBuffer: body))
     }
 
     /// 304 Not Modified (with the tag) when the request's `If-None-Match` carries `tag`.

@@ -1,4 +1,5 @@
 import Foundation
+import SyndicCore
 
 /// The largest feed text Syndic stores, in UTF-8 bytes, so one hostile or broken feed cannot make
 /// every page, digest and query that shows it huge.
@@ -37,10 +38,9 @@ public enum FieldLimits {
     public static func stableID(_ id: String, cuts: inout [EntryField]) -> String {
         guard id.utf8.count > Self.id else { return id }
         cuts.append(.id)
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        let hex = String(hash, radix: 16)
-        return "long-id:" + String(repeating: "0", count: 16 - hex.count) + hex
+        var hasher = FNV1a64()
+        hasher.combine(utf8: id)
+        return "long-id:" + hasher.hex
     }
 
     /// `text` cut to at most `maxBytes` UTF-8 bytes on a character boundary, or nil when it fits.

@@ -61,6 +61,9 @@ public struct FeedsStamp: Sendable, Equatable {
         self.failingForAWeek = failingForAWeek; self.entries = entries
     }
 
+    /// No feeds.
+    public static let empty = FeedsStamp(feeds: 0, revisions: 0, fingerprint: 0, failingForAWeek: 0, entries: 0)
+
     /// The stamp as one short string, for hashing into a validator.
     public var token: String { "\(feeds):\(revisions):\(fingerprint):\(failingForAWeek):\(entries)" }
 }

@@ -32,6 +32,14 @@ struct StoryMarkOptions: ParsableArguments {
         }
         if !missing.isEmpty { throw ExitCode(SyndicExitCode.noInput.rawValue) }
     }
+
+    /// `read` and `unread`: marks the stories (or the stories of the entries, with `--entry`).
+    func markRead(_ global: GlobalOptions, read: Bool) async throws {
+        try await mark(global, verb: read ? "read" : "unread") { db, user, now in
+            entry ? try await db.markEntries(userID: user.id, entryIDs: ids, read: read, now: now)
+                  : try await db.markStories(userID: user.id, storyIDs: ids, read: read, now: now)
+        }
+    }
 }
 
 /// `syndic read STORY-ID...`
@@ -55,10 +63,7 @@ struct ReadCommand: AsyncParsableCommand {
     @OptionGroup var options: StoryMarkOptions
 
     func run() async throws {
-        try await options.mark(global, verb: "read") { db, user, now in
-            options.entry ? try await db.markEntries(userID: user.id, entryIDs: options.ids, read: true, now: now)
-                          : try await db.markStories(userID: user.id, storyIDs: options.ids, read: true, now: now)
-        }
+        try await options.markRead(global, read: true)
     }
 }
 
@@ -78,10 +83,7 @@ struct UnreadCommand: AsyncParsableCommand {
     @OptionGroup var options: StoryMarkOptions
 
     func run() async throws {
-        try await options.mark(global, verb: "unread") { db, user, now in
-            options.entry ? try await db.markEntries(userID: user.id, entryIDs: options.ids, read: false, now: now)
-                          : try await db.markStories(userID: user.id, storyIDs: options.ids, read: false, now: now)
-        }
+        try await options.markRead(global, read: false)
     }
 }
 
