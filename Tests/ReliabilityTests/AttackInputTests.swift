@@ -88,7 +88,7 @@ struct AttackInputTests {
     }
 
     @Test("1,000,000-deep nesting in an RSS item, a JSON Feed and an HTML page: no crash (in a child process)")
-    func deepNesting() throws {
+    func deepNesting() async throws {
         let dir = try Reliability.folder("deep")
         let cases: [(target: String, file: String, text: String)] = [
             ("feed", "deep.xml", HostileFeeds.deepXML(depth: 1_000_000)),
@@ -98,7 +98,7 @@ struct AttackInputTests {
         for c in cases {
             let path = dir.appendingPathComponent(c.file).path
             try c.text.write(toFile: path, atomically: true, encoding: .utf8)
-            let run = try FuzzReplay.run(target: c.target, files: [path])
+            let run = try await FuzzReplay.run(target: c.target, files: [path])
             #expect(run.status == 0, "\(c.file): \(run.describe)")
         }
     }

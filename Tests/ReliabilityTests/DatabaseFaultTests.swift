@@ -78,7 +78,7 @@ struct DatabaseFaultTests {
             for f in 0..<4 { _ = try await db.addFeed(url: server.url("/files/feed\(f).xml")) }
         }
 
-        let full = try SyndicRun.run(["poll", "--full-text", "never"], database: path)
+        let full = try await SyndicRun.run(["poll", "--full-text", "never"], database: path)
         #expect(full.status != 0, "the poll reported success on a full disk: \(full.stdout)")
         #expect(full.stderr.contains("disk is full"), "\(full.stderr)")
         #expect(!full.stderr.contains("database is locked"))
@@ -89,27 +89,27 @@ struct DatabaseFaultTests {
             let db = try SQLiteStore(path: path)
             #expect(try await db.integrityCheck() == ["ok"])
             try Self.expectWholeFeeds(path, entriesPerFeed: 40)
-            let again = try SyndicRun.run(["poll", "--force", "--full-text", "never"], database: path)
+            let again = try await SyndicRun.run(["poll", "--force", "--full-text", "never"], database: path)
             #expect(again.status == 0, "\(again.stderr)")
             #expect(try await db.entryCount() == 160)
         }
 
         #expect(Shell.run("mount", ["-o", "remount,ro", mountPoint.path]) == 0)
-        let readOnly = try SyndicRun.run(["feeds", "add", server.url("/files/feed0.xml") + "?again"], database: path)
+        let readOnly = try await SyndicRun.run(["feeds", "add", server.url("/files/feed0.xml") + "?again"], database: path)
         #expect(readOnly.status != 0)
         #expect(readOnly.stderr.hasPrefix("syndic: ") && readOnly.stderr.contains(path), "\(readOnly.stderr)")
         #expect(!readOnly.stderr.contains("database is locked"))
         #expect(readOnly.stderr.contains("read-only"), "\(readOnly.stderr)")
-        let polled = try SyndicRun.run(["poll", "--force", "--full-text", "never"], database: path)
+        let polled = try await SyndicRun.run(["poll", "--force", "--full-text", "never"], database: path)
         #expect(polled.status != 0)
         #expect(polled.stderr.lowercased().contains("read-only"), "\(polled.stderr)")
         #expect(!polled.stderr.contains("database is locked"))
         // Reading commands open the database read-only, so the read-only mount can still be read.
         for command in [["stories", "--format", "json"], ["digest", "--since", "all"], ["feeds", "list"]] {
-            let read = try SyndicRun.run(command, database: path)
+            let read = try await SyndicRun.run(command, database: path)
             #expect(read.status == 0, "\(command) on a read-only mount: \(read.stderr)")
         }
-        #expect(try SyndicRun.run(["feeds", "list"], database: path).stdout.contains("feed3.xml"))
+        #expect(try await SyndicRun.run(["feeds", "list"], database: path).stdout.contains("feed3.xml"))
     }
 
     @Test("another process holds an exclusive transaction for 3 s: `syndic feeds add` waits and succeeds")
@@ -138,7 +138,7 @@ struct DatabaseFaultTests {
         let said = String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
         #expect(said.hasPrefix("locked"))
         let started = Date()
-        let added = try SyndicRun.run(["feeds", "add", server.url("/files/feed0.xml")], database: path)
+        let added = try await SyndicRun.run(["feeds", "add", server.url("/files/feed0.xml")], database: path)
         let waited = Date().timeIntervalSince(started)
         holder.waitUntilExit()
         #expect(added.status == 0, "\(added.stderr)")
@@ -170,7 +170,7 @@ struct DatabaseFaultTests {
                 group.leave()
             }
         }
-        group.wait()
+        await withCheckedContinuation { done in group.notify(queue: .global()) { done.resume() } }
         for (command, run) in results.all {
             let r = try run.get()
             #expect(r.status == 0, "\(command): \(r.stderr)")
@@ -196,7 +196,7 @@ struct DatabaseFaultTests {
         }
         let timeout = 120 * Sanitizer.scaled(5)
         // Half the feeds first, so every page has stories to show from the start.
-        let first = try SyndicRun.run(["poll", "--full-text", "never", "--feed", "1", "--feed", "2", "--feed", "3", "--feed", "4"],
+        let first = try await SyndicRun.run(["poll", "--full-text", "never", "--feed", "1", "--feed", "2", "--feed", "3", "--feed", "4"],
                                       database: path, timeout: timeout)
         #expect(first.status == 0, "\(first.stderr)")
 

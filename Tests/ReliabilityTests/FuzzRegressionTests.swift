@@ -11,24 +11,24 @@ import TestSupport
 struct FuzzRegressionTests {
     /// The seed corpora of scripts/fuzz.sh, replayed through every target: all return.
     @Test("every seed of every fuzz target replays without a crash", arguments: ["feed", "html", "opml", "date", "url", "digest"])
-    func seedsReplay(target: String) throws {
+    func seedsReplay(target: String) async throws {
         let folder = Reliability.packageRoot.appendingPathComponent("Tests/Fixtures/Fuzz/\(target)")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().map { folder.appendingPathComponent($0).path }
         #expect(!files.isEmpty)
-        let run = try FuzzReplay.run(target: target, files: files)
+        let run = try await FuzzReplay.run(target: target, files: files)
         #expect(run.status == 0, "\(run.describe)")
         #expect(run.output.split(separator: "\n").filter { $0.contains(": ok (") }.count == files.count, "\(run.output)")
     }
 
     @Test("feed-leak-entity-decl: an internal entity declaration parses, and leaves no libxml2 document behind")
-    func entityDeclarationLeak() throws {
+    func entityDeclarationLeak() async throws {
         let data = try Reliability.fixture("fuzz-regressions/feed-leak-entity-decl.xml")
         let parsed = try FeedParser.parse(data: data, url: "http://example.invalid/feed.xml")
         #expect(parsed.bozo, "the fuzzed input is not well-formed")
 
         // libxml2 builds a document for the entity declarations (SAX mode, "expat compatibility"), which
         // SAXFeedReader.parse never freed (~12 KB each).
-        try Self.expectNoLeak(feed: "feed-leak-entity-decl.xml")
+        try await Self.expectNoLeak(feed: "feed-leak-entity-decl.xml")
     }
 
     @Test("url-percent25-not-idempotent: normalizing a URL twice gives the same URL as normalizing it once")
@@ -58,7 +58,7 @@ struct FuzzRegressionTests {
     }
 
     @Test("feed-iconv-leak: a feed in an iconv-backed encoding (windows-1251) leaves no converter behind")
-    func iconvHandleLeak() throws {
+    func iconvHandleLeak() async throws {
         let data = try Reliability.fixture("fuzz-regressions/feed-iconv-leak-windows-1251.xml")
         let parsed = try FeedParser.parse(data: data, url: "http://example.invalid/feed.xml")
         #expect(parsed.entries.count == 1)
@@ -67,7 +67,7 @@ struct FuzzRegressionTests {
         // CharsetDecision checks `xmlFindCharEncodingHandler(claimed) != nil` and never calls
         // xmlCharEncCloseFunc, so every iconv-backed charset (windows-1251, ISO-8859-2, KOI8-R, EUC-JP) leaks
         // one converter (about 12 KB) per parse; built-in ones (UTF-8, UTF-16, ASCII) do not.
-        try Self.expectNoLeak(feed: "feed-iconv-leak-windows-1251.xml")
+        try await Self.expectNoLeak(feed: "feed-iconv-leak-windows-1251.xml")
     }
 
     /// Parses the fixture `name` 2,000 times in a child process (`SyndicFuzz feed`) and checks nothing leaks.
@@ -75,14 +75,14 @@ struct FuzzRegressionTests {
     /// parse, 25 MB in all). Under AddressSanitizer resident memory measures ASan's allocator instead (its
     /// quarantine of freed blocks: 140-170 MB here without any leak), so LeakSanitizer judges: the child exits
     /// non-zero with a report when a block is left unreachable.
-    static func expectNoLeak(feed name: String) throws {
+    static func expectNoLeak(feed name: String) async throws {
         let path = Reliability.packageRoot.appendingPathComponent("Tests/ReliabilityTests/Fixtures/fuzz-regressions/\(name)").path
         if Sanitizer.name == "address" {
-            let run = try FuzzReplay.run(target: "feed", files: [path], environment: ["SYNDIC_FUZZ_REPEAT": "2000", "ASAN_OPTIONS": "detect_leaks=1"])
+            let run = try await FuzzReplay.run(target: "feed", files: [path], environment: ["SYNDIC_FUZZ_REPEAT": "2000", "ASAN_OPTIONS": "detect_leaks=1"])
             #expect(run.status == 0 && !run.output.contains("LeakSanitizer"), "\(run.describe)")
             return
         }
-        let run = try FuzzReplay.run(target: "feed", files: [path], environment: ["SYNDIC_FUZZ_REPEAT": "2000", "ASAN_OPTIONS": "detect_leaks=0"])
+        let run = try await FuzzReplay.run(target: "feed", files: [path], environment: ["SYNDIC_FUZZ_REPEAT": "2000", "ASAN_OPTIONS": "detect_leaks=0"])
         #expect(run.status == 0, "\(run.describe)")
         let growth = run.output.split(separator: "heap-growth=").last.flatMap { Int($0.prefix { $0.isNumber || $0 == "-" }) }
         let bytes = try #require(growth, "\(run.output)")

@@ -41,7 +41,7 @@ struct OversizedFieldTests {
             let db = try SQLiteStore(path: path)
             try await db.addFeed(url: server.url("/files/huge.xml"))
         }
-        let poll = try SyndicRun.run(["poll", "--full-text", "never"], database: path, timeout: 300)
+        let poll = try await SyndicRun.run(["poll", "--full-text", "never"], database: path, timeout: 300)
         #expect(poll.status == 0, "\(poll.stderr)")
 
         let db = try SQLiteStore(path: path, access: .readOnly)
@@ -71,21 +71,21 @@ struct OversizedFieldTests {
             #expect(response.body.count < Self.smallPage, "\(route): \(response.body.count) bytes")
             print("oversized fields: \(route) \(response.status), \(response.body.count) bytes")
         }
-        let digest = try SyndicRun.run(["digest", "--format", "atom", "--since", "all"], database: path)
+        let digest = try await SyndicRun.run(["digest", "--format", "atom", "--since", "all"], database: path)
         #expect(digest.status == 0, "\(digest.stderr)")
         #expect(digest.stdout.utf8.count < Self.smallPage, "syndic digest: \(digest.stdout.utf8.count) bytes")
         print("oversized fields: syndic digest --format atom, \(digest.stdout.utf8.count) bytes")
 
-        let explain = try SyndicRun.run(["explain", "1", "2"], database: path)
+        let explain = try await SyndicRun.run(["explain", "1", "2"], database: path)
         #expect(explain.status == 0, "\(explain.stderr)")
         #expect(explain.stdout.contains("[cut to size: title cut to 1024 bytes]"), "\(explain.stdout.prefix(3000))")
-        let explainLink = try SyndicRun.run(["explain", "4", "1"], database: path)
+        let explainLink = try await SyndicRun.run(["explain", "4", "1"], database: path)
         #expect(explainLink.status == 0, "\(explainLink.stderr)")
         #expect(explainLink.stdout.contains("[cut to size: url dropped (over 8192 bytes), id replaced by its hash (over 2048 bytes)]"),
                 "\(explainLink.stdout.prefix(3000))")
 
         // The same feed polled again: the long id hashes the same, so nothing is new and nothing doubles.
-        let again = try SyndicRun.run(["poll", "--force", "--full-text", "never"], database: path, timeout: 300)
+        let again = try await SyndicRun.run(["poll", "--force", "--full-text", "never"], database: path, timeout: 300)
         #expect(again.status == 0, "\(again.stderr)")
         let reopened = try SQLiteStore(path: path, access: .readOnly)
         #expect(try await reopened.entryCount() == 4)

@@ -56,7 +56,7 @@ struct PollLimitTests {
         }
 
         let started = Date()
-        let measured = try MeasuredRun.run(["poll", "--full-text", "never"], database: path)
+        let measured = try await MeasuredRun.run(["poll", "--full-text", "never"], database: path)
         let elapsed = Date().timeIntervalSince(started)
         let run: SyndicRun
         if let measured {
@@ -68,7 +68,7 @@ struct PollLimitTests {
             #expect(Double(measured.peakBytes) < bound, "peak RSS \(measured.peakBytes) bytes")
         } else {
             print("/usr/bin/time is not installed: peak memory not measured")
-            run = try SyndicRun.run(["poll", "--full-text", "never"], database: path)
+            run = try await SyndicRun.run(["poll", "--full-text", "never"], database: path)
         }
 
         #expect(run.status == 0, "\(run.stderr)")
@@ -82,7 +82,7 @@ struct PollLimitTests {
         #expect(chunked.bodyBytesSent < 40 * 1024 * 1024, "\(chunked.bodyBytesSent)")
         #expect(announced.bodyBytesSent < 40 * 1024 * 1024, "\(announced.bodyBytesSent)")
 
-        let list = try SyndicRun.run(["feeds", "list", "--format", "json"], database: path)
+        let list = try await SyndicRun.run(["feeds", "list", "--format", "json"], database: path)
         #expect(list.status == 0, "\(list.stderr)")
         let feeds = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
         let byID = Dictionary(feeds.compactMap { feed in (feed["id"] as? Int).map { (Int64($0), feed) } }) { a, _ in a }
@@ -95,7 +95,7 @@ struct PollLimitTests {
         }
         #expect(byID[fine]?["last_error"] is NSNull)
         #expect(byID[fine]?["entry_count"] as? Int == 1, "the good feed's entry is stored")
-        let table = try SyndicRun.run(["feeds", "list"], database: path)
+        let table = try await SyndicRun.run(["feeds", "list"], database: path)
         #expect(table.stdout.contains("size limit") || table.stdout.contains("16777216"), "\(table.stdout)")
     }
 
@@ -138,7 +138,7 @@ struct PollLimitTests {
         }
         // Never linked: no digest format carries one of these links (titles are shown, links dropped).
         for format in ["markdown", "html", "json", "atom", "rss", "jsonfeed", "text"] {
-            let digest = try SyndicRun.run(["digest", "--format", format, "--since", "all"], database: db.path)
+            let digest = try await SyndicRun.run(["digest", "--format", format, "--since", "all"], database: db.path)
             #expect(digest.status == 0, "\(format): \(digest.stderr)")
             #expect(digest.stdout.contains("unsafe 0"), "\(format): the stories are in the digest")
             let lowered = digest.stdout.lowercased()

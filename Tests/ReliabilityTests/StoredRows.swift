@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestSupport
 
 /// Read-only SQL over a Syndic database file, for assertions the Storage API does not offer.
 struct StoredRows {
@@ -17,7 +18,7 @@ struct StoredRows {
 
 /// Runs the `SyndicFuzz` replay binary (a normal build of Sources/SyndicFuzz) on inputs in a child
 /// process, so an input that crashes a module fails its test instead of the whole test run.
-struct FuzzReplay {
+struct FuzzReplay: Sendable {
     var status: Int32
     var signal: Int32?
     var output: String
@@ -39,5 +40,12 @@ struct FuzzReplay {
         return FuzzReplay(status: signaled ? -1 : process.terminationStatus,
                           signal: signaled ? process.terminationStatus : nil,
                           output: String(decoding: data, as: UTF8.self))
+    }
+}
+
+extension FuzzReplay {
+    /// The form for async tests: the same replay, waited for off Swift's cooperative threads.
+    static func run(target: String, files: [String], environment: [String: String] = [:]) async throws -> FuzzReplay {
+        try await offThePool { try run(target: target, files: files, environment: environment) as FuzzReplay }
     }
 }

@@ -33,7 +33,7 @@ enum Reliability {
 }
 
 /// Runs `syndic` as a user would and captures what it prints.
-struct SyndicRun {
+struct SyndicRun: Sendable {
     var status: Int32
     var stdout: String
     var stderr: String
@@ -49,17 +49,29 @@ struct SyndicRun {
     }
 }
 
+extension SyndicRun {
+    /// The form for async tests: the same run, waited for off Swift's cooperative threads
+    /// (``ProcessRunner``'s async form says why).
+    @discardableResult
+    static func run(_ args: [String], database: String, stdin: String? = nil, timeout: TimeInterval = 60,
+                    wrapper: [String] = []) async throws -> SyndicRun {
+        try await offThePool {
+            try run(args, database: database, stdin: stdin, timeout: timeout, wrapper: wrapper) as SyndicRun
+        }
+    }
+}
+
 /// A `syndic` run with the peak resident memory of its process, measured by GNU time (`/usr/bin/time`).
-struct MeasuredRun {
+struct MeasuredRun: Sendable {
     var run: SyndicRun
     /// Maximum resident set size of the syndic process, in bytes.
     var peakBytes: Int
 
     /// nil when /usr/bin/time is not installed.
-    static func run(_ args: [String], database: String, timeout: TimeInterval = 60) throws -> MeasuredRun? {
+    static func run(_ args: [String], database: String, timeout: TimeInterval = 60) async throws -> MeasuredRun? {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/time") else { return nil }
         let report = try Reliability.folder("time").appendingPathComponent("maxrss")
-        let run = try SyndicRun.run(args, database: database, timeout: timeout, wrapper: ["/usr/bin/time", "-f", "%M", "-o", report.path])
+        let run = try await SyndicRun.run(args, database: database, timeout: timeout, wrapper: ["/usr/bin/time", "-f", "%M", "-o", report.path])
         let text = try String(contentsOf: report, encoding: .utf8)
         // The last line is %M (kilobytes); a line before it says so when the child died of a signal.
         guard let kilobytes = text.split(separator: "\n").last.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) else {

@@ -9,7 +9,7 @@ struct BacklogCLITests {
     static let now = Date(timeIntervalSince1970: 1_793_750_400)  // 2026-11-04T00:00:00Z
 
     @Test("first poll of an old feed: old posts are backlog, not new; --since and digests go by published time; Atom says the real date")
-    func firstPollBacklog() throws {
+    func firstPollBacklog() async throws {
         let cli = try CLIRunner()
         let www = cli.folder.appendingPathComponent("www")
         try FileManager.default.createDirectory(at: www, withIntermediateDirectories: true)
@@ -26,22 +26,22 @@ struct BacklogCLITests {
         try feed.write(to: www, name: "feed.xml")
         let server = try TestHTTPServer(filesDirectory: www.path)
         defer { server.stop() }
-        #expect(try cli.run(["feeds", "add", server.url("/files/feed.xml")], environment: simulatedNow(Self.now)).status == 0)
+        #expect(try await cli.run(["feeds", "add", server.url("/files/feed.xml")], environment: simulatedNow(Self.now)).status == 0)
 
-        let poll = try cli.run(["poll", "--full-text", "never"], environment: simulatedNow(Self.now))
+        let poll = try await cli.run(["poll", "--full-text", "never"], environment: simulatedNow(Self.now))
         #expect(poll.stdout.contains("entries: 2 new, 0 updated, 3 backlog;") && poll.stdout.contains("stories: 2 new, 0 grown"),
                 "\(poll.stdout)\(poll.stderr)")
 
-        let recent = try cli.run(["stories", "--since", "24h", "--format", "json"], environment: simulatedNow(Self.now))
+        let recent = try await cli.run(["stories", "--since", "24h", "--format", "json"], environment: simulatedNow(Self.now))
         let list = try #require(try JSONSerialization.jsonObject(with: Data(recent.stdout.utf8)) as? [[String: Any]])
         #expect(Set(list.compactMap { $0["headline"] as? String }) == ["Post this-morning", "Post last-night"])
         #expect(list.first?["published"] as? String == Timestamp.rfc3339(Self.now.addingTimeInterval(-5 * 3600)))
 
-        let day = try cli.run(["digest", "--since", "24h", "--format", "atom"], environment: simulatedNow(Self.now)).stdout
+        let day = try await cli.run(["digest", "--since", "24h", "--format", "atom"], environment: simulatedNow(Self.now)).stdout
         #expect(day.components(separatedBy: "<entry>").count - 1 == 2, "\(day)")
         #expect(day.contains("<published>\(Timestamp.rfc3339(Self.now.addingTimeInterval(-10 * 3600)))</published>"), "\(day)")
 
-        let all = try cli.run(["digest", "--since", "all", "--format", "atom"], environment: simulatedNow(Self.now)).stdout
+        let all = try await cli.run(["digest", "--since", "all", "--format", "atom"], environment: simulatedNow(Self.now)).stdout
         #expect(all.components(separatedBy: "<entry>").count - 1 == 5)
         for (_, date) in dates {
             #expect(all.contains("<published>\(Timestamp.rfc3339(date))</published>"), "\(date) in \(all)")

@@ -2,8 +2,8 @@ import Foundation
 import TestSupport
 
 /// Runs the built `syndic` binary as a user would and captures what it prints.
-struct CLIRunner {
-    struct Result {
+struct CLIRunner: Sendable {
+    struct Result: Sendable {
         var status: Int32
         var stdout: String
         var stderr: String
@@ -32,6 +32,16 @@ struct CLIRunner {
         for (k, v) in environment { env[k] = v }
         let output = try ProcessRunner.run(Self.binary, args, environment: env, stdin: stdin, timeout: 600, wrapper: wrapper)
         return Result(status: output.status, stdout: output.stdout, stderr: output.stderr)
+    }
+
+    /// The form for async tests: the same run, waited for off Swift's cooperative threads
+    /// (``ProcessRunner``'s async form says why).
+    @discardableResult
+    func run(_ args: [String], stdin: String? = nil, environment: [String: String] = [:], useDatabase: Bool = true,
+             wrapper: [String] = []) async throws -> Result {
+        try await offThePool { [self] in
+            try run(args, stdin: stdin, environment: environment, useDatabase: useDatabase, wrapper: wrapper) as Result
+        }
     }
 
     /// A wrapper that runs a command as user and group 65534 (nobody) when the tests run as root, so

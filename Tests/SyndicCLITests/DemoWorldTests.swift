@@ -19,22 +19,22 @@ struct DemoWorldTests {
     }
 
     @Test("every syndicated story is one cluster; different stories never share one")
-    func clustersMatchGroundTruth() throws {
+    func clustersMatchGroundTruth() async throws {
         let demo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Feeds/demo")
         let expected = try JSONDecoder().decode(Expected.self, from: Data(contentsOf: demo.appendingPathComponent("EXPECTED.json")))
         let template = try String(contentsOf: demo.appendingPathComponent("urls.template"), encoding: .utf8)
         let cli = try CLIRunner()
-        let imported = try cli.run(["feeds", "import", "-"], stdin: template.replacingOccurrences(of: "@DEMO@", with: demo.path),
+        let imported = try await cli.run(["feeds", "import", "-"], stdin: template.replacingOccurrences(of: "@DEMO@", with: demo.path),
                                    environment: ["SYNDIC_NOW": "2026-11-28T00:00:00Z"])
         #expect(imported.stdout.contains("imported: 6 added"))
         // The demo's items are dated 2026-11-23 … 27: polled the next day, none is backlog.
-        let poll = try cli.run(["poll"], environment: ["SYNDIC_NOW": "2026-11-28T00:00:00Z"])
+        let poll = try await cli.run(["poll"], environment: ["SYNDIC_NOW": "2026-11-28T00:00:00Z"])
         #expect(poll.status == 0)
         #expect(poll.stdout.contains("entries: \(expected.expected_entries) new"))
         #expect(poll.stdout.contains("0 failed"))
 
-        let stories = try cli.run(["stories", "--format", "json"])
+        let stories = try await cli.run(["stories", "--format", "json"])
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(stories.stdout.utf8)) as? [[String: Any]])
         #expect(parsed.count == expected.expected_clusters)
         // Copies are matched by their feed title (file: URLs are never printed as links).
@@ -60,12 +60,12 @@ struct DemoWorldTests {
         let other = try #require(parsed.last?["entries"] as? [[String: Any]])
         let a = try #require(biggest[0]["id"] as? Int), b = try #require(biggest[1]["id"] as? Int)
         let c = try #require(other[0]["id"] as? Int)
-        let same = try cli.run(["explain", String(a), String(b)])
+        let same = try await cli.run(["explain", String(a), String(b)])
         #expect(same.status == 0)
         #expect(same.stdout.contains("decision           SAME STORY"))
-        let different = try cli.run(["explain", String(a), String(c)])
+        let different = try await cli.run(["explain", String(a), String(c)])
         #expect(different.stdout.contains("decision           DIFFERENT STORIES"))
-        let unknown = try cli.run(["explain", "999999", String(a)])
+        let unknown = try await cli.run(["explain", "999999", String(a)])
         #expect(unknown.status == 66)
         #expect(unknown.stderr.contains("no entry has id 999999"))
     }

@@ -33,11 +33,11 @@ struct EntryDateCLITests {
         let cli = try CLIRunner()
         let atom = try cli.write("notes.atom", Self.atom)
         let rdf = try cli.write("bio.rdf", Self.rdf)
-        #expect(try cli.run(["feeds", "add", atom, rdf]).status == 0)
-        let poll = try cli.run(["poll", "--full-text", "never"])
+        #expect(try await cli.run(["feeds", "add", atom, rdf]).status == 0)
+        let poll = try await cli.run(["poll", "--full-text", "never"])
         #expect(poll.status == 0, "\(poll.stderr)")
 
-        let stories = try cli.run(["stories", "--format", "json"])
+        let stories = try await cli.run(["stories", "--format", "json"])
         let list = try #require(try JSONSerialization.jsonObject(with: Data(stories.stdout.utf8)) as? [[String: Any]])
         var published: [String: String] = [:]
         var storyOf: [String: Int] = [:]
@@ -53,20 +53,20 @@ struct EntryDateCLITests {
 
         for (title, date) in expected {
             let id = String(try #require(storyOf[title]))
-            let text = try cli.run(["story", id])
+            let text = try await cli.run(["story", id])
             #expect(text.stdout.contains("published \(Self.short(date))"), "story \(id): \(text.stdout)")
-            let json = try cli.run(["story", id, "--format", "json"])
+            let json = try await cli.run(["story", id, "--format", "json"])
             #expect(json.stdout.contains("\"published\": \"\(date)\""), "story --format json: \(json.stdout)")
         }
 
         // The digest's sources carry the copy's date (first seen only where a feed gives none).
         let since = ["--since", "2000-01-01T00:00:00Z"]
-        let digestJSON = try cli.run(["digest", "--format", "json"] + since)
+        let digestJSON = try await cli.run(["digest", "--format", "json"] + since)
         for date in expected.values {
             #expect(digestJSON.stdout.contains("\"time\": \"\(date)\""), "digest json: \(digestJSON.stdout)")
         }
         for format in ["markdown", "text", "html", "jsonfeed"] {
-            let out = try cli.run(["digest", "--format", format] + since).stdout
+            let out = try await cli.run(["digest", "--format", format] + since).stdout
             for date in expected.values {
                 #expect(out.contains(Self.short(date)), "digest \(format): \(out)")
             }

@@ -8,7 +8,7 @@ struct InspectCLITests {
     static let story = (1...6).map { "Paragraph \($0) of the harbour story: the dockworkers of Halvard walked out at dawn on day \($0), and the port authority said cranes stood idle along the northern quay while talks resumed." }
 
     @Test("parse and extract read http URLs through the fetcher; a 404 is a clear error")
-    func overHTTP() throws {
+    func overHTTP() async throws {
         let cli = try CLIRunner()
         let www = cli.folder.appendingPathComponent("www")
         try FileManager.default.createDirectory(at: www, withIntermediateDirectories: true)
@@ -23,13 +23,13 @@ struct InspectCLITests {
         let server = try TestHTTPServer(filesDirectory: www.path)
         defer { server.stop() }
 
-        let parsed = try cli.run(["parse", "--format", "json", server.url("/files/feed.xml")])
+        let parsed = try await cli.run(["parse", "--format", "json", server.url("/files/feed.xml")])
         #expect(parsed.status == 0)
         let feed = try #require(try JSONSerialization.jsonObject(with: Data(parsed.stdout.utf8)) as? [String: Any])
         let entries = try #require(feed["entries"] as? [[String: Any]])
         #expect(entries.first?["link"] as? String == server.url("/files/story.html"), "relative links resolve against the fetched URL")
 
-        let extracted = try cli.run(["extract", "--format", "json", server.url("/files/story.html")])
+        let extracted = try await cli.run(["extract", "--format", "json", server.url("/files/story.html")])
         #expect(extracted.status == 0)
         let article = try #require(try JSONSerialization.jsonObject(with: Data(extracted.stdout.utf8)) as? [String: Any])
         let text = try #require(article["text"] as? String)
@@ -37,7 +37,7 @@ struct InspectCLITests {
         #expect(!text.contains("Leave a Reply") && !text.contains("0 51"))
         #expect(article["url"] as? String == server.url("/files/story.html"))
 
-        let missing = try cli.run(["extract", server.url("/status/404")])
+        let missing = try await cli.run(["extract", server.url("/status/404")])
         #expect(missing.status == 65)
         #expect(missing.stderr.contains("HTTP 404"))
     }

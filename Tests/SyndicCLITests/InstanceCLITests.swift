@@ -6,7 +6,7 @@ import TestSupport
 @Suite("instance identity (end to end)")
 struct InstanceCLITests {
     @Test("syndic instance shows each database's id; two databases' Atom digests share no item id and each id carries its instance")
-    func twoDatabases() throws {
+    func twoDatabases() async throws {
         let www = FileManager.default.temporaryDirectory.appendingPathComponent("syndic-instance-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: www, withIntermediateDirectories: true)
         var feed = SimulatedFeed(title: "Shared")
@@ -21,15 +21,15 @@ struct InstanceCLITests {
         var ids: [[String]] = []
         for _ in 0..<2 {
             let cli = try CLIRunner()
-            #expect(try cli.run(["feeds", "add", server.url("/files/feed.xml")]).status == 0)
-            #expect(try cli.run(["poll", "--full-text", "never"]).status == 0)
-            let shown = try cli.run(["instance"])
+            #expect(try await cli.run(["feeds", "add", server.url("/files/feed.xml")]).status == 0)
+            #expect(try await cli.run(["poll", "--full-text", "never"]).status == 0)
+            let shown = try await cli.run(["instance"])
             #expect(shown.status == 0, "\(shown.stderr)")
             let line = try #require(shown.stdout.split(separator: "\n").first { $0.hasPrefix("instance ") })
             let instance = String(line.dropFirst("instance ".count))
             #expect(instance.count == 16)
-            #expect(try cli.run(["instance"]).stdout == shown.stdout, "the id is stable")
-            let atom = try cli.run(["digest", "--since", "all", "--format", "atom"]).stdout
+            #expect(try await cli.run(["instance"]).stdout == shown.stdout, "the id is stable")
+            let atom = try await cli.run(["digest", "--since", "all", "--format", "atom"]).stdout
             let entryIDs = atom.components(separatedBy: "<entry>\n    <id>").dropFirst().map { String($0.prefix { $0 != "<" }) }
             #expect(entryIDs.count == 3)
             #expect(entryIDs.allSatisfy { $0.hasPrefix("tag:syndic,2026:\(instance)/story/") }, "\(entryIDs)")

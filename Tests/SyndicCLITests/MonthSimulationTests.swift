@@ -105,7 +105,7 @@ struct MonthSimulationTests {
         try publish(at: Self.start)
         let server = try TestHTTPServer(filesDirectory: www.path)
         defer { server.stop() }
-        let added = try cli.run(["feeds", "add"] + Self.sites.map { server.url("/files/\($0.name).xml") }, environment: simulatedNow(Self.start))
+        let added = try await cli.run(["feeds", "add"] + Self.sites.map { server.url("/files/\($0.name).xml") }, environment: simulatedNow(Self.start))
         #expect(added.status == 0, "\(added.stderr)")
 
         let home = cli.folder.appendingPathComponent("newsboat")
@@ -119,11 +119,11 @@ struct MonthSimulationTests {
         for poll in 0..<(Self.days * Self.pollsPerDay) {
             let now = Self.start.addingTimeInterval(Double(poll) * Self.day / Double(Self.pollsPerDay))
             try publish(at: now)
-            let polled = try cli.run(["poll", "--quiet", "--full-text", "never", "--retention", "7d"], environment: simulatedNow(now))
+            let polled = try await cli.run(["poll", "--quiet", "--full-text", "never", "--retention", "7d"], environment: simulatedNow(now))
             #expect(polled.status == 0 && polled.stderr.isEmpty, "poll \(poll): \(polled.stderr)")
             guard (poll + 1) % Self.pollsPerDay == 0 else { continue }
 
-            let digest = try cli.run(["digest", "--since", "48h", "--format", "atom", "--output", www.appendingPathComponent("digest.atom").path,
+            let digest = try await cli.run(["digest", "--since", "48h", "--format", "atom", "--output", www.appendingPathComponent("digest.atom").path,
                                       "--quiet"], environment: simulatedNow(now))
             #expect(digest.status == 0, "\(digest.stderr)")
             let atom = try String(contentsOf: www.appendingPathComponent("digest.atom"), encoding: .utf8)
@@ -136,14 +136,14 @@ struct MonthSimulationTests {
                 }
             }
             if let newsboat {
-                let reload = try ProcessRunner.run(URL(fileURLWithPath: newsboat),
+                let reload = try await ProcessRunner.run(URL(fileURLWithPath: newsboat),
                                                    ["-u", home.appendingPathComponent("urls").path, "-c", home.appendingPathComponent("cache.db").path,
                                                     "-C", home.appendingPathComponent("config").path, "-x", "reload"],
                                                    environment: ["HOME": home.path, "XDG_CONFIG_HOME": home.path, "XDG_DATA_HOME": home.path],
                                                    timeout: 60)
                 #expect(reload.status == 0, "newsboat: \(reload.stdout)\(reload.stderr)")
             }
-            let stories = try cli.run(["stories", "--format", "json", "--limit", "100000"], environment: simulatedNow(now))
+            let stories = try await cli.run(["stories", "--format", "json", "--limit", "100000"], environment: simulatedNow(now))
             let list = try #require(try JSONSerialization.jsonObject(with: Data(stories.stdout.utf8)) as? [[String: Any]])
             for story in list {
                 let id = try #require((story["id"] as? NSNumber)?.int64Value)
@@ -163,7 +163,7 @@ struct MonthSimulationTests {
         for (n, ids) in itemIDOf { #expect(ids.count == 1, "story \(n) had item ids \(ids.sorted())") }
 
         guard newsboat != nil else { return }
-        let rows = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", """
+        let rows = try await ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", """
             import sqlite3, sys
             for guid, url in sqlite3.connect(sys.argv[1]).execute('SELECT guid, url FROM rss_item'): print(guid + '\\t' + url)
             """, home.appendingPathComponent("cache.db").path], timeout: 60)

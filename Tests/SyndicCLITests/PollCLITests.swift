@@ -29,19 +29,19 @@ struct PollCLITests {
         try writeFeeds(dir, count: 2, items: 3, round: 0)
         let server = try TestHTTPServer(filesDirectory: dir.path)
         defer { server.stop() }
-        try cli.run(["feeds", "add", server.url("/files/feed0.xml"), server.url("/files/feed1.xml")])
+        try await cli.run(["feeds", "add", server.url("/files/feed0.xml"), server.url("/files/feed1.xml")])
 
-        let first = try cli.run(["poll"])
+        let first = try await cli.run(["poll"])
         #expect(first.status == 0)
         #expect(first.stdout.hasPrefix("polled 2 feeds (0 not modified, 0 failed); entries: 6 new, 0 updated;"))
         #expect(first.stdout.split(separator: "\n").count == 1)
 
-        let quiet = try cli.run(["poll", "--force", "--quiet"])
+        let quiet = try await cli.run(["poll", "--force", "--quiet"])
         #expect(quiet.status == 0)
         #expect(quiet.stdout.isEmpty && quiet.stderr.isEmpty)
 
         let lock = try await SQLiteStore(path: cli.databasePath).acquirePollLock(wait: false)
-        let refused = try cli.run(["poll"])
+        let refused = try await cli.run(["poll"])
         #expect(refused.status == 75)
         #expect(refused.stderr.contains("another poll is running (process \(getpid())"))
         await lock.release()
@@ -56,26 +56,30 @@ struct PollCLITests {
         try writeFeeds(dir, count: feeds, items: items, round: 0)
         let server = try TestHTTPServer(filesDirectory: dir.path)
         defer { server.stop() }
-        try cli.run(["feeds", "import", "-"], stdin: (0..<feeds).map { server.url("/files/feed\($0).xml") }.joined(separator: "\n"))
+        try await cli.run(["feeds", "import", "-"], stdin: (0..<feeds).map { server.url("/files/feed\($0).xml") }.joined(separator: "\n"))
 
-        var generator = SystemRandomNumberGenerator()
-        var killed = 0
-        for round in 0..<50 {
-            try writeFeeds(dir, count: feeds, items: items, round: round)
-            let process = Process()
-            process.executableURL = CLIRunner.binary
-            process.arguments = ["poll", "--force", "--quiet", "--db", cli.databasePath]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            usleep(UInt32.random(in: 5_000...150_000, using: &generator))
-            if process.isRunning {
-                kill(process.processIdentifier, SIGKILL)
-                killed += 1
+        // 50 children waited for on a thread of its own, not on one of Swift's cooperative threads.
+        let killed = try await offThePool {
+            var generator = SystemRandomNumberGenerator()
+            var killed = 0
+            for round in 0..<50 {
+                try writeFeeds(dir, count: feeds, items: items, round: round)
+                let process = Process()
+                process.executableURL = CLIRunner.binary
+                process.arguments = ["poll", "--force", "--quiet", "--db", cli.databasePath]
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                try process.run()
+                usleep(UInt32.random(in: 5_000...150_000, using: &generator))
+                if process.isRunning {
+                    kill(process.processIdentifier, SIGKILL)
+                    killed += 1
+                }
+                process.waitUntilExit()
             }
-            process.waitUntilExit()
+            return killed
         }
-        let final = try cli.run(["poll", "--force"])
+        let final = try await cli.run(["poll", "--force"])
         #expect(final.status == 0, "\(final.stderr)")
 
         let db = try SQLiteStore(path: cli.databasePath)
@@ -100,8 +104,8 @@ struct PollRetentionTests {
             <item><title>Old news</title><guid>old</guid><description>an item that will be pruned away soon enough</description></item>
             </channel></rss>
             """)
-        try cli.run(["feeds", "add", "--no-check", feed])
-        #expect(try cli.run(["poll"]).status == 0)
+        try await cli.run(["feeds", "add", "--no-check", feed])
+        #expect(try await cli.run(["poll"]).status == 0)
         let db = try SQLiteStore(path: cli.databasePath)
         #expect(try await db.entryCount() == 1)
         // Age the entry by two days, then poll with a one-day retention.
@@ -109,11 +113,11 @@ struct PollRetentionTests {
         queue.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         queue.arguments = ["python3", "-c", "import sqlite3,sys,time; c=sqlite3.connect(sys.argv[1]); c.execute('update entry set first_seen_at = ?', (time.time()-2*86400,)); c.commit()", cli.databasePath]
         try queue.run(); queue.waitUntilExit()
-        let polled = try cli.run(["poll", "--force", "--retention", "1d"])
+        let polled = try await cli.run(["poll", "--force", "--retention", "1d"])
         #expect(polled.status == 0)
         #expect(polled.stdout.contains("pruned 1 old entries"))
         #expect(try await db.entryCount() == 0)
         #expect(try await db.storyCount() == 0)
-        #expect(try cli.run(["poll", "--retention", "soon"]).status == 64)
+        #expect(try await cli.run(["poll", "--retention", "soon"]).status == 64)
     }
 }

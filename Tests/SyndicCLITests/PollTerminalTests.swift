@@ -8,7 +8,7 @@ import TestSupport
 struct PollTerminalTests {
     /// Three feeds that answer at once and one that answers after 1.5 s with something that is not a
     /// feed, so it fails while the bar is on screen.
-    static func world() throws -> (CLIRunner, TestHTTPServer, failing: String) {
+    static func world() async throws -> (CLIRunner, TestHTTPServer, failing: String) {
         let cli = try CLIRunner()
         let dir = cli.folder.appendingPathComponent("www")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -19,7 +19,7 @@ struct PollTerminalTests {
         }
         let server = try TestHTTPServer(filesDirectory: dir.path)
         let failing = server.url("/sleep?ms=1500")
-        let add = try cli.run(["feeds", "add", "--no-check"] + (0..<3).map { server.url("/files/feed\($0).xml") } + [failing])
+        let add = try await cli.run(["feeds", "add", "--no-check"] + (0..<3).map { server.url("/files/feed\($0).xml") } + [failing])
         #expect(add.status == 0, "\(add.stderr)")
         return (cli, server, failing)
     }
@@ -40,10 +40,10 @@ struct PollTerminalTests {
     }
 
     @Test("the progress bar is drawn, the failed feed is reported once, on a line of its own")
-    func failureReportedOnce() throws {
-        let (cli, server, failing) = try Self.world()
+    func failureReportedOnce() async throws {
+        let (cli, server, failing) = try await Self.world()
         defer { server.stop() }
-        let poll = try PseudoTerminal.run(cli, ["poll", "--full-text", "never"])
+        let poll = try await PseudoTerminal.run(cli, ["poll", "--full-text", "never"])
         #expect(poll.status == 0)
         #expect(poll.stdout.hasPrefix("polled 4 feeds (0 not modified, 1 failed)"), "\(poll.stdout)")
         #expect(poll.terminal.contains("feeds ") && poll.terminal.contains("ETA"), "no progress bar drawn: \(poll.terminal.debugDescription)")
@@ -53,10 +53,10 @@ struct PollTerminalTests {
     }
 
     @Test("--verbose: log lines written while the bar is drawn start on a line of their own")
-    func logLinesAboveTheBar() throws {
-        let (cli, server, failing) = try Self.world()
+    func logLinesAboveTheBar() async throws {
+        let (cli, server, failing) = try await Self.world()
         defer { server.stop() }
-        let poll = try PseudoTerminal.run(cli, ["poll", "--full-text", "never", "--verbose"])
+        let poll = try await PseudoTerminal.run(cli, ["poll", "--full-text", "never", "--verbose"])
         #expect(poll.status == 0)
         let logLine = "debug syndic.poll: feed 4 \(failing) failed: "
         #expect(poll.terminal.contains(logLine), "\(poll.terminal.debugDescription)")
@@ -67,10 +67,10 @@ struct PollTerminalTests {
     }
 
     @Test("--quiet at a terminal: no bar, nothing on stderr or stdout although a feed failed")
-    func quiet() throws {
-        let (cli, server, _) = try Self.world()
+    func quiet() async throws {
+        let (cli, server, _) = try await Self.world()
         defer { server.stop() }
-        let poll = try PseudoTerminal.run(cli, ["poll", "--full-text", "never", "--quiet"])
+        let poll = try await PseudoTerminal.run(cli, ["poll", "--full-text", "never", "--quiet"])
         #expect(poll.status == 0)
         #expect(poll.stdout.isEmpty)
         #expect(poll.terminal.isEmpty, "\(poll.terminal.debugDescription)")

@@ -34,33 +34,33 @@ struct PostgresCLITests {
     @Test("the same feeds polled into SQLite and into PostgreSQL give the same stories; every command works on a URL")
     func sameStoriesOnBoth() async throws {
         guard let (_, url) = try await Self.database() else { return }
-        let sqlite = try DatabaseAccessCLITests.polled()
-        let feeds = try sqlite.run(["feeds", "export", "--format", "urls"]).stdout
+        let sqlite = try await DatabaseAccessCLITests.polled()
+        let feeds = try await sqlite.run(["feeds", "export", "--format", "urls"]).stdout
         let cli = try CLIRunner()
-        let migrated = try cli.run(["migrate", "--db", url], useDatabase: false)
+        let migrated = try await cli.run(["migrate", "--db", url], useDatabase: false)
         #expect(migrated.status == 0 && migrated.stdout.contains("applied v1-initial"), "\(migrated.stderr)")
-        let imported = try cli.run(["--db", url, "feeds", "import", "-"], stdin: feeds, useDatabase: false)
+        let imported = try await cli.run(["--db", url, "feeds", "import", "-"], stdin: feeds, useDatabase: false)
         #expect(imported.stdout == "imported: 2 added, 0 already present, 0 invalid\n", "\(imported.stderr)")
-        let poll = try cli.run(["poll", "--full-text", "never"], environment: ["SYNDIC_DB": url], useDatabase: false)
+        let poll = try await cli.run(["poll", "--full-text", "never"], environment: ["SYNDIC_DB": url], useDatabase: false)
         #expect(poll.status == 0 && poll.stdout.contains("entries: 2 new") && poll.stdout.contains("stories: 1 new"), "\(poll.stderr)")
-        let onPostgres = try cli.run(["stories", "--format", "json", "--db", url], useDatabase: false)
-        let onSQLite = try sqlite.run(["stories", "--format", "json"])
+        let onPostgres = try await cli.run(["stories", "--format", "json", "--db", url], useDatabase: false)
+        let onSQLite = try await sqlite.run(["stories", "--format", "json"])
         #expect(try Self.timeless(onPostgres.stdout) == Self.timeless(onSQLite.stdout))
         #expect(try Self.timeless(onPostgres.stdout).first?["sources"] == "2")
         for command in DatabaseAccessCLITests.readingCommands {
-            let result = try cli.run(command + ["--db", url], useDatabase: false)
+            let result = try await cli.run(command + ["--db", url], useDatabase: false)
             #expect(result.status == 0, "\(command): \(result.stderr)")
         }
-        #expect(try cli.run(["story", "1", "--db", url], useDatabase: false).stdout.contains("2 sources"))
+        #expect(try await cli.run(["story", "1", "--db", url], useDatabase: false).stdout.contains("2 sources"))
         let server = try await ServeProcess.start(database: url)
         #expect(try await DatabaseAccessCLITests.get(server.baseURL + "digest.atom?since=all").contains("Harbour bridge closes"))
         #expect(try await DatabaseAccessCLITests.get(server.baseURL).contains("Harbour bridge closes"))
         #expect(server.stop().status == 0)
-        let pruned = try cli.run(["prune", "--older-than", "30d", "--db", url], useDatabase: false)
+        let pruned = try await cli.run(["prune", "--older-than", "30d", "--db", url], useDatabase: false)
         #expect(pruned.status == 0 && pruned.stdout.hasPrefix("pruned 0 entries"), "\(pruned.stdout) \(pruned.stderr)")
-        let removed = try cli.run(["feeds", "remove", "1", "--db", url], useDatabase: false)
+        let removed = try await cli.run(["feeds", "remove", "1", "--db", url], useDatabase: false)
         #expect(removed.status == 0, "\(removed.stderr)")
-        #expect(try Self.timeless(cli.run(["stories", "--format", "json", "--db", url], useDatabase: false).stdout).first?["sources"] == "1")
+        await #expect(try Self.timeless(cli.run(["stories", "--format", "json", "--db", url], useDatabase: false).stdout).first?["sources"] == "1")
     }
 
     @Test("two `syndic migrate` started at once on a new database: both succeed, one applies each migration")
@@ -68,7 +68,7 @@ struct PostgresCLITests {
         guard let (location, url) = try await Self.database() else { return }
         let results = try await withThrowingTaskGroup(of: CLIRunner.Result.self) { group in
             let cli = try CLIRunner()
-            for _ in 0..<2 { group.addTask { try cli.run(["migrate", "--db", url], useDatabase: false) } }
+            for _ in 0..<2 { group.addTask { try await cli.run(["migrate", "--db", url], useDatabase: false) } }
             var results: [CLIRunner.Result] = []
             for try await result in group { results.append(result) }
             return results
@@ -86,11 +86,11 @@ struct PostgresCLITests {
         let store = try await PostgresStore.open(location, access: .readWrite)
         let lock = try await store.acquirePollLock(wait: false)
         let cli = try CLIRunner()
-        let refused = try cli.run(["poll", "--db", url], useDatabase: false)
+        let refused = try await cli.run(["poll", "--db", url], useDatabase: false)
         #expect(refused.status == 75)
         #expect(refused.stderr.contains("another poll is running (process \(getpid()) on "), "\(refused.stderr)")
         await lock.release()
-        let polled = try cli.run(["poll", "--db", url], useDatabase: false)
+        let polled = try await cli.run(["poll", "--db", url], useDatabase: false)
         #expect(polled.status == 0, "\(polled.stderr)")
         await store.close()
     }
@@ -99,16 +99,16 @@ struct PostgresCLITests {
     func readersAndErrors() async throws {
         guard let (_, missingURL) = try await Self.database(create: false), let (_, emptyURL) = try await Self.database() else { return }
         let cli = try CLIRunner()
-        let missing = try cli.run(["stories", "--db", missingURL], useDatabase: false)
+        let missing = try await cli.run(["stories", "--db", missingURL], useDatabase: false)
         #expect(missing.status == 66 && missing.stderr.contains("createdb"), "\(missing.stderr)")
-        let empty = try cli.run(["digest", "--db", emptyURL], useDatabase: false)
+        let empty = try await cli.run(["digest", "--db", emptyURL], useDatabase: false)
         #expect(empty.status == 75 && empty.stderr.contains("run `syndic migrate --db "), "\(empty.stderr)")
-        #expect(try cli.run(["stories", "--db", emptyURL], useDatabase: false).status == 75, "still not migrated")
-        let unreachable = try cli.run(["feeds", "list", "--db", "postgres://syndic:hunter2@127.0.0.1:1/news"], useDatabase: false)
+        #expect(try await cli.run(["stories", "--db", emptyURL], useDatabase: false).status == 75, "still not migrated")
+        let unreachable = try await cli.run(["feeds", "list", "--db", "postgres://syndic:hunter2@127.0.0.1:1/news"], useDatabase: false)
         #expect(unreachable.status == 75 && unreachable.stderr.contains("cannot reach the database server postgres://syndic@127.0.0.1:1/news"),
                 "\(unreachable.stderr)")
         #expect(!unreachable.stderr.contains("hunter2"))
-        let bad = try cli.run(["stories", "--db", "postgres://syndic:hunter2@127.0.0.1:1/"], useDatabase: false)
+        let bad = try await cli.run(["stories", "--db", "postgres://syndic:hunter2@127.0.0.1:1/"], useDatabase: false)
         #expect(bad.status == 64 && !bad.stderr.contains("hunter2"), "\(bad.stderr)")
     }
 }

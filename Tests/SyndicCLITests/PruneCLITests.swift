@@ -24,7 +24,7 @@ struct PruneCLITests {
     func shrinks() async throws {
         let cli = try await Self.filled()
         let before = Self.fileSize(cli.databasePath)
-        let pruned = try cli.run(["prune", "--older-than", "1d"])
+        let pruned = try await cli.run(["prune", "--older-than", "1d"])
         #expect(pruned.status == 0, "\(pruned.stderr)")
         let after = Self.fileSize(cli.databasePath)
         #expect(after * 4 < before, "the file shrank: \(before) → \(after)")
@@ -32,19 +32,19 @@ struct PruneCLITests {
         #expect(lines.count == 2 && lines[0].hasPrefix("pruned 2000 entries"), "\(pruned.stdout)")
         #expect(lines.last?.hasPrefix("database: ") == true && lines.last?.contains(" before, ") == true
                 && lines.last?.hasSuffix(" after (VACUUM)") == true, "\(pruned.stdout)")
-        #expect(try cli.run(["migrate"]).status == 0, "the database is sound after it")
-        #expect(try cli.run(["prune", "--older-than", "1d", "--quiet"]).stdout.isEmpty)
+        #expect(try await cli.run(["migrate"]).status == 0, "the database is sound after it")
+        #expect(try await cli.run(["prune", "--older-than", "1d", "--quiet"]).stdout.isEmpty)
     }
 
     @Test("--vacuum never deletes only: the file keeps its size and the free room is reported")
     func never() async throws {
         let cli = try await Self.filled()
         let before = Self.fileSize(cli.databasePath)
-        let pruned = try cli.run(["prune", "--older-than", "1d", "--vacuum", "never"])
+        let pruned = try await cli.run(["prune", "--older-than", "1d", "--vacuum", "never"])
         #expect(pruned.status == 0, "\(pruned.stderr)")
         #expect(Self.fileSize(cli.databasePath) * 2 >= before, "not shrunk as VACUUM shrinks it (below a quarter)")
         #expect(pruned.stdout.contains("free inside, reused by new rows") && !pruned.stdout.contains("VACUUM"), "\(pruned.stdout)")
-        let bad = try cli.run(["prune", "--older-than", "1d", "--vacuum", "sometimes"])
+        let bad = try await cli.run(["prune", "--older-than", "1d", "--vacuum", "sometimes"])
         #expect(bad.status == 64)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -6,7 +7,7 @@ import Glibc
 /// Runs `syndic` with its standard error on a pseudo-terminal, so it draws its progress bar exactly
 /// as it does for a person at a terminal (`isatty(2)` is true), and returns the bytes the terminal got.
 enum PseudoTerminal {
-    struct Result {
+    struct Result: Sendable {
         var status: Int32
         var stdout: String
         /// Everything written to the terminal, escape sequences included (the line discipline turns
@@ -74,4 +75,11 @@ final class DataCollector: @unchecked Sendable {
     private let lock = NSLock()
     func append(_ chunk: ArraySlice<UInt8>) { lock.lock(); data += chunk; lock.unlock() }
     var bytes: [UInt8] { lock.lock(); defer { lock.unlock() }; return data }
+}
+
+extension PseudoTerminal {
+    /// The form for async tests: the same run, waited for off Swift's cooperative threads.
+    static func run(_ cli: CLIRunner, _ arguments: [String], timeout: TimeInterval = 300) async throws -> Result {
+        try await offThePool { try run(cli, arguments, timeout: timeout) as Result }
+    }
 }

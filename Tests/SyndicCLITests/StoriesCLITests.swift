@@ -64,10 +64,10 @@ struct StoriesCLITests {
     }
 
     @Test("every command's help has an example")
-    func help() throws {
+    func help() async throws {
         let cli = try CLIRunner()
         for command in ["stories", "story", "digest"] {
-            let help = try cli.run([command, "--help"])
+            let help = try await cli.run([command, "--help"])
             #expect(help.status == 0)
             #expect(help.stdout.contains("Examples:"), "\(command)")
         }
@@ -76,7 +76,7 @@ struct StoriesCLITests {
     @Test("stories: most sources first, fits 80 columns, no colour off a terminal, filters")
     func storiesTable() async throws {
         let (cli, big, hostile, old) = try await Self.seeded()
-        let all = try cli.run(["stories"])
+        let all = try await cli.run(["stories"])
         #expect(all.status == 0)
         let lines = all.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         #expect(lines.allSatisfy { $0.count <= 80 })
@@ -85,9 +85,9 @@ struct StoriesCLITests {
         #expect(ids == [big, old, hostile])
         #expect(all.stdout.contains("Council approves new bridge"))
         #expect(all.stdout.contains("wire.example, daily.example, gazette.example"))
-        let recent = try cli.run(["stories", "--since", "24h", "--min-sources", "2"])
+        let recent = try await cli.run(["stories", "--since", "24h", "--min-sources", "2"])
         #expect(recent.stdout.contains("Council approves") && !recent.stdout.contains("Old news") && !recent.stdout.contains("Hostile"))
-        let bad = try cli.run(["stories", "--since", "yesterday"])
+        let bad = try await cli.run(["stories", "--since", "yesterday"])
         #expect(bad.status == 64)
         #expect(bad.stderr.contains("not a time"))
     }
@@ -95,7 +95,7 @@ struct StoriesCLITests {
     @Test("stories --format json has exactly the documented shape")
     func storiesJSON() async throws {
         let (cli, big, _, _) = try await Self.seeded()
-        let result = try cli.run(["stories", "--format", "json", "--limit", "1"])
+        let result = try await cli.run(["stories", "--format", "json", "--limit", "1"])
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         #expect(parsed.count == 1)
         #expect(Set(parsed[0].keys) == ["id", "headline", "sources", "published", "first_seen", "last_seen", "sites", "entries"])
@@ -110,52 +110,52 @@ struct StoriesCLITests {
     @Test("story ID: copies with similarity and the representative's text; unknown ids exit 66")
     func story() async throws {
         let (cli, big, hostile, _) = try await Self.seeded()
-        let text = try cli.run(["story", String(big)])
+        let text = try await cli.run(["story", String(big)])
         #expect(text.status == 0)
         #expect(text.stdout.contains("Story \(big): Council approves new bridge"))
         #expect(text.stdout.contains("(representative)"))
         #expect(text.stdout.contains("similarity 0.88"))
         #expect(text.stdout.contains("The council approved the bridge on Monday."))
-        let json = try cli.run(["story", String(big), "--format", "json"])
+        let json = try await cli.run(["story", String(big), "--format", "json"])
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect((parsed["entries"] as? [[String: Any]])?.count == 3)
         #expect(parsed["lead"] as? String == "The council approved the bridge on Monday. Work starts in May. It costs $40m.")
-        let evil = try cli.run(["story", String(hostile)])
+        let evil = try await cli.run(["story", String(hostile)])
         #expect(!evil.stdout.contains("\u{1B}") && !evil.stdout.contains("javascript:") && !evil.stdout.contains("<script"))
         #expect(evil.stdout.contains("(unsafe link hidden)"))
-        let missing = try cli.run(["story", "999999"])
+        let missing = try await cli.run(["story", "999999"])
         #expect(missing.status == 66)
         #expect(missing.stderr.contains("syndic stories"))
-        #expect(try cli.run(["story", "abc"]).status == 64)
+        #expect(try await cli.run(["story", "abc"]).status == 64)
     }
 
     @Test("digest: every format, default window 24h, deterministic, --output written atomically")
     func digest() async throws {
         let (cli, _, _, _) = try await Self.seeded()
-        let markdown = try cli.run(["digest"])
+        let markdown = try await cli.run(["digest"])
         #expect(markdown.status == 0)
         #expect(markdown.stdout.hasPrefix("# Syndic digest\n"))
         #expect(markdown.stdout.contains("## [Council approves new bridge](<https://wire.example/bridge>)"))
         #expect(!markdown.stdout.contains("Old news"))  // older than 24h
-        #expect(try cli.run(["digest"]).stdout == markdown.stdout)
-        let all = try cli.run(["digest", "--since", "all", "--min-sources", "2", "--format", "text"])
+        #expect(try await cli.run(["digest"]).stdout == markdown.stdout)
+        let all = try await cli.run(["digest", "--since", "all", "--min-sources", "2", "--format", "text"])
         #expect(all.stdout.contains("Old news") && !all.stdout.contains("Hostile"))
         for format in ["html", "json", "atom", "rss", "jsonfeed", "text"] {
-            let result = try cli.run(["digest", "--format", format, "--title", "T", "--self-url", "https://n.example/d"])
+            let result = try await cli.run(["digest", "--format", format, "--title", "T", "--self-url", "https://n.example/d"])
             #expect(result.status == 0, "\(format): \(result.stderr)")
             #expect(result.stdout.contains("Council approves new bridge"), "\(format)")
             #expect(!result.stdout.lowercased().contains("<script") && !result.stdout.contains("javascript:"), "\(format)")
         }
         let path = cli.folder.appendingPathComponent("digest.atom").path
-        let written = try cli.run(["digest", "--format", "atom", "--output", path])
+        let written = try await cli.run(["digest", "--format", "atom", "--output", path])
         #expect(written.status == 0)
         #expect(written.stderr.contains("wrote 2 stories"))
-        #expect(try String(contentsOfFile: path, encoding: .utf8) == (try cli.run(["digest", "--format", "atom"])).stdout)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == (try await cli.run(["digest", "--format", "atom"])).stdout)
         #expect(try FileManager.default.contentsOfDirectory(atPath: cli.folder.path).allSatisfy { !$0.contains(".tmp-") })
-        let unwritable = try cli.run(["digest", "--output", "/nonexistent-folder/x.md"])
+        let unwritable = try await cli.run(["digest", "--output", "/nonexistent-folder/x.md"])
         #expect(unwritable.status == 73)
-        #expect(try cli.run(["digest", "--self-url", "javascript:alert(1)"]).status == 64)
-        #expect(try cli.run(["digest", "--format", "pdf"]).status == 64)
+        #expect(try await cli.run(["digest", "--self-url", "javascript:alert(1)"]).status == 64)
+        #expect(try await cli.run(["digest", "--format", "pdf"]).status == 64)
     }
 
     @Test("serve: prints its loopback address, answers /healthz and the digest, stops cleanly on SIGTERM")

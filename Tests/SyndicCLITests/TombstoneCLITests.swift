@@ -20,32 +20,32 @@ struct TombstoneCLITests {
 
     @Test("prune, change the feed's bytes, poll: 0 new entries and 0 new stories; the same with poll --retention",
           arguments: [false, true])
-    func prunedEntriesStayPruned(_ byRetention: Bool) throws {
+    func prunedEntriesStayPruned(_ byRetention: Bool) async throws {
         let cli = try CLIRunner()
         let www = cli.folder.appendingPathComponent("www")
         try FileManager.default.createDirectory(at: www, withIntermediateDirectories: true)
         try Self.feed().write(to: www, name: "feed.xml")
         let server = try TestHTTPServer(filesDirectory: www.path)
         defer { server.stop() }
-        #expect(try cli.run(["feeds", "add", server.url("/files/feed.xml")], environment: simulatedNow(Self.start)).status == 0)
+        #expect(try await cli.run(["feeds", "add", server.url("/files/feed.xml")], environment: simulatedNow(Self.start)).status == 0)
 
-        let first = try cli.run(["poll", "--full-text", "never"], environment: simulatedNow(Self.start))
+        let first = try await cli.run(["poll", "--full-text", "never"], environment: simulatedNow(Self.start))
         #expect(first.stdout.contains("entries: 3 new, 0 updated") && first.stdout.contains("stories: 3 new"), "\(first.stdout)\(first.stderr)")
 
         let later = Self.start.addingTimeInterval(2 * 86_400)
         if byRetention {
-            let pruning = try cli.run(["poll", "--force", "--full-text", "never", "--retention", "1d"], environment: simulatedNow(later))
+            let pruning = try await cli.run(["poll", "--force", "--full-text", "never", "--retention", "1d"], environment: simulatedNow(later))
             #expect(pruning.stdout.contains("pruned 3 old entries"), "\(pruning.stdout)\(pruning.stderr)")
         } else {
-            let pruned = try cli.run(["prune", "--older-than", "1d"], environment: simulatedNow(later))
+            let pruned = try await cli.run(["prune", "--older-than", "1d"], environment: simulatedNow(later))
             #expect(pruned.stdout.hasPrefix("pruned 3 entries and 3 stories"), "\(pruned.stdout)\(pruned.stderr)")
         }
 
         try Self.feed(edit: " (corrected)").write(to: www, name: "feed.xml")
-        let again = try cli.run(["poll", "--force", "--full-text", "never"], environment: simulatedNow(later.addingTimeInterval(3600)))
+        let again = try await cli.run(["poll", "--force", "--full-text", "never"], environment: simulatedNow(later.addingTimeInterval(3600)))
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout.contains("entries: 0 new, 0 updated") && again.stdout.contains("stories: 0 new, 0 grown"), "\(again.stdout)")
-        let stories = try cli.run(["stories", "--format", "json"])
+        let stories = try await cli.run(["stories", "--format", "json"])
         #expect(stories.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]", "\(stories.stdout)")
     }
 }

@@ -55,6 +55,31 @@ public enum ProcessRunner {
     }
 }
 
+extension ProcessRunner {
+    /// The form for async code: the same as the blocking ``run(_:_:environment:removing:stdin:timeout:wrapper:)``,
+    /// but the waiting happens on a thread of its own while the calling task is suspended. A test that
+    /// waits for a child on one of Swift's cooperative threads (2 on a 2-core machine, shared by every test
+    /// in the process) holds that thread for the child's whole run: a few such tests starve every other
+    /// test that awaits anything, and deadlines and watchdogs then fire in tests that did nothing wrong.
+    public static func run(
+        _ executable: URL, _ arguments: [String], environment: [String: String] = [:], removing: [String] = [],
+        stdin: String? = nil, timeout: TimeInterval = 60, wrapper: [String] = []
+    ) async throws -> ProcessOutput {
+        try await offThePool {
+            try run(executable, arguments, environment: environment, removing: removing, stdin: stdin,
+                    timeout: timeout, wrapper: wrapper) as ProcessOutput
+        }
+    }
+}
+
+/// Runs blocking `work` on a new thread and suspends the calling task until it ends, so that no Swift
+/// concurrency thread is held while it blocks (see ``ProcessRunner/run(_:_:environment:removing:stdin:timeout:wrapper:)-async``).
+public func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try work() }) }.start()
+    }
+}
+
 /// Bytes handed from one thread to another.
 public final class DataBox: @unchecked Sendable {
     private var data = Data()

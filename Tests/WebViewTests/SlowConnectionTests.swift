@@ -71,7 +71,7 @@ struct SlowConnectionTests {
         let database = try await WebViewTests.worldFile()
         let server = try await Self.served(database, ["--max-connections", "20"])
         defer { _ = server.stop() }
-        let (before, after) = try await onThread { () throws -> (String, String) in
+        let (before, after) = try await offThePool { () throws -> (String, String) in
             // 20 kept-alive connections, each answered once (so the server has accepted it), then idle
             // (the 30 s idle timeout does not run out during the test).
             let idle = try (0..<20).map { _ in try KeptAliveConnection(port: server.port) }
@@ -146,13 +146,6 @@ final class KeptAliveConnection: @unchecked Sendable {
     }
 
     func close() { Glibc.close(fd) }
-}
-
-/// Runs blocking work on a thread of its own, off Swift's cooperative pool.
-func onThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread { continuation.resume(with: Result { try work() }) }.start()
-    }
 }
 
 /// A one-shot signal an async test waits for and a thread fires.
