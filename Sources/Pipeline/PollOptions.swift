@@ -33,6 +33,11 @@ public struct PollOptions: Sendable {
     public var pageRetryWindow: TimeInterval = 86_400
     public var dedup = DedupConfiguration()
     public var schedule = SchedulePolicy()
+    /// On a shared database (PostgreSQL), how long a claimed feed stays leased to this poller without a
+    /// renewal (renewed every third of it while the poll runs): after a crash, its feeds wait this long.
+    public var leaseSeconds: TimeInterval = 120
+    /// Feeds claimed per lease batch.
+    public var leaseBatch = 200
 
     public init() {}
 

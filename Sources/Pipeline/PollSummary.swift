@@ -20,6 +20,9 @@ public struct PollSummary: Sendable, Equatable {
     /// Pages not tried because their host failed to connect ``PollOptions/pageHostFailureLimit`` times in a
     /// row in this poll; their entries wait for the next poll (see ``PollOptions/pageRetryWindow``).
     public var pagesSkipped = 0
+    /// Feeds whose lease ran out and was taken over before their fetch was stored (shared databases):
+    /// not counted as polled; the poller that took them over fetches them.
+    public var leasesLost = 0
     public var storiesNew = 0
     public var storiesGrown = 0
     public var seconds: Double = 0
@@ -30,7 +33,8 @@ public struct PollSummary: Sendable, Equatable {
     /// The one summary line `syndic poll` prints.
     public var line: String {
         let secs = String(format: "%.1f", seconds)
-        return "polled \(feedsPolled) feeds (\(notModified) not modified, \(failed) failed); "
+        return "polled \(feedsPolled) feeds (\(notModified) not modified, \(failed) failed"
+            + (leasesLost > 0 ? ", \(leasesLost) taken over by another poller" : "") + "); "
             + "entries: \(entriesNew) new, \(entriesUpdated) updated\(entriesBacklog > 0 ? ", \(entriesBacklog) backlog" : ""); pages: \(pagesFetched) fetched, \(pagesFailed) failed"
             + (pagesSkipped > 0 ? ", \(pagesSkipped) skipped (host unreachable; tried again next poll)" : "") + "; "
             + "stories: \(storiesNew) new, \(storiesGrown) grown; \(secs) s"

@@ -33,17 +33,99 @@ public final class Poller {
     /// Runs the poll. Feed failures are recorded and summarized, never thrown; only problems that
     /// stop the whole poll (the database cannot be written, the disk is full) are thrown.
     public func run(now: Date = Date()) async throws -> PollSummary {
+        if let shared = db as? any SharedPollStore {
+            return try await runShared(shared, now: now)
+        }
+        let placer = StoryPlacer(db: db, options: options, now: now)
+        return try await run(now: now, placer: placer) { summary in
+            try await self.refreshFeeds(try await self.selectFeeds(now: now), leases: [:], now: now, placer: placer, summary: &summary)
+        } finish: {
+            try await placer.placeUnplaced()
+            return PlacedStories()
+        }
+    }
+
+    /// A poll of a database other pollers share (PostgreSQL): feeds are claimed in leased batches until
+    /// none is due, each committed under its lease; entries are placed here when this poll holds the
+    /// placer lock, else stored signed and placed at the end by whichever process holds it then.
+    private func runShared(_ shared: any SharedPollStore, now: Date) async throws -> PollSummary {
+        let owner = PollerIdentity.make()
+        let started = Date()
+        let clock: @Sendable () -> Date = { now.addingTimeInterval(Date().timeIntervalSince(started)) }
+        let placerLock = try await shared.acquirePlacerLock(wait: false)
+        let placer = StoryPlacer(db: db, options: options, now: now, deferred: placerLock == nil)
+        let leaseSeconds = options.leaseSeconds
+        let renewal = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(leaseSeconds / 3))
+                if Task.isCancelled { break }
+                _ = try? await shared.renewLeases(owner: owner, until: clock().addingTimeInterval(leaseSeconds), now: clock())
+            }
+        }
+        defer { renewal.cancel() }
+        do {
+            let summary = try await run(now: now, placer: placer) { summary in
+                var waiting: [EntryWork] = []
+                while true {
+                    let claim = LeaseClaim(owner: owner, limit: self.options.leaseBatch, until: clock().addingTimeInterval(leaseSeconds),
+                                           now: clock(), force: self.options.force || !self.options.feedIDs.isEmpty,
+                                           fetchedBefore: now, feedIDs: self.options.feedIDs)
+                    let batch = try await shared.claimFeeds(claim)
+                    if batch.isEmpty { break }
+                    let leases = Dictionary(uniqueKeysWithValues: batch.map { ($0.feed.id, $0.lease) })
+                    waiting += try await self.refreshFeeds(batch.map(\.feed), leases: leases, now: now, placer: placer, summary: &summary)
+                }
+                return waiting
+            } finish: {
+                var placed = PlacedStories()
+                if let placerLock {
+                    try await placer.placeUnplaced()
+                    await placerLock.release()
+                } else {
+                    // Another process is placing: wake it (a `place --follow` waits for this) and leave it the work.
+                    try await shared.notifyUnplaced()
+                }
+                // A poll that found the lock taken left its entries to the holder; a holder that is a poll has
+                // let go by now, so whoever finds work waiting and the lock free places it (the follower
+                // never lets go, and is woken instead).
+                while !(try await self.db.unplacedEntries(limit: 1).isEmpty) {
+                    guard let lock = try await shared.acquirePlacerLock(wait: false) else { break }
+                    let late = StoryPlacer(db: self.db, options: self.options, now: now)
+                    do {
+                        try await late.placeUnplaced()
+                    } catch {
+                        await lock.release()
+                        throw error
+                    }
+                    await lock.release()
+                    placed.new.formUnion(late.newStories)
+                    placed.grown.formUnion(late.grownStories)
+                }
+                return placed
+            }
+            try? await shared.releaseLeases(owner: owner)
+            return summary
+        } catch {
+            try? await shared.releaseLeases(owner: owner)
+            await placerLock?.release()
+            throw error
+        }
+    }
+
+    /// The steps every poll takes: unfinished work first, then `refresh` (this poll's feeds, which
+    /// returns the entries that wait for their page), the pages, and `finish` (placing what waits
+    /// unplaced; the stories it made or grew count too).
+    private func run(now: Date, placer: StoryPlacer, refresh: (inout PollSummary) async throws -> [EntryWork],
+                     finish: () async throws -> PlacedStories) async throws -> PollSummary {
         let started = Date()
         var summary = PollSummary()
-        let placer = StoryPlacer(db: db, options: options, now: now)
 
         // Entries an interrupted poll stored but never placed come first, then this poll's feeds.
         // Entries whose feed text is final are placed in stories as they arrive (while other feeds
         // still download); those that wait for their article page are returned.
         var waiting = try await resumeUnfinished(placer)
-        let feeds = try await selectFeeds(now: now)
-        waiting += try await refreshFeeds(feeds, now: now, placer: placer, summary: &summary)
-        log.debug("feeds: \(feeds.count) fetched, stored and placed in \(Self.since(started))")
+        waiting += try await refresh(&summary)
+        log.debug("feeds: \(summary.feedsPolled) fetched, stored and placed in \(Self.since(started))")
 
         // Pages are signed and placed as they complete, and committed in batches of
         // StoryPlacer.articleBatchSize, so a poll that is killed keeps most of its page work.
@@ -58,9 +140,10 @@ public final class Poller {
         }
         try await placer.flush()
         log.debug("pages: \(placed) entries fetched, extracted and placed in \(Self.since(pagesStarted))")
+        let late = try await finish()
 
-        summary.storiesNew = placer.newStories.count
-        summary.storiesGrown = placer.grownStories.count
+        summary.storiesNew = placer.newStories.union(late.new).count
+        summary.storiesGrown = placer.grownStories.union(late.grown).count
         summary.seconds = Date().timeIntervalSince(started)
         return summary
     }
@@ -82,7 +165,8 @@ public final class Poller {
     /// Fetches every feed (conditional GET), parses bodies as they arrive, stores each feed's state
     /// and entries in its own transaction, and places the new or changed entries whose text is final.
     /// Returns the entries that wait for their article page.
-    private func refreshFeeds(_ feeds: [Feed], now: Date, placer: StoryPlacer, summary: inout PollSummary) async throws -> [EntryWork] {
+    private func refreshFeeds(_ feeds: [Feed], leases: [Int64: FeedLease], now: Date, placer: StoryPlacer,
+                              summary: inout PollSummary) async throws -> [EntryWork] {
         guard !feeds.isEmpty else { return [] }
         let requests = feeds.map { FetchRequest(url: $0.url, etag: $0.etag, lastModified: $0.lastModified) }
         let updater = FeedStateUpdater(policy: options.schedule)
@@ -103,6 +187,19 @@ public final class Poller {
             func store(_ refresh: FeedRefresh) async throws {
                 inFlight -= 1
                 done += 1
+                let outcomes: [EntryUpsertOutcome]
+                if let lease = leases[refresh.feed.id], let shared = db as? any SharedPollStore {
+                    do {
+                        outcomes = try await shared.commitFeedFetch(feed: refresh.feed, drafts: refresh.drafts, lease: lease, now: now)
+                    } catch StorageError.leaseLost(let feedID) {
+                        // Another poller took the feed over after this lease ran out: its fetch counts, not this one.
+                        summary.leasesLost += 1
+                        log.info("feed \(feedID): lease lost before its fetch was stored; the poller that took it over fetches it")
+                        return
+                    }
+                } else {
+                    outcomes = try await db.commitFeedFetch(feed: refresh.feed, drafts: refresh.drafts, now: now)
+                }
                 summary.feedsPolled += 1
                 switch refresh.kind {
                 case .fetched: break
@@ -110,7 +207,6 @@ public final class Poller {
                 case .failed(let message): recordFailure(refresh.feed, message)
                 case .gone: recordFailure(refresh.feed, refresh.feed.disabledReason ?? "410 Gone")
                 }
-                let outcomes = try await db.commitFeedFetch(feed: refresh.feed, drafts: refresh.drafts, now: now)
                 for ((draft, prepared), outcome) in zip(zip(refresh.drafts, refresh.prepared), outcomes) {
                     let backlog = Backlog.contains(published: draft.publishedAt, firstSeenAt: now, window: options.window)
                     switch outcome {
@@ -157,4 +253,10 @@ public final class Poller {
         }
         return waiting
     }
+}
+
+/// Stories a poll's last placing rounds made or grew.
+struct PlacedStories {
+    var new = Set<Int64>()
+    var grown = Set<Int64>()
 }

@@ -16,6 +16,9 @@ final class StoryPlacer {
     let db: any PollStore
     let options: PollOptions
     let now: Date
+    /// Stores signatures and articles without placing them (another process holds the placer lock of a
+    /// shared database): the entries wait, signed, for ``placeUnplaced()`` in whichever process places next.
+    let deferred: Bool
     var batchSize = 2_000
     /// Extracted pages per commit: small, because each took a download to get.
     var articleBatchSize = 16
@@ -28,10 +31,11 @@ final class StoryPlacer {
     private var signatures: [StoredSignature] = []
     private var articles: [StoredArticle] = []
 
-    init(db: any PollStore, options: PollOptions, now: Date) {
+    init(db: any PollStore, options: PollOptions, now: Date, deferred: Bool = false) {
         self.db = db
         self.options = options
         self.now = now
+        self.deferred = deferred
     }
 
     /// Places one entry; `article` is its extracted page, stored with it.
@@ -40,34 +44,64 @@ final class StoryPlacer {
     /// any more (it was that story's last copy in the window: an edit of a story whose older copies were
     /// pruned must not make a new story with a new id).
     func place(_ work: EntryWork, _ text: SignedText, article: StoredArticle? = nil) async throws {
-        let clusterer = try await loadedClusterer()
-        let previous = clusterer.storyKey(of: work.entryID)
-        let assignment = clusterer.add(document: work.entryID, signature: text.signature,
-                                       timestamp: work.firstSeenAt.timeIntervalSince1970, hasFullText: text.hasFullText)
-        switch assignment {
-        case .newStory(let key) where previous != nil && previous != key:
-            let kept = previous ?? key
-            clusterer.load(documents: [StoredDocument(id: work.entryID, signature: text.signature,
-                                                      timestamp: work.firstSeenAt.timeIntervalSince1970,
-                                                      storyKey: kept, hasFullText: text.hasFullText)])
-            assignments.append(StoryAssignment(entryID: work.entryID, storyID: kept, similarity: 1))
-        case .newStory(let key):
-            if !work.backlog { newStories.insert(key) }
-            assignments.append(StoryAssignment(entryID: work.entryID, storyID: key, similarity: 1))
-        case .joined(let key, _, let similarity, _):
-            if existingStories.contains(key), !work.backlog { grownStories.insert(key) }
-            assignments.append(StoryAssignment(entryID: work.entryID, storyID: key, similarity: similarity))
-        }
         signatures.append(StoredSignature(entryID: work.entryID, minhash: text.signature.serialize(includingShingles: true),
                                           shingleCount: text.signature.shingleCount,
                                           source: text.source, fullText: text.hasFullText))
         if let article { articles.append(article) }
-        if assignments.count >= batchSize || articles.count >= articleBatchSize { try await flush() }
+        if !deferred {
+            try await assign(entryID: work.entryID, firstSeenAt: work.firstSeenAt, backlog: work.backlog, text: text)
+        }
+        if assignments.count >= batchSize || signatures.count >= batchSize || articles.count >= articleBatchSize { try await flush() }
     }
 
-    /// Stores what was placed since the last flush, in one transaction.
+    /// Places the entries other pollers stored signed but unplaced (and any signed entry left in no
+    /// story), oldest first, and stores their stories; returns how many were placed. Only the holder of
+    /// the placer lock calls this (on SQLite, the poll lock's holder).
+    @discardableResult
+    func placeUnplaced() async throws -> Int {
+        precondition(!deferred, "a deferred placer places nothing")
+        var placed = 0
+        var builder = SignatureBuilder(configuration: options.dedup)
+        while true {
+            let batch = try await db.unplacedEntries(limit: batchSize)
+            for entry in batch {
+                let stored = entry.signature
+                // A signature that no longer decodes (a damaged row) cannot be compared: the entry is its own story.
+                let signature = (try? DocumentSignature(bytes: stored.signature.minhash)) ?? builder.signature(of: "")
+                try await assign(entryID: stored.signature.entryID, firstSeenAt: stored.seenAt,
+                                 backlog: Backlog.contains(published: entry.publishedAt, firstSeenAt: stored.seenAt, window: options.window),
+                                 text: SignedText(signature: signature, source: stored.signature.source, hasFullText: stored.hasFullText))
+            }
+            placed += batch.count
+            try await flush()
+            if batch.count < batchSize { return placed }
+        }
+    }
+
+    private func assign(entryID: Int64, firstSeenAt: Date, backlog: Bool, text: SignedText) async throws {
+        let clusterer = try await loadedClusterer()
+        let previous = clusterer.storyKey(of: entryID)
+        let assignment = clusterer.add(document: entryID, signature: text.signature,
+                                       timestamp: firstSeenAt.timeIntervalSince1970, hasFullText: text.hasFullText)
+        switch assignment {
+        case .newStory(let key) where previous != nil && previous != key:
+            let kept = previous ?? key
+            clusterer.load(documents: [StoredDocument(id: entryID, signature: text.signature,
+                                                      timestamp: firstSeenAt.timeIntervalSince1970,
+                                                      storyKey: kept, hasFullText: text.hasFullText)])
+            assignments.append(StoryAssignment(entryID: entryID, storyID: kept, similarity: 1))
+        case .newStory(let key):
+            if !backlog { newStories.insert(key) }
+            assignments.append(StoryAssignment(entryID: entryID, storyID: key, similarity: 1))
+        case .joined(let key, _, let similarity, _):
+            if existingStories.contains(key), !backlog { grownStories.insert(key) }
+            assignments.append(StoryAssignment(entryID: entryID, storyID: key, similarity: similarity))
+        }
+    }
+
+    /// Stores what was placed (or, deferred, signed) since the last flush, in one transaction.
     func flush() async throws {
-        guard !assignments.isEmpty || !articles.isEmpty else { return }
+        guard !assignments.isEmpty || !articles.isEmpty || !signatures.isEmpty else { return }
         try await db.commitProcessed(articles: articles, signatures: signatures, assignments: assignments, now: now)
         assignments.removeAll(keepingCapacity: true)
         signatures.removeAll(keepingCapacity: true)

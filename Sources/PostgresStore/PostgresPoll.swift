@@ -28,6 +28,10 @@ extension PostgresStore {
         }
     }
 
+    public func unplacedEntries(limit: Int) async throws -> [UnplacedEntry] {
+        try await read { [logger] db in try await db.rows(EntrySQL.unplaced(limit: limit), logger: logger).map(RowDecoding.unplacedEntry) }
+    }
+
     public func commitProcessed(articles: [StoredArticle], signatures: [StoredSignature],
                                 assignments: [StoryAssignment], now: Date) async throws {
         try await write { [logger] db in

@@ -4,8 +4,8 @@ import PostgresNIO
 import Storage
 import StoreSQL
 
-/// The poll lock of a PostgreSQL schema: a session advisory lock, held on a connection of its own
-/// for as long as the poll runs.
+/// A session advisory lock of a PostgreSQL schema, held on a connection of its own for as long as its
+/// holder runs: the poll lock of exclusive polls (purpose 2) and the placer lock of shared ones (4).
 ///
 /// The server frees it the moment that session ends, so a poller killed with `kill -9` never leaves
 /// it behind. A refused poll is told the holder's `application_name` (`syndic (pid N on HOST)`) from
@@ -19,10 +19,15 @@ final class PostgresPollLock: PollLock, @unchecked Sendable {
         self.holder = holder; self.releaseSignal = releaseSignal; self.task = task
     }
 
-    static func acquire(client: PostgresClient, wait: Bool, logger: Logger) async throws -> PostgresPollLock {
-        let key = PostgresSchema.lockKey(2)
+    /// Purpose 2 of ``PostgresSchema/lockKey(_:)``: exclusive polls.
+    static let pollPurpose = 2
+    /// Purpose 4: the one process that places entries in stories.
+    static let placerPurpose = 4
+
+    static func acquire(client: PostgresClient, wait: Bool, purpose: Int = pollPurpose, logger: Logger) async throws -> PostgresPollLock {
+        let key = PostgresSchema.lockKey(purpose)
         let (released, releaseSignal) = AsyncStream<Void>.makeStream()
-        let outcome = Outcome()
+        let outcome = PostgresStartSignal()
         let task = Task {
             do {
                 try await client.withConnection { connection in
@@ -34,7 +39,7 @@ final class PostgresPollLock: PollLock, @unchecked Sendable {
                             let holder = try await connection.first(SQLStatement("""
                                 SELECT a.application_name AS name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
                                 WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
-                                  AND l.classid = CAST(hashtext('syndic:' || current_schema()) AS oid) AND l.objid = 2
+                                  AND l.classid = CAST(hashtext('syndic:' || current_schema()) AS oid) AND l.objid = \(purpose)
                                 """), logger: logger)?.optionalText("name")
                             outcome.resume(.failure(StorageError.pollRunning(holder: Self.describe(holder))))
                             return
@@ -67,34 +72,4 @@ final class PostgresPollLock: PollLock, @unchecked Sendable {
     }
 
     deinit { releaseSignal.finish() }
-
-    /// The acquisition's result, handed once from the lock's task to the caller.
-    private final class Outcome: @unchecked Sendable {
-        private let lock = NSLock()
-        private var result: Result<Void, any Error>?
-        private var waiter: CheckedContinuation<Void, any Error>?
-
-        func resume(_ value: Result<Void, any Error>) {
-            lock.lock()
-            guard result == nil else { lock.unlock(); return }
-            result = value
-            let waiter = self.waiter
-            self.waiter = nil
-            lock.unlock()
-            waiter?.resume(with: value)
-        }
-
-        func value() async throws {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                lock.lock()
-                if let result {
-                    lock.unlock()
-                    continuation.resume(with: result)
-                } else {
-                    waiter = continuation
-                    lock.unlock()
-                }
-            }
-        }
-    }
 }

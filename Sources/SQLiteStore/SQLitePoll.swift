@@ -24,6 +24,10 @@ extension SQLiteStore {
         try await read { db in try db.rows(EntrySQL.signatures(since: since)).map(RowDecoding.indexedSignature) }
     }
 
+    public func unplacedEntries(limit: Int) async throws -> [UnplacedEntry] {
+        try await read { db in try db.rows(EntrySQL.unplaced(limit: limit)).map(RowDecoding.unplacedEntry) }
+    }
+
     public func commitProcessed(articles: [StoredArticle], signatures: [StoredSignature],
                                 assignments: [StoryAssignment], now: Date) async throws {
         try await write { db in

@@ -32,6 +32,8 @@ public enum StorageError: UserFacingError, Equatable {
     case busy(reason: String)
     /// Another poll holds the poll lock of this database.
     case pollRunning(holder: String)
+    /// A poller's lease on a feed ran out and another poller claimed the feed; this fetch was not kept.
+    case leaseLost(feedID: Int64)
     /// A uniqueness or foreign-key rule was broken.
     case constraintViolation(reason: String)
     /// A feed with this URL is already subscribed.
@@ -58,7 +60,7 @@ public enum StorageError: UserFacingError, Equatable {
         case .newerDatabase, .foreignDatabase, .corrupt, .constraintViolation, .duplicateFeed, .duplicateUser, .defaultUserStays:
             return .dataError
         case .cannotCreateFolder, .cannotOpen, .readOnly, .diskFull: return .cannotCreate
-        case .busy, .pollRunning, .needsMigration, .cannotConnect: return .temporaryFailure
+        case .busy, .pollRunning, .leaseLost, .needsMigration, .cannotConnect: return .temporaryFailure
         case .feedNotFound, .storyNotFound, .databaseNotFound, .userNotFound, .tokenNotFound: return .noInput
         case .invalidLocation: return .usage
         case .sqlite, .postgres: return .failure
@@ -96,6 +98,10 @@ public enum StorageError: UserFacingError, Equatable {
             return "the database is busy in another process (\(reason)); try again in a moment"
         case .pollRunning(let holder):
             return "another poll is running (\(holder)); try again later, or pass --wait to wait for it"
+        case .leaseLost(let feedID):
+            return "the lease on feed \(feedID) ran out before its fetch was stored, and another poller took the feed over; "
+                + "nothing of this fetch was kept (the other poller fetches it). If this happens often, lower the load "
+                + "or raise SYNDIC_LEASE_SECONDS"
         case .constraintViolation(let reason):
             return "the change breaks a database rule (\(reason)); nothing was written"
         case .duplicateFeed(let url, let id):

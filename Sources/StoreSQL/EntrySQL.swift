@@ -78,13 +78,24 @@ package enum EntrySQL {
             """, [.of(limit)])
     }
 
-    /// Signatures of entries first seen at or after `since`, with their story and first-seen time, oldest first.
+    /// Signatures of entries in a story first seen at or after `since`, with their story and first-seen
+    /// time, oldest first.
     package static func signatures(since: Date) -> SQLStatement {
         SQLStatement("""
             SELECT s.entry_id, s.minhash, s.shingle_count, s.source, s.full_text, e.story_id, e.first_seen_at
             FROM signature s JOIN entry e ON e.id = s.entry_id
-            WHERE e.first_seen_at >= ? ORDER BY e.first_seen_at, e.id
+            WHERE e.first_seen_at >= ? AND e.story_id IS NOT NULL ORDER BY e.first_seen_at, e.id
             """, [.of(since)])
+    }
+
+    /// Signed entries in no story, in the order they were stored, with their feed and publication time.
+    package static func unplaced(limit: Int) -> SQLStatement {
+        SQLStatement("""
+            SELECT s.entry_id, s.minhash, s.shingle_count, s.source, s.full_text, e.story_id, e.first_seen_at,
+              e.feed_id, e.published_at
+            FROM signature s JOIN entry e ON e.id = s.entry_id
+            WHERE e.story_id IS NULL ORDER BY e.id LIMIT ?
+            """, [.of(limit)])
     }
 
     package static func saveArticle(_ a: StoredArticle) -> SQLStatement {

@@ -117,4 +117,14 @@ extension MigrationSQL {
         "ALTER TABLE entry ADD COLUMN word_count integer",
         "ALTER TABLE entry ADD COLUMN words_at double precision",
     ]
+
+    /// `v14-feed-leases`: which poller holds a feed and until when, and the feed's claim counter (the
+    /// fencing token of ``FeedLease``). Used by PostgreSQL's shared polls; SQLite keeps the columns empty
+    /// (its polls are exclusive), so both schemas stay alike.
+    package static let addFeedLeases = [
+        "ALTER TABLE feed ADD COLUMN lease_owner text",
+        "ALTER TABLE feed ADD COLUMN lease_until double precision",
+        "ALTER TABLE feed ADD COLUMN lease_token bigint NOT NULL DEFAULT 0",
+        "CREATE INDEX feed_lease_owner ON feed (lease_owner) WHERE lease_owner IS NOT NULL",
+    ]
 }

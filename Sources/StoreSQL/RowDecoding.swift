@@ -67,6 +67,10 @@ package enum RowDecoding {
                          seenAt: try row.date("first_seen_at"), hasFullText: try row.bool("full_text"))
     }
 
+    package static func unplacedEntry(_ row: some SQLRow) throws -> UnplacedEntry {
+        UnplacedEntry(signature: try indexedSignature(row), feedID: try row.int("feed_id"), publishedAt: try row.optionalDate("published_at"))
+    }
+
     package static func storyPageRow(_ r: some SQLRow) throws -> StoryPageRow {
         let copy = StoryCopy(entryID: try r.int("entry_id"), feedID: try r.int("feed_id"), feedTitle: try r.optionalText("feed_title"),
                              site: try r.text("site"), title: try r.optionalText("title"), url: try r.optionalText("url"),

@@ -22,6 +22,7 @@ struct Syndic: AsyncParsableCommand {
         [
             FeedsCommand.self,
             PollCommand.self,
+            PlaceCommand.self,
             FetchCommand.self,
             PruneCommand.self,
             ParseCommand.self,

@@ -28,10 +28,11 @@ Routes (query parameters in brackets):
     /sleep                   sleeps [ms=20] then 200 "slept\n" (for concurrency tests)
     /echo-headers            200 JSON object of the request headers (lower-cased names -> last value)
     /headers                 200 with two Set-Cookie headers and Cache-Control: max-age=300
-    /files/<path>            serves DIR/<path> from --files (Content-Type from the extension, ETag and
+    /files/<path>            [delay=0] s later, serves DIR/<path> from --files (Content-Type from the extension, ETag and
                              Last-Modified from the file, honours If-None-Match/If-Modified-Since)
     /_stats                  JSON: connections (accepted), requests, not_modified, max_concurrent,
-                             max_concurrent_per_host {Host header: peak in-flight requests}
+                             max_concurrent_per_host {Host header: peak in-flight requests},
+                             requests_per_target {Host header + request target: requests}
     /_reset                  zeroes the statistics
 HEAD works on every route (headers only).
 """
@@ -67,10 +68,13 @@ class Stats:
         self.max_concurrent = 0
         self.in_flight_per_host = {}
         self.max_per_host = {}
+        self.per_target = {}
 
-    def begin(self, host):
+    def begin(self, host, target=""):
         with self.lock:
             self.requests += 1
+            key = host + target
+            self.per_target[key] = self.per_target.get(key, 0) + 1
             self.in_flight += 1
             self.max_concurrent = max(self.max_concurrent, self.in_flight)
             n = self.in_flight_per_host.get(host, 0) + 1
@@ -90,6 +94,7 @@ class Stats:
                 "not_modified": self.not_modified,
                 "max_concurrent": self.max_concurrent,
                 "max_concurrent_per_host": dict(self.max_per_host),
+                "requests_per_target": dict(self.per_target),
             }
 
 
@@ -137,7 +142,7 @@ class Handler(BaseHTTPRequestHandler):
                 with STATS.lock:
                     STATS.reset()
             return self.send(200, json.dumps(STATS.snapshot()).encode(), "application/json")
-        STATS.begin(host)
+        STATS.begin(host, self.path)
         self.in_flight_host = host
         try:
             self.route(path)
@@ -243,6 +248,8 @@ class Handler(BaseHTTPRequestHandler):
         return self.send(200, body, content_type, headers=headers)
 
     def serve_file(self, relative):
+        if "delay" in self.query:  # a slow site: ?delay=SECONDS before the answer
+            time.sleep(self.q("delay", 0.0))
         root = os.path.realpath(FILES_DIR)
         full = os.path.realpath(os.path.join(root, urllib.parse.unquote(relative)))
         if not full.startswith(root + os.sep) or not os.path.isfile(full):

@@ -108,6 +108,8 @@ public struct ServerStats: Decodable {
     public var not_modified: Int
     public var max_concurrent: Int
     public var max_concurrent_per_host: [String: Int]
+    /// Requests per Host header + request target (`a.example:8080/files/feed1.xml`).
+    public var requests_per_target: [String: Int]
 }
 
 enum TestServerError: Error {

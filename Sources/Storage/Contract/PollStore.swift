@@ -12,8 +12,11 @@ public protocol PollStore: Sendable {
     func commitFeedFetch(feed: Feed, drafts: [EntryDraft], now: Date) async throws -> [EntryUpsertOutcome]
     /// Entries stored but not yet signed (a poll was interrupted after storing them), oldest first.
     func unsignedEntries(limit: Int) async throws -> [StoredEntry]
-    /// Signatures of entries first seen at or after `since`, oldest first: the clusterer's window.
+    /// Signatures of entries first seen at or after `since` that are in a story, oldest first: the
+    /// clusterer's window.
     func signatures(since: Date) async throws -> [IndexedSignature]
+    /// Signed entries in no story yet, in the order they were stored (see ``SharedPollStore``).
+    func unplacedEntries(limit: Int) async throws -> [UnplacedEntry]
     /// Everything a poll learned about one batch of entries, written in one transaction: articles,
     /// signatures and story assignments.
     func commitProcessed(articles: [StoredArticle], signatures: [StoredSignature],

@@ -16,6 +16,13 @@ struct PollCommand: AsyncParsableCommand {
         does the work, so cron mails nothing. Feeds that fail are recorded (see `syndic feeds list`) and the poll
         goes on; the exit status is 0 whenever the poll itself ran.
 
+        On PostgreSQL, polls share the work instead: any number of `syndic poll` on any machines may run at
+        once; each leases batches of due feeds (a host's feeds to one poller at a time, so the per-host limit
+        holds for the whole installation), and each feed is fetched once per period. A poller killed
+        mid-run holds its feeds until its leases expire (SYNDIC_LEASE_SECONDS, default 120). One process at
+        a time places entries in stories: a poll places its own unless another is placing, then places
+        what is left at its end; `syndic place --follow` can do it for all of them.
+
         Examples:
           syndic poll
           syndic poll --force --feed 3 --feed https://example.org/feed.xml
@@ -56,9 +63,10 @@ struct PollCommand: AsyncParsableCommand {
     func run() async throws {
         let now = try CommandClock.now()
         let db = try await global.openStore(.readWrite)
-        let lock: any PollLock
+        var lock: (any PollLock)?
         do {
-            lock = try await db.acquirePollLock(wait: wait)
+            // A shared database (PostgreSQL) leases feeds to each poll instead of locking the whole poll.
+            if !(db is any SharedPollStore) { lock = try await db.acquirePollLock(wait: wait) }
         } catch StorageError.pollRunning(let holder) where global.quiet {
             // Under --quiet (cron, timers), an overlapping run is normal: the running poll does the
             // work, so this one ends silently with status 0 instead of a mail from cron. --verbose says so.
@@ -69,6 +77,8 @@ struct PollCommand: AsyncParsableCommand {
         options.force = force
         options.fullText = fullText.mode
         options.window = Timestamp.parseDuration(window) ?? options.window
+        options.leaseSeconds = try LeaseSetting.seconds(default: options.leaseSeconds)
+        options.leaseBatch = try LeaseSetting.batch(default: options.leaseBatch)
         options.fetchPolicy = try network.fetchPolicy(options.fetchPolicy)
         for key in feeds {
             guard let feed = try await db.feed(matching: key) else { throw StorageError.feedNotFound(key) }
@@ -84,7 +94,7 @@ struct PollCommand: AsyncParsableCommand {
         if let retention, let age = Timestamp.parseDuration(retention) {
             pruned = try await db.prune(before: now.addingTimeInterval(-age))
         }
-        await lock.release()
+        await lock?.release()
         if !global.quiet {
             Output.print(summary.line + (pruned.map { "; pruned \($0.entries) old entries" } ?? ""))
             // Each failed feed is reported here, once (the poller only traces it under --verbose).
