@@ -40,3 +40,15 @@ public struct StorySnapshot: Sendable, Equatable {
     public var representative: Int64
     public var members: [Int64]
 }
+
+/// Two stories found to be one: a new document (`bridge`) was a near-whole copy of both, so the
+/// story `from` (its `documents`) joined the story `into`, which the bridge joined. See
+/// ``StoryClusterer/lastMerges``.
+public struct StoryMerge: Sendable, Equatable {
+    public var from: Int64
+    public var into: Int64
+    public var bridge: Int64
+    public var documents: [Int64]
+    /// Jaccard of the bridge with the member of `from` it matched.
+    public var jaccard: Double
+}

@@ -15,6 +15,8 @@ public enum BatchClustering {
         /// For each document kept apart as a roundup, the (input indices of the) story keys it
         /// shares one paragraph each with.
         public var roundups: [Int: [Int]]
+        /// Stories found to be one by a later document that was a near-whole copy of both, in order.
+        public var merges: [StoryMerge] = []
     }
 
     /// Signatures of `texts`, in order, built on all cores (one builder per chunk of texts).
@@ -44,18 +46,22 @@ public enum BatchClustering {
         }
         let clusterer = StoryClusterer(configuration: configuration, expectedDocuments: texts.count)
         var assignments = [Assignment](repeating: .newStory(storyKey: 0), count: texts.count)
+        var merges: [StoryMerge] = []
         for (arrival, index) in order.enumerated() {
             assignments[index] = clusterer.add(document: Int64(index), signature: signatures[index],
                                                timestamp: Double(arrival), hasFullText: true)
+            merges += clusterer.lastMerges
         }
+        // A merge moves documents placed earlier: each one's story is read back at the end.
+        let storyOf = texts.indices.map { Int(clusterer.storyKey(of: Int64($0)) ?? Int64($0)) }
         var keys: [Int64] = []
         var seen = Set<Int64>()
-        for a in assignments where seen.insert(a.storyKey).inserted { keys.append(a.storyKey) }
+        for key in storyOf where seen.insert(Int64(key)).inserted { keys.append(Int64(key)) }
         var roundups: [Int: [Int]] = [:]
         for index in texts.indices {
             if let stories = clusterer.roundupOverlaps(of: Int64(index)) { roundups[index] = stories.map { Int($0) } }
         }
-        return Result(storyOf: assignments.map { Int($0.storyKey) }, assignments: assignments,
-                      stories: keys.compactMap { clusterer.story($0) }, roundups: roundups)
+        return Result(storyOf: storyOf, assignments: assignments,
+                      stories: keys.compactMap { clusterer.story($0) }, roundups: roundups, merges: merges)
     }
 }

@@ -45,6 +45,9 @@ public struct DedupConfiguration: Sendable, Equatable {
     public var minimumSharedSamples: Int = 2
     /// Stories a story is compared against for the "most of its members" rule at most.
     public var maximumMembersCompared: Int = 64
+    /// A new document that matches two stories, each with at least this Jaccard, merges them (see
+    /// ``StoryMerge``).
+    public var mergeJaccard: Double = 0.4
 
     public init() {}
 

@@ -59,6 +59,11 @@ public final class StoryClusterer {
         var countedSlot: Int32
     }
     private var stories: [Int64: Story] = [:]
+    /// Stories the document being added bridges into the one it joins (see ``StoryMerge``).
+    private var pendingMerges: [StoryMatch] = []
+    /// The stories the last ``add(document:signature:timestamp:hasFullText:)`` merged into the one its
+    /// document joined (empty when none): their members now belong to that story.
+    public private(set) var lastMerges: [StoryMerge] = []
 
     public init(configuration: DedupConfiguration = DedupConfiguration(), expectedDocuments: Int = 1024) {
         self.configuration = configuration
@@ -125,6 +130,8 @@ public final class StoryClusterer {
         }
 
         if !candidates.isEmpty { prepareIncoming(slot) }
+        lastMerges = []
+        pendingMerges = []
         let assignment = chooseStory(for: slot, candidates: candidates)
         let key = assignment.storyKey
         if case .joined(let storyKey, let matched, _, let reason) = assignment, reason == .containment || reason == .estimatedContainment,
@@ -135,6 +142,14 @@ public final class StoryClusterer {
         storyOf[Int(slot)] = key
         if var story = stories[key] {
             story.members.append(slot)
+            for merge in pendingMerges {
+                guard let absorbed = stories.removeValue(forKey: merge.key) else { continue }
+                for m in absorbed.members { storyOf[Int(m)] = key }
+                story.members = (story.members + absorbed.members).sorted()
+                lastMerges.append(StoryMerge(from: merge.key, into: key, bridge: id,
+                                             documents: absorbed.members.map { ids[Int($0)] },
+                                             jaccard: merge.comparison.exactJaccard ?? merge.comparison.estimatedJaccard))
+            }
             story.representative = representative(of: story.members)
             stories[key] = story
         } else {
@@ -402,12 +417,14 @@ public final class StoryClusterer {
         var best: StoryMatch?
         var partial: [(key: Int64, paragraphs: UInt64)] = []
         var explained = false
+        var matched: [StoryMatch] = []
         for key in storyKeys {
             guard let story = stories[key] else { continue }
             let evidence = evaluate(slot, against: story, key: key)
             if evidence.share >= configuration.roundupShare { explained = true }
             else if evidence.paragraphs != 0 { partial.append((key, evidence.paragraphs)) }
             guard let match = evidence.match else { continue }
+            matched.append(match)
             if let current = best {
                 // Rank first by lead alignment: a summary or excerpt that two stories both contain
                 // belongs to the one that *starts* with it, not to a follow-up quoting it further
@@ -432,8 +449,30 @@ public final class StoryClusterer {
             return .newStory(storyKey: ids[s])
         }
         guard let best else { return .newStory(storyKey: ids[s]) }
+        pendingMerges = bridgedStories(matched, joining: best)
         return .joined(storyKey: best.key, matchedDocument: ids[Int(best.matched)],
                        similarity: best.comparison.similarity, reason: best.comparison.reason)
+    }
+
+    /// The other stories the new document is a near-whole copy of, when it is one of the story it joins
+    /// too (a match with Jaccard at least ``DedupConfiguration/mergeJaccard`` with each): it shows they
+    /// are one story that arrived as two, e.g. two supersets of an origin (a developing version with new
+    /// paragraphs on top, a copy with local paragraphs) that each contain the origin but not each
+    /// other. Only whole-copy likeness on both sides bridges: an excerpt or early version contained in
+    /// its story (low Jaccard with it) that looks like a follow-up quoting the same lead proves
+    /// nothing, and a story holding a roundup never merges.
+    private func bridgedStories(_ matched: [StoryMatch], joining best: StoryMatch) -> [StoryMatch] {
+        func bridges(_ c: PairComparison) -> Bool {
+            // Containment is the relation of an excerpt or an early version to its story: no bridge.
+            c.reason != .containment && c.reason != .estimatedContainment
+                && (c.exactJaccard ?? c.estimatedJaccard) >= configuration.mergeJaccard
+        }
+        guard matched.count > 1, let target = stories[best.key], !target.members.contains(where: { digest[Int($0)] }),
+              bridges(best.comparison) else { return [] }
+        return matched.filter { match in
+            guard match.key != best.key, let story = stories[match.key] else { return false }
+            return bridges(match.comparison) && !story.members.contains { digest[Int($0)] }
+        }
     }
 
     /// True when `c` matches two texts as a whole: Jaccard, and (with paragraphs) most paragraphs of
@@ -459,8 +498,24 @@ public final class StoryClusterer {
         return own.count >= 2 ? own : nil
     }
 
+    /// A match with a member that is most of the story (at least ``coreShareOfRepresentative`` of the
+    /// representative's size) by a document of about its size (within ``coreSizeRatio`` either way)
+    /// is a match with the story: an edited copy matches the clean origin but not a copy padded
+    /// with local paragraphs that represents the story. The size bounds keep out what chaining needs:
+    /// a follow-up or a roundup is matched through a short member (an excerpt, a lead) it contains.
+    static func isCoreMatch(memberSize: Double, size: Double, representativeSize: Double) -> Bool {
+        guard memberSize > 0, size > 0 else { return false }
+        return memberSize >= coreShareOfRepresentative * representativeSize
+            && min(memberSize, size) >= coreSizeRatio * max(memberSize, size)
+    }
+
+    /// See ``isCoreMatch(memberSize:size:representativeSize:)``.
+    static let coreShareOfRepresentative = 0.5
+    static let coreSizeRatio = 0.75
+
     /// Accepts the story if `slot` matches its representative or an anchor (a member containing the
-    /// representative), or more than half of the members compared. A roundup member is matched
+    /// representative), a core member (``isCoreMatch(memberSize:size:representativeSize:)``), or more
+    /// than half of the members compared. A roundup member is matched
     /// only as a whole (Jaccard), never through a paragraph of it the new document contains.
     private func evaluate(_ slot: Int32, against story: Story, key: Int64) -> StoryEvidence {
         var evidence = StoryEvidence()
@@ -487,6 +542,9 @@ public final class StoryClusterer {
         var matches = 0
         var bestMember: StoryMatch?
         var bestAnchor: StoryMatch?
+        var bestCore: StoryMatch?
+        let repSize = Double(signatures[Int(rep)].shingleCount)
+        let size = Double(signatures[Int(slot)].shingleCount)
         for m in story.members where m != rep {
             guard count < configuration.maximumMembersCompared else { break }
             count += 1
@@ -499,8 +557,10 @@ public final class StoryClusterer {
             let match = StoryMatch(key: key, matched: m, comparison: c)
             if bestMember == nil || c.similarity > bestMember!.comparison.similarity { bestMember = match }
             if anchor[Int(m)], bestAnchor == nil || c.similarity > bestAnchor!.comparison.similarity { bestAnchor = match }
+            if Self.isCoreMatch(memberSize: Double(signatures[Int(m)].shingleCount), size: size, representativeSize: repSize),
+               bestCore == nil || c.similarity > bestCore!.comparison.similarity { bestCore = match }
         }
-        evidence.match = bestAnchor ?? (matches * 2 > count ? bestMember : nil)
+        evidence.match = bestAnchor ?? bestCore ?? (matches * 2 > count ? bestMember : nil)
         return evidence
     }
 }

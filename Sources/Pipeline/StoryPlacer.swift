@@ -97,6 +97,15 @@ final class StoryPlacer {
             if existingStories.contains(key), !backlog { grownStories.insert(key) }
             assignments.append(StoryAssignment(entryID: entryID, storyID: key, similarity: similarity))
         }
+        // Two stories found to be one (a near-whole copy of both): the absorbed story's entries move.
+        for merge in clusterer.lastMerges {
+            for document in merge.documents {
+                assignments.append(StoryAssignment(entryID: document, storyID: merge.into, similarity: merge.jaccard))
+            }
+            newStories.remove(merge.from)
+            grownStories.remove(merge.from)
+            if existingStories.contains(merge.into) { grownStories.insert(merge.into) }
+        }
     }
 
     /// Stores what was placed (or, deferred, signed) since the last flush, in one transaction.

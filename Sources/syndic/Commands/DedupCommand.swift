@@ -102,6 +102,10 @@ struct DedupCommand: ParsableCommand {
                 }
                 print("  \(marker) \(names[Int(member)])\(detail)")
             }
+            for merge in result.merges where merge.into == story.key {
+                print("  merged story \(names[Int(merge.from)]) (\(merge.documents.count) documents): "
+                      + "\(names[Int(merge.bridge)]) is a near-whole copy of both (Jaccard \(formatRatio(merge.jaccard)) with it)")
+            }
         }
     }
 }
