@@ -23,13 +23,17 @@ public struct StoredDocument: Sendable {
     public var timestamp: Double
     public var storyKey: Int64
     public var hasFullText: Bool
+    /// Kept apart as a roundup when it was added: only a whole copy may join it.
+    public var isRoundup: Bool
 
-    public init(id: Int64, signature: DocumentSignature, timestamp: Double, storyKey: Int64, hasFullText: Bool) {
+    public init(id: Int64, signature: DocumentSignature, timestamp: Double, storyKey: Int64, hasFullText: Bool,
+                isRoundup: Bool = false) {
         self.id = id
         self.signature = signature
         self.timestamp = timestamp
         self.storyKey = storyKey
         self.hasFullText = hasFullText
+        self.isRoundup = isRoundup
     }
 }
 

@@ -183,6 +183,7 @@ public final class StoryClusterer {
             let stored = configuration.keepsShingleSets ? doc.signature : doc.signature.compacted
             let slot = allocate(id: doc.id, signature: stored, timestamp: doc.timestamp,
                                 storyKey: doc.storyKey, hasFullText: doc.hasFullText)
+            digest[Int(slot)] = doc.isRoundup
             if stored.shingleCount > 0 { lsh.insert(slot: slot, lanes: stored.minHash) { _ in } }
             if configuration.keepsShingleSets { containmentIndex.insert(slot: slot, sample: stored.containmentSample) { _ in } }
             if var story = stories[doc.storyKey] {

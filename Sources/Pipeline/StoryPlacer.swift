@@ -49,7 +49,9 @@ final class StoryPlacer {
                                           source: text.source, fullText: text.hasFullText))
         if let article { articles.append(article) }
         if !deferred {
-            try await assign(entryID: work.entryID, firstSeenAt: work.firstSeenAt, backlog: work.backlog, text: text)
+            if try await assign(entryID: work.entryID, firstSeenAt: work.firstSeenAt, backlog: work.backlog, text: text) {
+                signatures[signatures.count - 1].roundup = true
+            }
         }
         if assignments.count >= batchSize || signatures.count >= batchSize || articles.count >= articleBatchSize { try await flush() }
     }
@@ -68,9 +70,14 @@ final class StoryPlacer {
                 let stored = entry.signature
                 // A signature that no longer decodes (a damaged row) cannot be compared: the entry is its own story.
                 let signature = (try? DocumentSignature(bytes: stored.signature.minhash)) ?? builder.signature(of: "")
-                try await assign(entryID: stored.signature.entryID, firstSeenAt: stored.seenAt,
-                                 backlog: Backlog.contains(published: entry.publishedAt, firstSeenAt: stored.seenAt, window: options.window),
-                                 text: SignedText(signature: signature, source: stored.signature.source, hasFullText: stored.hasFullText))
+                let roundup = try await assign(entryID: stored.signature.entryID, firstSeenAt: stored.seenAt,
+                                               backlog: Backlog.contains(published: entry.publishedAt, firstSeenAt: stored.seenAt, window: options.window),
+                                               text: SignedText(signature: signature, source: stored.signature.source, hasFullText: stored.hasFullText))
+                if roundup {
+                    var flagged = stored.signature
+                    flagged.roundup = true
+                    signatures.append(flagged)
+                }
             }
             placed += batch.count
             try await flush()
@@ -78,7 +85,9 @@ final class StoryPlacer {
         }
     }
 
-    private func assign(entryID: Int64, firstSeenAt: Date, backlog: Bool, text: SignedText) async throws {
+    /// Places one entry; returns whether it was kept apart as a roundup.
+    @discardableResult
+    private func assign(entryID: Int64, firstSeenAt: Date, backlog: Bool, text: SignedText) async throws -> Bool {
         let clusterer = try await loadedClusterer()
         let previous = clusterer.storyKey(of: entryID)
         let assignment = clusterer.add(document: entryID, signature: text.signature,
@@ -106,6 +115,7 @@ final class StoryPlacer {
             grownStories.remove(merge.from)
             if existingStories.contains(merge.into) { grownStories.insert(merge.into) }
         }
+        return clusterer.roundupOverlaps(of: entryID) != nil
     }
 
     /// Stores what was placed (or, deferred, signed) since the last flush, in one transaction.
@@ -127,7 +137,8 @@ final class StoryPlacer {
             guard let signature = try? DocumentSignature(bytes: item.signature.minhash) else { continue }
             stored.append(StoredDocument(id: item.signature.entryID, signature: signature,
                                          timestamp: item.seenAt.timeIntervalSince1970,
-                                         storyKey: item.storyID ?? item.signature.entryID, hasFullText: item.hasFullText))
+                                         storyKey: item.storyID ?? item.signature.entryID, hasFullText: item.hasFullText,
+                                         isRoundup: item.signature.roundup))
         }
         clusterer.load(documents: stored)
         existingStories = Set(stored.map(\.storyKey))

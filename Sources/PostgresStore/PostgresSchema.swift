@@ -93,6 +93,8 @@ enum PostgresSchema {
         ("v13-reader-state", MigrationSQL.createReaderState),
         // Leases of shared polls: owner, expiry and the fencing token (see FeedLease).
         ("v14-feed-leases", MigrationSQL.addFeedLeases),
+        // Roundups re-seeded as roundups (StoredSignature.roundup).
+        ("v15-signature-roundup", MigrationSQL.addSignatureRoundup),
     ]
 
     static var identifiers: [String] { migrations.map(\.id) }

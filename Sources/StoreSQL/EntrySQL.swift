@@ -82,7 +82,7 @@ package enum EntrySQL {
     /// time, oldest first.
     package static func signatures(since: Date) -> SQLStatement {
         SQLStatement("""
-            SELECT s.entry_id, s.minhash, s.shingle_count, s.source, s.full_text, e.story_id, e.first_seen_at
+            SELECT s.entry_id, s.minhash, s.shingle_count, s.source, s.full_text, s.roundup, e.story_id, e.first_seen_at
             FROM signature s JOIN entry e ON e.id = s.entry_id
             WHERE e.first_seen_at >= ? AND e.story_id IS NOT NULL ORDER BY e.first_seen_at, e.id
             """, [.of(since)])
@@ -91,7 +91,7 @@ package enum EntrySQL {
     /// Signed entries in no story, in the order they were stored, with their feed and publication time.
     package static func unplaced(limit: Int) -> SQLStatement {
         SQLStatement("""
-            SELECT s.entry_id, s.minhash, s.shingle_count, s.source, s.full_text, e.story_id, e.first_seen_at,
+            SELECT s.entry_id, s.minhash, s.shingle_count, s.source, s.full_text, s.roundup, e.story_id, e.first_seen_at,
               e.feed_id, e.published_at
             FROM signature s JOIN entry e ON e.id = s.entry_id
             WHERE e.story_id IS NULL ORDER BY e.id LIMIT ?
@@ -120,10 +120,10 @@ package enum EntrySQL {
 
     package static func saveSignature(_ s: StoredSignature, now: Date) -> SQLStatement {
         SQLStatement("""
-            INSERT INTO signature (entry_id, minhash, shingle_count, source, full_text, created_at) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO signature (entry_id, minhash, shingle_count, source, full_text, roundup, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (entry_id) DO UPDATE SET minhash = excluded.minhash, shingle_count = excluded.shingle_count,
-              source = excluded.source, full_text = excluded.full_text, created_at = excluded.created_at
-            """, [.int(s.entryID), .blob(s.minhash), .of(s.shingleCount), .text(s.source.rawValue), .of(s.fullText), .of(now)])
+              source = excluded.source, full_text = excluded.full_text, roundup = excluded.roundup, created_at = excluded.created_at
+            """, [.int(s.entryID), .blob(s.minhash), .of(s.shingleCount), .text(s.source.rawValue), .of(s.fullText), .of(s.roundup), .of(now)])
     }
 
     package static func signature(entryID: Int64) -> SQLStatement {

@@ -127,4 +127,10 @@ extension MigrationSQL {
         "ALTER TABLE feed ADD COLUMN lease_token bigint NOT NULL DEFAULT 0",
         "CREATE INDEX feed_lease_owner ON feed (lease_owner) WHERE lease_owner IS NOT NULL",
     ]
+
+    /// `v15-signature-roundup`: whether an entry was kept apart as a roundup, so a later poll re-seeds
+    /// it as one (before, a re-loaded roundup was an ordinary story an excerpt could join).
+    package static let addSignatureRoundup = [
+        "ALTER TABLE signature ADD COLUMN roundup boolean NOT NULL DEFAULT false",
+    ]
 }

@@ -59,7 +59,7 @@ package enum RowDecoding {
         StoredSignature(entryID: try row.int("entry_id"), minhash: try row.blob("minhash"),
                         shingleCount: try row.count("shingle_count"),
                         source: StoredSignature.Source(rawValue: try row.text("source")) ?? .content,
-                        fullText: try row.bool("full_text"))
+                        fullText: try row.bool("full_text"), roundup: try row.bool("roundup"))
     }
 
     package static func indexedSignature(_ row: some SQLRow) throws -> IndexedSignature {

@@ -86,6 +86,30 @@ struct ParagraphAlignmentTests {
         #expect(clusterer.story(20)?.members == [20])
     }
 
+    @Test("a roundup re-seeded as one (a later poll) still lets an excerpt of a summarized story join that story, not the roundup",
+          arguments: [true, false])
+    func reloadedRoundup(flagged: Bool) {
+        var builder = SignatureBuilder()
+        let stories = (0..<4).map { FakeStory(seed: 90 + UInt64($0), paragraphs: 8) }
+        let clusterer = StoryClusterer()
+        var documents = stories.enumerated().map { i, story in
+            StoredDocument(id: Int64(i + 1), signature: builder.signatureOf(story), timestamp: 0, storyKey: Int64(i + 1), hasFullText: true)
+        }
+        documents.append(StoredDocument(id: 20, signature: builder.signature(of: Self.roundup(of: stories)), timestamp: 1,
+                                        storyKey: 20, hasFullText: true, isRoundup: flagged))
+        clusterer.load(documents: documents)
+        // The first story: its lead opens the roundup too, so both start alike.
+        let excerpt = clusterer.add(document: 30, signature: builder.signature(of: Self.excerpt(of: stories[0])), timestamp: 2, hasFullText: true)
+        if flagged {
+            #expect(excerpt.storyKey == 1, "the excerpt joins the story it starts")
+            #expect(clusterer.story(20)?.members == [20])
+        } else {
+            // What an unflagged (pre-v15) roundup does: the excerpt is contained in it and the roundup is
+            // the likelier of the two, so the excerpt is lost to it. This is why the flag is stored.
+            #expect(excerpt.storyKey == 20)
+        }
+    }
+
     @Test("a full story arriving after its excerpt and a follow-up that quotes it joins the excerpt")
     func quotedStoryIsNoRoundup() {
         var builder = SignatureBuilder()

@@ -29,6 +29,23 @@ struct SharedPollStoreTests {
         #expect(try await store.signatures(since: Clock.at(hours: -1)).map(\.signature.entryID) == [a])
     }
 
+    @Test("a signature's roundup flag is stored and read back with the window", arguments: TestStores.backends)
+    func roundupFlag(_ backend: StoreBackend) async throws {
+        let store = try await TestStores.fresh(backend)
+        var seed = Seed(store)
+        let a = try await seed.entry("a.org", title: "a", at: Clock.base)
+        let b = try await seed.entry("b.org", title: "b", at: Clock.base)
+        try await store.commitProcessed(
+            articles: [],
+            signatures: [StoredSignature(entryID: a, minhash: [1], shingleCount: 1, source: .content, fullText: true, roundup: true),
+                         StoredSignature(entryID: b, minhash: [2], shingleCount: 1, source: .content, fullText: true)],
+            assignments: [StoryAssignment(entryID: a, storyID: a, similarity: 1), StoryAssignment(entryID: b, storyID: b, similarity: 1)],
+            now: Clock.base)
+        let window = try await store.signatures(since: Clock.at(hours: -1))
+        #expect(window.map(\.signature.roundup) == [true, false])
+        #expect(try await store.signature(entryID: a)?.roundup == true)
+    }
+
     /// A new PostgreSQL store (nil, skipped, without a test server).
     static func postgres() async throws -> PostgresStore? {
         guard TestStores.backends.contains(.postgres) else { return nil }

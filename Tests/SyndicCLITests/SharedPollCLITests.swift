@@ -115,10 +115,23 @@ struct SharedPollCLITests {
         }
         let held = try await Self.leasedFeeds(world)
         try #require(!held.isEmpty, "the killed poll held leases")
-        // Its leases were renewed at most 2 s before the kill, so they live 4 s more: nobody may take them.
-        let probe = try await store.claimFeeds(LeaseClaim(owner: "probe", limit: 100, until: Date().addingTimeInterval(60), now: Date(),
+        // Nobody may take a live lease. Its leases were renewed at most 2 s before the kill, so they
+        // normally live 4 s more and the probe gets nothing; whatever it does get must have expired.
+        let expiries = try await PostgresTestServer.strings(
+            "SELECT id::text || ' ' || lease_until::text FROM feed WHERE lease_owner IS NOT NULL", on: world.location)
+        let until = Dictionary(uniqueKeysWithValues: expiries.map { line -> (Int64, Double) in
+            let parts = line.split(separator: " ")
+            return (Int64(parts[0]) ?? -1, Double(parts[1]) ?? 0)
+        })
+        let probeTime = Date()
+        let probe = try await store.claimFeeds(LeaseClaim(owner: "probe", limit: 100, until: probeTime.addingTimeInterval(60), now: probeTime,
                                                           force: true, feedIDs: held))
-        #expect(probe.isEmpty, "live leases were taken over: \(probe.map(\.feed.id))")
+        for taken in probe {
+            #expect((until[taken.feed.id] ?? .infinity) < probeTime.timeIntervalSince1970,
+                    "feed \(taken.feed.id) was taken while its lease ran until \(until[taken.feed.id] ?? 0), at \(probeTime.timeIntervalSince1970)")
+        }
+        print("SharedPollCLITests: the probe, \(String(format: "%.2f", Date().timeIntervalSince(probeTime))) s, took \(probe.count) of \(held.count) held feeds")
+        try await store.releaseLeases(owner: "probe")
 
         try await Task.sleep(for: .seconds(6.5))
         let late = try await world.cli.run(["poll", "--full-text", "never"], environment: env, useDatabase: false)

@@ -44,10 +44,13 @@ public struct StoredSignature: Sendable, Equatable {
     public var source: Source
     /// Whether the signed text is the full story (an extracted page, or feed text long enough).
     public var fullText: Bool
+    /// Whether the entry was kept apart as a roundup (the leads of several stories): re-seeded as one,
+    /// so a later poll still lets only a whole copy join it (docs/DEDUP.md, "Roundups").
+    public var roundup: Bool
 
-    public init(entryID: Int64, minhash: [UInt8], shingleCount: Int, source: Source, fullText: Bool) {
+    public init(entryID: Int64, minhash: [UInt8], shingleCount: Int, source: Source, fullText: Bool, roundup: Bool = false) {
         self.entryID = entryID; self.minhash = minhash
-        self.shingleCount = shingleCount; self.source = source; self.fullText = fullText
+        self.shingleCount = shingleCount; self.source = source; self.fullText = fullText; self.roundup = roundup
     }
 }
 
