@@ -9,32 +9,58 @@ extension PostgresStore {
         try await write { [logger] db in try await Self.upsertEntries(db, feedID: feedID, drafts, now: now, logger: logger) }
     }
 
+    /// Stores a feed's drafts: unchanged ones touched, changed ones updated (their story touched),
+    /// pruned ones left as tombstones, new ones inserted; one outcome per distinct stable id, in order.
+    /// Lookups, touches and tombstones are one statement per 500 stable ids, not one per entry (each
+    /// statement is a round trip to the server). `feedURL` saves reading it when the caller has it.
     static func upsertEntries(_ db: PostgresConnection, feedID: Int64, _ drafts: [EntryDraft], now: Date,
-                              logger: Logger) async throws -> [EntryUpsertOutcome] {
-        var outcomes: [EntryUpsertOutcome] = []
+                              feedURL knownURL: String? = nil, logger: Logger) async throws -> [EntryUpsertOutcome] {
         var seen = Set<String>()
-        let feedURL = try await db.first(EntrySQL.feedURL(feedID), logger: logger)?.text("url") ?? ""
-        for d in drafts where seen.insert(d.guid).inserted {
+        let unique = drafts.filter { seen.insert($0.guid).inserted }
+        guard !unique.isEmpty else { return [] }
+        var feedURL = knownURL ?? ""
+        if knownURL == nil { feedURL = try await db.first(EntrySQL.feedURL(feedID), logger: logger)?.text("url") ?? "" }
+        let guids = unique.map(\.guid)
+        var stored: [String: (id: Int64, hash: String?)] = [:]
+        for chunk in Self.chunks(guids) {
+            for row in try await db.rows(EntrySQL.find(feedID: feedID, guids: chunk), logger: logger) {
+                stored[try row.text("guid")] = (try row.int("id"), try row.optionalText("content_hash"))
+            }
+        }
+        var pruned: [String: Int64] = [:]
+        let absent = guids.filter { stored[$0] == nil }
+        for chunk in Self.chunks(absent) {
+            for row in try await db.rows(EntrySQL.touchTombstones(feedID: feedID, guids: chunk, now: now), logger: logger) {
+                pruned[try row.text("guid")] = try row.int("entry_id")
+            }
+        }
+        var outcomes: [EntryUpsertOutcome] = []
+        var unchanged: [Int64] = []
+        for d in unique {
             let site = StorySite.of(entryURL: d.url, feedURL: feedURL)
-            if let row = try await db.first(EntrySQL.find(feedID: feedID, guid: d.guid), logger: logger) {
-                let id = try row.int("id")
-                if try row.optionalText("content_hash") == d.contentHash {
-                    try await db.run(EntrySQL.touch(id: id, now: now), logger: logger)
-                    outcomes.append(.unchanged(entryID: id))
+            if let entry = stored[d.guid] {
+                if entry.hash == d.contentHash {
+                    unchanged.append(entry.id)
+                    outcomes.append(.unchanged(entryID: entry.id))
                 } else {
-                    try await db.run(EntrySQL.update(id: id, d, site: site, now: now), logger: logger)
-                    try await db.run(StorySQL.touch(ofEntry: id, now: now), logger: logger)
-                    outcomes.append(.updated(entryID: id))
+                    try await db.run(EntrySQL.update(id: entry.id, d, site: site, now: now), logger: logger)
+                    try await db.run(StorySQL.touch(ofEntry: entry.id, now: now), logger: logger)
+                    outcomes.append(.updated(entryID: entry.id))
                 }
-            } else if let tombstone = try await db.first(EntrySQL.touchTombstone(feedID: feedID, guid: d.guid, now: now), logger: logger) {
+            } else if let entryID = pruned[d.guid] {
                 // Pruned, and listed again: never new again (its tombstone outlives the feed's listing).
-                outcomes.append(.pruned(entryID: try tombstone.int("entry_id")))
+                outcomes.append(.pruned(entryID: entryID))
             } else {
                 let inserted = try await db.first(EntrySQL.insert(feedID: feedID, d, site: site, now: now), logger: logger)
                 outcomes.append(.new(entryID: try inserted?.int("id") ?? 0))
             }
         }
+        for chunk in SQLStatement.chunks(unchanged) { try await db.run(EntrySQL.touch(ids: chunk, now: now), logger: logger) }
         return outcomes
+    }
+
+    private static func chunks(_ values: [String], size: Int = 500) -> [[String]] {
+        stride(from: 0, to: values.count, by: size).map { Array(values[$0..<min($0 + size, values.count)]) }
     }
 
     public func entry(id: Int64) async throws -> StoredEntry? {

@@ -83,16 +83,18 @@ extension PostgresStore: SharedPollStore {
     }
 
     public func commitFeedFetch(feed: Feed, drafts: [EntryDraft], lease: FeedLease, now: Date) async throws -> [EntryUpsertOutcome] {
-        try await write { [logger] db in
-            // The fence: only the holder of the current token may store this fetch (FOR UPDATE keeps a
-            // claim from taking the feed over between this check and the commit).
-            let held = try await db.ids(SQLStatement("""
-                UPDATE feed SET lease_owner = NULL, lease_until = NULL
-                WHERE id = ? AND lease_owner = ? AND lease_token = ? RETURNING id
-                """, [.int(lease.feedID), .text(lease.owner), .int(lease.token)]), logger: logger)
+        // The fence: only the holder of the current token may store this fetch; the feed's new state and
+        // the end of the lease are one UPDATE (the row lock it takes keeps a claim from taking the feed
+        // over before the commit). A fetch with no entries (a 304) is that one statement.
+        let fenced = FeedSQL.updateFetchState(feed, fencedBy: lease)
+        if drafts.isEmpty {
+            let held = try await writeStatement { [logger] db in try await db.ids(fenced, logger: logger) }
             guard !held.isEmpty else { throw StorageError.leaseLost(feedID: lease.feedID) }
-            try await db.run(FeedSQL.updateFetchState(feed), logger: logger)
-            return try await Self.upsertEntries(db, feedID: feed.id, drafts, now: now, logger: logger)
+            return []
+        }
+        return try await write { [logger] db in
+            guard !(try await db.ids(fenced, logger: logger)).isEmpty else { throw StorageError.leaseLost(feedID: lease.feedID) }
+            return try await Self.upsertEntries(db, feedID: feed.id, drafts, now: now, feedURL: feed.url, logger: logger)
         }
     }
 

@@ -131,6 +131,13 @@ public final class PostgresStore: SyndicStore {
         try await PostgresErrors.mapping(server) { try await client.withConnection { try await body($0) } }
     }
 
+    /// Runs one writing statement on its own (the server commits it by itself): one round trip where
+    /// ``write(_:)`` takes three.
+    func writeStatement<T: Sendable>(_ body: @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        guard access == .readWrite else { throw StorageError.readOnly(path: server.description) }
+        return try await PostgresErrors.mapping(server) { try await client.withConnection { try await body($0) } }
+    }
+
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
     func write<T: Sendable>(_ body: @Sendable (PostgresConnection) async throws -> T) async throws -> T {
         guard access == .readWrite else { throw StorageError.readOnly(path: server.description) }

@@ -10,6 +10,26 @@ package enum EntrySQL {
         SQLStatement("SELECT id, content_hash FROM entry WHERE feed_id = ? AND guid = ?", [.int(feedID), .text(guid)])
     }
 
+    /// The stored entries of a feed among `guids` (one chunk of at most 500): `id`, `guid`, `content_hash`.
+    package static func find(feedID: Int64, guids: [String]) -> SQLStatement {
+        SQLStatement("SELECT id, guid, content_hash FROM entry WHERE feed_id = ? AND guid IN \(SQLStatement.placeholders(guids.count))",
+                     [.int(feedID)] + guids.map { .text($0) }, reusable: false)
+    }
+
+    /// ``touchTombstone(feedID:guid:now:)`` for several stable ids at once; returns `guid`, `entry_id`.
+    package static func touchTombstones(feedID: Int64, guids: [String], now: Date) -> SQLStatement {
+        SQLStatement("""
+            UPDATE entry_tombstone SET last_seen_at = ? WHERE feed_id = ? AND guid IN \(SQLStatement.placeholders(guids.count))
+            RETURNING guid, entry_id
+            """, [.of(now), .int(feedID)] + guids.map { .text($0) }, reusable: false)
+    }
+
+    /// ``touch(id:now:)`` for several entries at once.
+    package static func touch(ids: [Int64], now: Date) -> SQLStatement {
+        SQLStatement("UPDATE entry SET last_seen_at = ? WHERE id IN \(SQLStatement.placeholders(ids.count))",
+                     [.of(now)] + ids.map { .int($0) }, reusable: false)
+    }
+
     /// Marks the tombstone of a pruned entry with this stable id as listed again at `now`; returns its
     /// `entry_id` (no row: the entry was never pruned).
     package static func touchTombstone(feedID: Int64, guid: String, now: Date) -> SQLStatement {

@@ -43,6 +43,17 @@ package enum FeedSQL {
                   .of(f.etag), .of(f.lastModified), .of(f.bodyHash), .of(f.disabledReason), .text(f.url), .of(f.title), .int(f.id)])
     }
 
+    /// ``updateFetchState(_:)`` only while `lease` is still held, ending it; returns the feed's id (no
+    /// row: the lease was lost). One statement, so a fetch that changed nothing else (a 304) is one
+    /// round trip on a shared database.
+    package static func updateFetchState(_ f: Feed, fencedBy lease: FeedLease) -> SQLStatement {
+        var statement = updateFetchState(f)
+        statement.sql = statement.sql.replacingOccurrences(of: "UPDATE feed SET ", with: "UPDATE feed SET lease_owner = NULL, lease_until = NULL, ")
+            + " AND lease_owner = ? AND lease_token = ? RETURNING id"
+        statement.values += [.text(lease.owner), .int(lease.token)]
+        return statement
+    }
+
     package static func byID(_ id: Int64) -> SQLStatement { SQLStatement("SELECT * FROM feed WHERE id = ?", [.int(id)]) }
     package static func byURL(_ url: String) -> SQLStatement { SQLStatement("SELECT * FROM feed WHERE url = ?", [.text(url)]) }
 
