@@ -123,8 +123,9 @@ def concurrency(argv):
     log, slow_path = argv[:2]
     events = collections.defaultdict(list)
     for host, _, uri, _, msec, rt in lines(log):
-        events[host].append((msec - rt, 1))
-        events[host].append((msec, -1))
+        end = round(msec * 1000)  # whole milliseconds, as nginx logs them (no float rounding at the edges)
+        events[host].append((end - round(rt * 1000), 1))
+        events[host].append((end, -1))
     peaks = {}
     for host, ev in events.items():
         ev.sort(key=lambda e: (e[0], e[1]))  # an end before a start at the same millisecond

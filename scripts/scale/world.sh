@@ -15,8 +15,8 @@
 # and WORLD_CRAWL_ADDRESSES get every path at 2 KB/s (2.2 KB bodies: the last bytes wait for the next second, half a second on average).
 
 WORLD_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-WORLD_NGINX_PID=""
-WORLD_PG_DIR=""
+WORLD_NGINX_PID=${WORLD_NGINX_PID:-}
+WORLD_PG_DIR=${WORLD_PG_DIR:-}
 
 world_as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
