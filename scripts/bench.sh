@@ -604,7 +604,7 @@ main() {
   [ -x /usr/bin/time ] || ensure_system_tools
   if [ "${areas[*]}" != micro ]; then
     ensure_system_tools
-    ensure_venv || warn "no Python venv: the Python peers are skipped"
+    [ "${areas[*]}" = scale ] || ensure_venv || warn "no Python venv: the Python peers are skipped"   # scale has no Python peer
     build || { for a in "${areas[@]}"; do [ "$a" = micro ] || render_failed "$a" "$(area_title "$a")" "release build failed (see .bench/logs/build.log)"; done; exit 1; }
   fi
   [ -d "$SHARED" ] || warn "$SHARED not found: generated data only; poll and the peers that need ../shared/eval are skipped"
