@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures Syndic against its peers on this machine and writes the tables to docs/BENCHMARKS.md.
 #
-#   scripts/bench.sh [fetch|parse|extract|dedup|dedupstream|poll|fulltext|import|digest|storage|web|micro|all]...   (default: all)
+#   scripts/bench.sh [fetch|parse|extract|dedup|dedupstream|poll|fulltext|import|digest|storage|web|scale|micro|all]...   (default: all)
 #
 # Release build first, then per area Syndic and its peers run alternately, median of
 # $BENCH_RUNS runs (default 5), peak memory from /usr/bin/time -v. Peers are installed on demand:
@@ -15,7 +15,9 @@
 # BENCH_DOC (docs/BENCHMARKS.md), SYNDIC_SHARED (../shared), BENCH_NOISE (a word on the load),
 # BENCH_STORAGE_SIZES (storage: entries, "100000 1000000"), BENCH_STORAGE_BASE (storage: the commit
 # measured as "before", the last one before the storage contract: f21fd22), BENCH_WEB_STORIES
-# (web: stories, 10000), BENCH_WEB_SECONDS (web: seconds of wrk per route, 30).
+# (web: stories, 10000), BENCH_WEB_SECONDS (web: seconds of wrk per route, 30), BENCH_SCALE_FEEDS (scale:
+# generated feeds, 1000), BENCH_SCALE_RUNS (scale: runs, 3), BENCH_SYNDIC (a syndic binary to measure
+# instead of building the release one, e.g. .build/debug/syndic: the tables then say so).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -29,7 +31,7 @@ DOC=${BENCH_DOC:-$ROOT/docs/BENCHMARKS.md}
 RUNS=${BENCH_RUNS:-5}
 HELP=$ROOT/scripts/bench
 COMMAND_LINE="scripts/bench.sh $*"
-ALL_AREAS="import parse extract dedup dedupstream fetch poll fulltext digest storage web"
+ALL_AREAS="import parse extract dedup dedupstream fetch poll fulltext digest storage web scale"
 noise_note() { # the machine's load when the area started, so a reader can judge the figures
   local load; load=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
   NOTE_NOISE="load average when this area started: $load on $(nproc) cores${BENCH_NOISE:+ ($BENCH_NOISE)}; compare ratios measured in the same run rather than absolute figures across runs"
@@ -39,7 +41,7 @@ NOTE_NOISE="load unknown"
 say() { printf '\033[1m== %s\033[0m\n' "$*"; }
 warn() { printf 'bench.sh: %s\n' "$*" >&2; }
 
-usage() { sed -n '2,15p' "$0"; }
+usage() { sed -n '2,20p' "$0"; }
 
 # ------------------------------------------------------------------ set-up
 
@@ -85,6 +87,10 @@ peer_ok() { grep -q "^$1 [0-9]" "$BENCH/peers.txt" 2>/dev/null; }
 peer_versions() { tr '\n' ',' < "$BENCH/peers.txt" | sed 's/,$//; s/,/, /g'; }
 
 build() {
+  if [ -n "${BENCH_SYNDIC:-}" ]; then
+    SYNDIC=$(cd "$ROOT" && realpath "$BENCH_SYNDIC"); export SYNDIC
+    warn "measuring $SYNDIC (BENCH_SYNDIC), not a fresh release build"; return 0
+  fi
   say "swift build -c release --product syndic"
   (cd "$ROOT" && swift build -c release --product syndic) >"$LOGS/build.log" 2>&1 \
     || { tail -20 "$LOGS/build.log"; warn "release build failed"; return 1; }
@@ -534,6 +540,37 @@ area_web() {
     "targets (issue 15 item 12): a 304 under 10 ms on 10,000 stories; p99 under 200 ms for / and the feeds while polls run" "$NOTE_NOISE"
 }
 
+area_scale() {
+  # Shared polls (issue 18 §3): 1, 2 and 4 `syndic poll` at once on PostgreSQL against one on SQLite,
+  # over the same generated feeds on a loopback nginx (scripts/scale/world.sh), cold then warm
+  # (scripts/bench/scale-run.sh: one fresh database per run).
+  local d=$WORK/scale rows=$WORK/scale/rows.json spec=$WORK/scale/spec.json n=${BENCH_SCALE_FEEDS:-1000}
+  local runs=${BENCH_SCALE_RUNS:-3} c label build=release
+  rm -rf "$d"; mkdir -p "$d"
+  [ -n "${BENCH_SYNDIC:-}" ] && build="BENCH_SYNDIC=${BENCH_SYNDIC}"
+  # shellcheck source=scripts/scale/world.sh
+  source "$ROOT/scripts/scale/world.sh"
+  world_ensure_nginx || { echo "nginx not installed"; return 1; }
+  trap world_stop EXIT
+  world_start "$d/world" "$n" $(( n / 20 )) 127.0.0.1 127.0.0.2 127.0.0.3 127.0.0.4
+  export WORLD_DIR WORLD_PORT WORLD_PG WORLD_PG_DIR SYNDIC
+  for c in "sqlite 1" "postgres 1" "postgres 2" "postgres 4"; do
+    case $c in "sqlite 1") label="Syndic SQLite, 1 poller";; "postgres 1") label="PostgreSQL, 1 poller";; *) label="PostgreSQL, ${c#* } pollers";; esac
+    RUNS_OVERRIDE=$runs contender "$spec" "$label" "'$ROOT/scripts/bench/scale-run.sh' $c" \
+      "cold poll, feeds/s;;rate;;regex;;^cold: \\d+ feeds in [\\d.]+ s, (?P<v>\\d+) feeds/s" \
+      "cold poll, CPU ms per feed (pollers + PostgreSQL server);;time;;regex;;^cold: .*, (?P<v>[\\d.]+) ms per feed" \
+      "warm poll (all 304), feeds/s;;rate;;regex;;^warm: \\d+ feeds in [\\d.]+ s, (?P<v>\\d+) feeds/s" \
+      "warm poll, CPU ms per feed (pollers + PostgreSQL server);;time;;regex;;^warm: .*, (?P<v>[\\d.]+) ms per feed"
+  done
+  measure scale "$spec" "$rows"
+  render scale "$(area_title scale)" "$rows" \
+    "input: scripts/scale/world.py: $n generated RSS feeds (3 items each, a fifth of the stories in 5 copies) on $(( n / 20 )) hosts \`site-NNNN.localhost\` served by nginx $(nginx -v 2>&1 | cut -d/ -f2) on 127.0.0.1-4 (poller i maps every host to 127.0.0.i); one run = \`scripts/bench/scale-run.sh BACKEND POLLERS\`: a fresh database, \`feeds import\`, then POLLERS \`syndic poll --full-text never\` at once (cold: every feed new, every entry placed), then \`UPDATE feed SET next_fetch_at = 0\` and the same again (warm: all 304); feeds/s = feeds / wall time from the first start to the last exit" \
+    "binary: $build; CPU = user + system of the pollers (/usr/bin/time) plus, on PostgreSQL, of every server process (the postmaster's own and reaped children's times and its live children's, from /proc); PostgreSQL $(psql --version | cut -d' ' -f3) from scripts/pg-server.sh (fsync off); lease batch 200; peak RSS = the largest process of the run" \
+    "ratio column: the SQLite poller's figure against this row's (feeds/s: SQLite ÷ row, above 1× = SQLite faster; CPU: row ÷ SQLite, above 1× = the row costs more)" \
+    "targets (issue 18): 4 pollers on PostgreSQL at least as fast as one SQLite poller; CPU-seconds per feed within 1.5× of SQLite's; warm poll at least 2,000 feeds/s" \
+    "$NOTE_NOISE"
+}
+
 area_title() {
   case $1 in
     import) echo "Import: 1,000-line URL list";; parse) echo "Parse: feeds, MB/s, one thread";;
@@ -544,7 +581,8 @@ area_title() {
     digest) echo "Digest: the demo world's digest feeds";;
     storage) echo "Storage: a page of 50 stories at 100,000 and 1,000,000 entries, before and after the SQL rewrite, SQLite and PostgreSQL";;
     fulltext) echo "Full-text poll: 1,000 new entries with their article pages";;
-    web) echo "Web view: conditional requests on 10,000 stories, and latency while polls run";; *) echo "$1";;
+    web) echo "Web view: conditional requests on 10,000 stories, and latency while polls run";;
+    scale) echo "Scale: shared polls on PostgreSQL (1, 2, 4 pollers) against one SQLite poller, cold and warm";; *) echo "$1";;
   esac
 }
 
@@ -556,7 +594,7 @@ main() {
   for a in "${@:-all}"; do
     case $a in
       all) areas+=($ALL_AREAS);;
-      fetch|parse|extract|dedup|dedupstream|poll|import|digest|fulltext|storage|web|micro) areas+=("$a");;
+      fetch|parse|extract|dedup|dedupstream|poll|import|digest|fulltext|storage|web|scale|micro) areas+=("$a");;
       -h|--help|help) usage; exit 0;;
       *) usage; echo "bench.sh: unknown area '$a'" >&2; exit 64;;
     esac
@@ -566,7 +604,7 @@ main() {
   [ -x /usr/bin/time ] || ensure_system_tools
   if [ "${areas[*]}" != micro ]; then
     ensure_system_tools
-    ensure_venv || warn "no Python venv: the Python peers are skipped"
+    [ "${areas[*]}" = scale ] || ensure_venv || warn "no Python venv: the Python peers are skipped"   # scale has no Python peer
     build || { for a in "${areas[@]}"; do [ "$a" = micro ] || render_failed "$a" "$(area_title "$a")" "release build failed (see .bench/logs/build.log)"; done; exit 1; }
   fi
   [ -d "$SHARED" ] || warn "$SHARED not found: generated data only; poll and the peers that need ../shared/eval are skipped"
