@@ -36,7 +36,7 @@ extension PostgresStore {
                                 assignments: [StoryAssignment], now: Date) async throws {
         try await write { [logger] db in
             for article in articles { try await Self.saveArticle(db, article, logger: logger) }
-            for signature in signatures { try await db.run(EntrySQL.saveSignature(signature, now: now), logger: logger) }
+            for statement in EntrySQL.saveSignatures(signatures, now: now) { try await db.run(statement, logger: logger) }
             try await Self.applyStoryAssignments(db, assignments, now: now, logger: logger)
         }
     }

@@ -9,19 +9,38 @@ extension PostgresStore {
         try await write { [logger] db in try await Self.applyStoryAssignments(db, assignments, now: now, logger: logger) }
     }
 
+    /// Applies assignments as if one by one (an entry may be placed, then moved by a merge), in a few
+    /// set-based statements: the stories created, the entries' current stories read, the stories
+    /// whose membership changes touched, each entry's final placement written, the stories refreshed.
     static func applyStoryAssignments(_ db: PostgresConnection, _ assignments: [StoryAssignment], now: Date, logger: Logger) async throws {
         guard !assignments.isEmpty else { return }
-        var touched = Set<Int64>()
-        for a in assignments {
-            try await db.run(StorySQL.create(id: a.storyID, now: now), logger: logger)
-            let previous = try await db.first(StorySQL.storyOf(entryID: a.entryID), logger: logger)?.optionalInt("story_id")
-            if let previous, previous != a.storyID {
-                touched.insert(previous)
-                try await db.run(StorySQL.touch(id: previous, now: now), logger: logger)
+        var targets: [Int64] = []
+        var seenTargets = Set<Int64>()
+        for a in assignments where seenTargets.insert(a.storyID).inserted { targets.append(a.storyID) }
+        for statement in StorySQL.create(ids: targets, now: now) { try await db.run(statement, logger: logger) }
+        var current: [Int64: Int64?] = [:]
+        var entryOrder: [Int64] = []
+        for a in assignments where current[a.entryID] == nil { current[a.entryID] = .some(nil); entryOrder.append(a.entryID) }
+        for chunk in SQLStatement.chunks(entryOrder) {
+            for row in try await db.rows(StorySQL.storiesOf(entryIDs: chunk), logger: logger) {
+                current[try row.int("id")] = .some(try row.optionalInt("story_id"))
             }
-            if previous != a.storyID { try await db.run(StorySQL.touch(id: a.storyID, now: now), logger: logger) }
-            try await db.run(StorySQL.place(a), logger: logger)
+        }
+        var touched = Set<Int64>()
+        var changed = Set<Int64>()
+        var final: [Int64: StoryAssignment] = [:]
+        for a in assignments {
+            let previous = current[a.entryID] ?? nil
+            if let previous, previous != a.storyID { touched.insert(previous); changed.insert(previous) }
+            if previous != a.storyID { changed.insert(a.storyID) }
             touched.insert(a.storyID)
+            current[a.entryID] = .some(a.storyID)
+            final[a.entryID] = a
+        }
+        for chunk in SQLStatement.chunks(changed.sorted()) { try await db.run(StorySQL.touch(ids: chunk, now: now), logger: logger) }
+        let placements = entryOrder.compactMap { final[$0] }
+        for start in stride(from: 0, to: placements.count, by: 300) {
+            try await db.run(StorySQL.placeAll(Array(placements[start..<min(start + 300, placements.count)])), logger: logger)
         }
         try await refreshStories(db, touched.sorted(), logger: logger)
     }

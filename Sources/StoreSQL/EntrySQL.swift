@@ -146,6 +146,27 @@ package enum EntrySQL {
             """, [.int(s.entryID), .blob(s.minhash), .of(s.shingleCount), .text(s.source.rawValue), .of(s.fullText), .of(s.roundup), .of(now)])
     }
 
+    /// ``saveSignature(_:now:)`` for many signatures, one statement per 100 (a round trip each on a
+    /// server instead of one per signature). Later signatures of the same entry win, as in turn.
+    package static func saveSignatures(_ signatures: [StoredSignature], now: Date) -> [SQLStatement] {
+        var latest: [Int64: Int] = [:]
+        for (i, s) in signatures.enumerated() { latest[s.entryID] = i }
+        let kept = signatures.enumerated().filter { latest[$0.element.entryID] == $0.offset }.map(\.element)
+        return stride(from: 0, to: kept.count, by: 100).map { start in
+            let chunk = kept[start..<min(start + 100, kept.count)]
+            var values: [SQLValue] = []
+            for s in chunk {
+                values += [.int(s.entryID), .blob(s.minhash), .of(s.shingleCount), .text(s.source.rawValue), .of(s.fullText), .of(s.roundup), .of(now)]
+            }
+            let rows = Array(repeating: "(?, ?, ?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", ")
+            return SQLStatement("""
+                INSERT INTO signature (entry_id, minhash, shingle_count, source, full_text, roundup, created_at) VALUES \(rows)
+                ON CONFLICT (entry_id) DO UPDATE SET minhash = excluded.minhash, shingle_count = excluded.shingle_count,
+                  source = excluded.source, full_text = excluded.full_text, roundup = excluded.roundup, created_at = excluded.created_at
+                """, values, reusable: false)
+        }
+    }
+
     package static func signature(entryID: Int64) -> SQLStatement {
         SQLStatement("SELECT * FROM signature WHERE entry_id = ?", [.int(entryID)])
     }

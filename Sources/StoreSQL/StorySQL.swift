@@ -26,6 +26,38 @@ package enum StorySQL {
         """
 
     /// `story_id` of an entry.
+    /// ``create(id:now:)`` for many stories, one statement per 200.
+    package static func create(ids: [Int64], now: Date) -> [SQLStatement] {
+        SQLStatement.chunks(ids, size: 200).map { chunk in
+            SQLStatement("INSERT INTO story (id, first_seen_at, last_seen_at, published_at, size, updated_at) VALUES "
+                         + Array(repeating: "(?, ?, ?, ?, 0, ?)", count: chunk.count).joined(separator: ", ")
+                         + " ON CONFLICT (id) DO NOTHING",
+                         chunk.flatMap { [.int($0), .of(now), .of(now), .of(now), .of(now)] }, reusable: false)
+        }
+    }
+
+    /// The story of each entry among `ids` (one chunk): `id`, `story_id`.
+    package static func storiesOf(entryIDs ids: [Int64]) -> SQLStatement {
+        SQLStatement("SELECT id, story_id FROM entry WHERE id IN \(SQLStatement.placeholders(ids.count))", ids.map(SQLValue.int), reusable: false)
+    }
+
+    /// ``touch(id:now:)`` for many stories (one chunk).
+    package static func touch(ids: [Int64], now: Date) -> SQLStatement {
+        SQLStatement("UPDATE story SET updated_at = ? WHERE id IN \(SQLStatement.placeholders(ids.count))",
+                     [.of(now)] + ids.map(SQLValue.int), reusable: false)
+    }
+
+    /// ``place(_:)`` for many assignments (one chunk of at most 300, one per entry), in PostgreSQL's
+    /// `UPDATE … FROM (VALUES …)` form.
+    package static func placeAll(_ assignments: [StoryAssignment]) -> SQLStatement {
+        let rows = Array(repeating: "(CAST(? AS bigint), CAST(? AS bigint), CAST(? AS double precision))", count: assignments.count)
+            .joined(separator: ", ")
+        return SQLStatement("""
+            UPDATE entry SET story_id = v.story_id, similarity = v.similarity
+            FROM (VALUES \(rows)) AS v(id, story_id, similarity) WHERE entry.id = v.id
+            """, assignments.flatMap { [.int($0.entryID), .int($0.storyID), .double($0.similarity)] }, reusable: false)
+    }
+
     package static func storyOf(entryID: Int64) -> SQLStatement {
         SQLStatement("SELECT story_id FROM entry WHERE id = ?", [.int(entryID)])
     }
