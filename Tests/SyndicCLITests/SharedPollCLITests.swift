@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import PostgresStore
 import Storage
 import Testing
@@ -101,18 +104,12 @@ struct SharedPollCLITests {
         defer { world.server.stop() }
         let env = world.environment.merging(["SYNDIC_LEASE_SECONDS": "6"]) { $1 }
         let store = try await PostgresStore.open(world.location, access: .readWrite)
-        try await offThePool {
-            let process = Process()
-            process.executableURL = CLIRunner.binary
-            process.arguments = ["poll", "--quiet", "--full-text", "never"]
-            process.environment = ProcessInfo.processInfo.environment.merging(env) { $1 }
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            Thread.sleep(forTimeInterval: 2.2)   // past its first claim, long before it could finish (≥ 15 s of work)
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
+        let victim = try BackgroundCommand(arguments: ["poll", "--quiet", "--full-text", "never"], environment: env)
+        // Killed once it holds leases (its first claim; a loaded machine may take seconds to get there),
+        // long before it could finish (at least 15 s of work).
+        let deadline = Date().addingTimeInterval(120)
+        while try await Self.leasedFeeds(world).isEmpty, Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
+        victim.kill()
         let held = try await Self.leasedFeeds(world)
         try #require(!held.isEmpty, "the killed poll held leases")
         // Nobody may take a live lease. Its leases were renewed at most 2 s before the kill, so they
@@ -164,7 +161,7 @@ struct SharedPollCLITests {
         guard let world = try await Self.world(delay: 0) else { return }
         defer { world.server.stop() }
         // --every 600: only an announcement can wake it within this test.
-        let follower = try ServeLikeProcess(arguments: ["place", "--follow", "--every", "600"], environment: world.environment)
+        let follower = try BackgroundCommand(arguments: ["place", "--follow", "--every", "600"], environment: world.environment)
         defer { follower.stop() }
         #expect(try await follower.firstLine().hasPrefix("placing entries as polls store them"))
         let store = try await PostgresStore.open(world.location, access: .readWrite)
@@ -190,9 +187,9 @@ struct SharedPollCLITests {
     }
 }
 
-/// A long-running `syndic` command (here `place --follow`) in the background: its first printed line,
-/// and SIGTERM at the end.
-final class ServeLikeProcess: @unchecked Sendable {
+/// A long-running `syndic` command in the background (`place --follow`, a poll to kill): its first
+/// printed line, SIGTERM or SIGKILL at the end.
+final class BackgroundCommand: @unchecked Sendable {
     private let process = Process()
     private let out = Pipe()
 
@@ -223,6 +220,12 @@ final class ServeLikeProcess: @unchecked Sendable {
 
     func stop() {
         if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+    }
+
+    /// SIGKILL, as a crash or the OOM killer would, and wait for the end.
+    func kill() {
+        if process.isRunning { Glibc.kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
     }
 }
