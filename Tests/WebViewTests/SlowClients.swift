@@ -107,7 +107,8 @@ final class SlowClients: @unchecked Sendable {
     var connectFailures: [String] { lock.withLock { failures } }
 
     func closeAll() {
-        lock.withLock { for c in connections { close(c.fd) } }
+        // Each socket closed once: the connections are forgotten, so a second call closes nothing.
+        lock.withLock { for c in connections { close(c.fd) }; connections.removeAll() }
     }
 
     private func sendSome(_ c: Connection, bytes: Int) {

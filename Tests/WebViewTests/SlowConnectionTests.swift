@@ -145,7 +145,19 @@ final class KeptAliveConnection: @unchecked Sendable {
         return String(decoding: received, as: UTF8.self)
     }
 
-    func close() { Glibc.close(fd) }
+    private let closeLock = NSLock()
+    private var closed = false
+
+    /// Closes the socket once; later calls do nothing. A second `close` of the same number would close
+    /// whatever the process opened under it meanwhile (another test's pipe: its reader then dies of
+    /// EBADF, which took the whole test process down).
+    func close() {
+        closeLock.lock()
+        defer { closeLock.unlock() }
+        guard !closed else { return }
+        closed = true
+        Glibc.close(fd)
+    }
 }
 
 /// A one-shot signal an async test waits for and a thread fires.
