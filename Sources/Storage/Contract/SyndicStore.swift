@@ -12,7 +12,7 @@ import Foundation
 /// several machines share). A store opened with ``StoreAccess/readOnly`` refuses every write in the
 /// database engine itself, so a reading command cannot change the database even by mistake.
 public protocol SyndicStore: FeedStore, EntryStore, StoryStore, PollStore, SiteTemplateStore, MaintenanceStore, InstanceStore,
-                             UserStore, SubscriptionStore, ReadStateStore {
+                             UserStore, SubscriptionStore, ReadStateStore, ReaderItemStore {
     /// Where this store lives (a file path or a server URL without its password).
     var location: StoreLocation { get }
     /// Whether this store was opened for reading only.
