@@ -4,16 +4,19 @@ import Storage
 /// The statements behind the reader APIs' streams (``ReaderItemStore``): one statement per page,
 /// filtered, ordered and limited in the database, with each item's read state for the reader.
 package enum ReaderItemSQL {
-    /// The `FROM` clause, the item's time and key expressions and the scope's conditions.
+    /// The `FROM` clause, the item's entry, time and key expressions and the scope's conditions.
     private struct Source {
         var from: String
+        /// The item's entry id (the representative's, or the chosen copy's, in a stories stream).
+        var entry: String
+        var entryValues: [SQLValue]
         var time: String
         var key: String
         var conditions: [String]
         var values: [SQLValue]
     }
 
-    /// `c`'s feed is allowed for the reader and the feed list (nil when every feed is).
+    /// `alias`'s feed is allowed for the reader and the feed list (nil when every feed is).
     private static func allowed(_ alias: String, feedIDs: [Int64]?, reader: ReaderView) -> (sql: String, values: [SQLValue])? {
         var parts: [String] = []
         var values: [SQLValue] = []
@@ -28,23 +31,28 @@ package enum ReaderItemSQL {
         return parts.isEmpty ? nil : (parts.joined(separator: " AND "), values)
     }
 
+    /// A stories stream reads `story` alone, in the order of its `story_published` index, and picks
+    /// each story's item in the select list (so only the page's rows pay for it); an entries stream
+    /// reads `entry` with its story.
     private static func source(_ query: ReaderItemQuery) -> Source {
         switch query.scope {
         case .stories(let feedIDs):
             guard let allowed = allowed("c", feedIDs: feedIDs, reader: query.reader) else {
-                return Source(from: "story JOIN entry e ON e.id = story.representative_entry_id", time: "story.published_at",
-                              key: "story.id", conditions: ["story.size > 0"], values: [])
+                return Source(from: "story", entry: "story.representative_entry_id", entryValues: [], time: "story.published_at",
+                              key: "story.id", conditions: ["story.size > 0", "story.representative_entry_id IS NOT NULL"], values: [])
             }
             // (SQLite cannot name an outer column in a subquery's ORDER BY, hence the CASE.)
-            return Source(from: """
-                story JOIN entry e ON e.id = CASE
-                  WHEN EXISTS (SELECT 1 FROM entry c WHERE c.id = story.representative_entry_id AND \(allowed.sql))
+            return Source(from: "story", entry: """
+                CASE WHEN EXISTS (SELECT 1 FROM entry c WHERE c.id = story.representative_entry_id AND \(allowed.sql))
                   THEN story.representative_entry_id
                   ELSE (SELECT MIN(c.id) FROM entry c WHERE c.story_id = story.id AND \(allowed.sql)) END
-                """, time: "story.published_at", key: "story.id", conditions: ["story.size > 0"], values: allowed.values + allowed.values)
+                """, entryValues: allowed.values + allowed.values, time: "story.published_at", key: "story.id",
+                          conditions: ["story.size > 0", "EXISTS (SELECT 1 FROM entry c WHERE c.story_id = story.id AND \(allowed.sql))"],
+                          values: allowed.values)
         case .entries(let feedIDs):
             let allowed = allowed("e", feedIDs: feedIDs, reader: query.reader)
-            return Source(from: "entry e JOIN story ON story.id = e.story_id", time: "(\(StorySQL.entryPublished))", key: "e.id",
+            return Source(from: "entry e JOIN story ON story.id = e.story_id", entry: "e.id", entryValues: [],
+                          time: "(\(StorySQL.entryPublished))", key: "e.id",
                           conditions: allowed.map { [$0.sql] } ?? [], values: allowed?.values ?? [])
         }
     }
@@ -62,40 +70,49 @@ package enum ReaderItemSQL {
         if reader.starredOnly { let c = ReadStateSQL.isStarred(reader); conditions.append(c.sql); values += c.values }
         if let newer = query.newerThan { conditions.append("\(source.time) > ?"); values.append(.of(newer)) }
         if let older = query.olderThan { conditions.append("\(source.time) < ?"); values.append(.of(older)) }
-        if let above = query.idAbove { conditions.append("e.id > ?"); values.append(.int(above)) }
-        if let below = query.idBelow { conditions.append("e.id < ?"); values.append(.int(below)) }
+        if let above = query.idAbove { conditions.append("(\(source.entry)) > ?"); values += source.entryValues + [.int(above)] }
+        if let below = query.idBelow { conditions.append("(\(source.entry)) < ?"); values += source.entryValues + [.int(below)] }
         if cursor, let after = query.after {
             switch query.order {
-            case .newestFirst, .idDescending:
+            case .newestFirst:
                 conditions.append("(\(source.time) < ? OR (\(source.time) = ? AND \(source.key) < ?))")
-            case .oldestFirst, .idAscending:
+                values += [.double(after.time), .double(after.time), .int(after.key)]
+            case .oldestFirst:
                 conditions.append("(\(source.time) > ? OR (\(source.time) = ? AND \(source.key) > ?))")
+                values += [.double(after.time), .double(after.time), .int(after.key)]
+            case .idAscending:
+                conditions.append("(\(source.entry)) > ?"); values += source.entryValues + [.int(after.key)]
+            case .idDescending:
+                conditions.append("(\(source.entry)) < ?"); values += source.entryValues + [.int(after.key)]
             }
-            values += [.double(after.time), .double(after.time), .int(after.key)]
         }
         return (conditions.isEmpty ? "1 = 1" : conditions.joined(separator: " AND "), values)
     }
 
-    /// `entry_id, story_id, feed_id, item_time, is_read, is_starred` of a page of the stream.
+    /// `entry_id, story_id, feed_id, item_time, is_read, is_starred` of a page of the stream: the page
+    /// is chosen (filtered, ordered, limited) first, then joined with its entries for their feeds.
     package static func refs(_ query: ReaderItemQuery) -> SQLStatement {
         let source = source(query)
         let read = ReadStateSQL.isRead(query.reader), starred = ReadStateSQL.isStarred(query.reader)
         let filter = filter(query, source, cursor: true)
-        let order: String
+        let (inner, outer): (String, String)
         switch query.order {
-        case .newestFirst: order = "\(source.time) DESC, \(source.key) DESC"
-        case .oldestFirst: order = "\(source.time), \(source.key)"
-        case .idAscending: order = "e.id"
-        case .idDescending: order = "e.id DESC"
+        case .newestFirst: (inner, outer) = ("\(source.time) DESC, \(source.key) DESC", "q.item_time DESC, q.item_key DESC")
+        case .oldestFirst: (inner, outer) = ("\(source.time), \(source.key)", "q.item_time, q.item_key")
+        case .idAscending: (inner, outer) = ("1", "q.entry_id")
+        case .idDescending: (inner, outer) = ("1 DESC", "q.entry_id DESC")
         }
-        var sql = """
-            SELECT e.id AS entry_id, story.id AS story_id, e.feed_id, \(source.time) AS item_time,
+        var selection = """
+            SELECT \(source.entry) AS entry_id, story.id AS story_id, \(source.time) AS item_time, \(source.key) AS item_key,
                    CASE WHEN \(read.sql) THEN 1 ELSE 0 END AS is_read, CASE WHEN \(starred.sql) THEN 1 ELSE 0 END AS is_starred
-            FROM \(source.from) WHERE \(filter.sql) ORDER BY \(order)
+            FROM \(source.from) WHERE \(filter.sql) ORDER BY \(inner)
             """
-        var values = read.values + starred.values + filter.values
-        if let limit = query.limit { sql += " LIMIT ?"; values.append(.of(limit)) }
-        return SQLStatement(sql, values, reusable: false)
+        var values = source.entryValues + read.values + starred.values + filter.values
+        if let limit = query.limit { selection += " LIMIT ?"; values.append(.of(limit)) }
+        return SQLStatement("""
+            SELECT q.entry_id, q.story_id, e.feed_id, q.item_time, q.is_read, q.is_starred
+            FROM (\(selection)) q JOIN entry e ON e.id = q.entry_id ORDER BY \(outer)
+            """, values, reusable: false)
     }
 
     /// `n`: the items of the stream, its limit and cursor aside.
