@@ -154,9 +154,10 @@ final class APIWorld: @unchecked Sendable {
                             form: [("api_key", key ?? feverKey)] + form)
     }
 
-    /// ann's read state of a story, straight from the database.
+    /// ann's read state of a story, straight from the database (opened read-only: never contends
+    /// for the write lock with the running server).
     func isRead(story: Int64) async throws -> Bool {
-        let store = try SQLiteStore(path: path)
+        let store = try SQLiteStore(path: path, access: .readOnly)
         let states = try await store.readStates(userID: userID, storyIDs: [story])
         await store.close()
         return states.first?.readAt != nil
