@@ -81,7 +81,7 @@ let package = Package(
         .target(name: "Digest", dependencies: ["SyndicCore", "Storage"], swiftSettings: strictSettings),
         .target(
             name: "WebView",
-            dependencies: ["SyndicCore", "Storage", "Digest", .product(name: "Hummingbird", package: "hummingbird"),
+            dependencies: ["SyndicCore", "Storage", "Digest", "Credentials", .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "HummingbirdCore", package: "hummingbird"),
                            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
                            .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
@@ -133,6 +133,12 @@ let package = Package(
             name: "WebViewTests",
             dependencies: ["WebView", "Storage", "SQLiteStore", "Fetch", "CLibXML2", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
                            .product(name: "NIOCore", package: "swift-nio")]
+        ),
+        // The Google Reader and Fever APIs of `syndic serve`, over real HTTP (curl) and with newsboat.
+        .testTarget(
+            name: "ReaderAPITests",
+            dependencies: ["WebView", "Storage", "SQLiteStore", "Credentials", "TestSupport",
+                           .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
         .testTarget(
             name: "SyndicCLITests",

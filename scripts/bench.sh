@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures Syndic against its peers on this machine and writes the tables to docs/BENCHMARKS.md.
 #
-#   scripts/bench.sh [fetch|parse|extract|dedup|dedupstream|poll|fulltext|import|digest|storage|web|scale|micro|all]...   (default: all)
+#   scripts/bench.sh [fetch|parse|extract|dedup|dedupstream|poll|fulltext|import|digest|storage|web|scale|api|micro|all]...   (default: all)
 #
 # Release build first, then per area Syndic and its peers run alternately, median of
 # $BENCH_RUNS runs (default 5), peak memory from /usr/bin/time -v. Peers are installed on demand:
@@ -16,7 +16,8 @@
 # BENCH_STORAGE_SIZES (storage: entries, "100000 1000000"), BENCH_STORAGE_BASE (storage: the commit
 # measured as "before", the last one before the storage contract: f21fd22), BENCH_WEB_STORIES
 # (web: stories, 10000), BENCH_WEB_SECONDS (web: seconds of wrk per route, 30), BENCH_SCALE_FEEDS (scale:
-# generated feeds, 1000), BENCH_SCALE_RUNS (scale: runs, 3), BENCH_SYNDIC (a syndic binary to measure
+# generated feeds, 1000), BENCH_SCALE_RUNS (scale: runs, 3), BENCH_API_ENTRIES (api: entries, 100000),
+# BENCH_API_SECONDS (api: seconds of wrk per run, 10), BENCH_SYNDIC (a syndic binary to measure
 # instead of building the release one, e.g. .build/debug/syndic: the tables then say so).
 set -euo pipefail
 
@@ -31,7 +32,7 @@ DOC=${BENCH_DOC:-$ROOT/docs/BENCHMARKS.md}
 RUNS=${BENCH_RUNS:-5}
 HELP=$ROOT/scripts/bench
 COMMAND_LINE="scripts/bench.sh $*"
-ALL_AREAS="import parse extract dedup dedupstream fetch poll fulltext digest storage web scale"
+ALL_AREAS="import parse extract dedup dedupstream fetch poll fulltext digest storage web scale api"
 noise_note() { # the machine's load when the area started, so a reader can judge the figures
   local load; load=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
   NOTE_NOISE="load average when this area started: $load on $(nproc) cores${BENCH_NOISE:+ ($BENCH_NOISE)}; compare ratios measured in the same run rather than absolute figures across runs"
@@ -571,6 +572,23 @@ area_scale() {
     "$NOTE_NOISE"
 }
 
+area_api() {
+  # The Google Reader API's reading list on 100,000 entries (scripts/bench/api.py): wrk -c32 on the
+  # first page (n=100, 1000) for the default user and a user with 300 subscriptions, the digest route
+  # beside it, and walks of the whole list with continuation (n=100, 1000, 20000).
+  local d=$WORK/api rows=$WORK/api/rows.json
+  rm -rf "$d"; mkdir -p "$d"
+  apt_install wrk
+  command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk failed)"; return 1; }
+  local entries=${BENCH_API_ENTRIES:-100000} seconds=${BENCH_API_SECONDS:-10}
+  python3 "$HELP/api.py" "$SYNDIC" "$d" "$rows" "$entries" "$seconds" | tee "$d/api.txt"
+  render api "$(area_title api)" "$rows" \
+    "input: scripts/bench/api.py: $entries entries in stories of 1-3 copies on 300 feeds over 30 days (SQL after \`syndic migrate\`); \`syndic serve\` on the SQLite file; binary: $SYNDIC" \
+    "load rows: \`wrk -t2 -c32 -d${seconds}s --latency -H 'Authorization: GoogleLogin auth=TOKEN'\` on stream/contents/user/-/state/com.google/reading-list?n=N (the first page); the digest row: the same wrk on /digest.atom?since=all&limit=100 (its rendering kept by ETag)" \
+    "walk rows: one client follows \`continuation\` through the whole deduplicated reading list" \
+    "target (issue 17): p99 under 50 ms for n=100" "$NOTE_NOISE"
+}
+
 area_title() {
   case $1 in
     import) echo "Import: 1,000-line URL list";; parse) echo "Parse: feeds, MB/s, one thread";;
@@ -582,7 +600,8 @@ area_title() {
     storage) echo "Storage: a page of 50 stories at 100,000 and 1,000,000 entries, before and after the SQL rewrite, SQLite and PostgreSQL";;
     fulltext) echo "Full-text poll: 1,000 new entries with their article pages";;
     web) echo "Web view: conditional requests on 10,000 stories, and latency while polls run";;
-    scale) echo "Scale: shared polls on PostgreSQL (1, 2, 4 pollers) against one SQLite poller, cold and warm";; *) echo "$1";;
+    scale) echo "Scale: shared polls on PostgreSQL (1, 2, 4 pollers) against one SQLite poller, cold and warm";;
+    api) echo "Reader API: the deduplicated reading list on 100,000 entries";; *) echo "$1";;
   esac
 }
 
@@ -594,7 +613,7 @@ main() {
   for a in "${@:-all}"; do
     case $a in
       all) areas+=($ALL_AREAS);;
-      fetch|parse|extract|dedup|dedupstream|poll|import|digest|fulltext|storage|web|scale|micro) areas+=("$a");;
+      fetch|parse|extract|dedup|dedupstream|poll|import|digest|fulltext|storage|web|scale|api|micro) areas+=("$a");;
       -h|--help|help) usage; exit 0;;
       *) usage; echo "bench.sh: unknown area '$a'" >&2; exit 64;;
     esac

@@ -21,7 +21,7 @@ struct WebRoutes: Sendable {
         ("/digest.atom", .atom), ("/digest.rss", .rss), ("/digest.json", .jsonfeed), ("/digest.html", .html), ("/digest.md", .markdown),
     ]
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<WebRequestContext>) {
         read(router, "/") { request, _ in try await self.stories(request) }
         read(router, "/story/{id}") { _, context in try await self.story(context.parameters.get("id") ?? "") }
         read(router, "/feeds") { request, _ in try await self.feeds(request) }
@@ -32,8 +32,8 @@ struct WebRoutes: Sendable {
     }
 
     /// Registers a read-only route for GET and HEAD (feed readers and link checkers send HEAD).
-    private func read(_ router: Router<BasicRequestContext>, _ path: String,
-                      _ handler: @escaping @Sendable (Request, BasicRequestContext) async throws -> Response) {
+    private func read(_ router: Router<WebRequestContext>, _ path: String,
+                      _ handler: @escaping @Sendable (Request, WebRequestContext) async throws -> Response) {
         router.get(RouterPath(path), use: handler)
         router.head(RouterPath(path), use: handler)
     }

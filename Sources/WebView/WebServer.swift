@@ -11,7 +11,8 @@ import Storage
 /// Routes: `/` (stories, with `since` and `min-sources` filters), `/story/ID`, `/feeds`,
 /// `/digest.atom`, `/digest.rss`, `/digest.json` (JSON Feed), `/digest.html`, `/digest.md`
 /// (with the digest command's options as query parameters, ETag and 304), `/healthz`.
-/// Only GET and HEAD routes exist: nothing the server does writes to the database.
+/// The web view has only GET and HEAD routes and never writes; the reader APIs (``ReaderAPI``:
+/// `/api/greader.php/…`, `/api/fever.php`) write read state, subscriptions and tokens when they are on.
 ///
 /// ```swift
 /// let app = WebServer.application(database: db, settings: .init(host: "127.0.0.1", port: 8080)) { url in print(url) }
@@ -36,9 +37,12 @@ public enum WebServer {
         public var limits: ConnectionLimits
         /// Whose read state orders the story listing (unread first); nil: no reader.
         public var reader: ReaderView?
+        /// The reader APIs (Google Reader, Fever); nil: not routed at all.
+        public var api: ReaderAPI.Settings?
 
         public init(host: String = "127.0.0.1", port: Int = 8080, selfURL: String? = nil, allowedHosts: [String] = [],
-                    limits: ConnectionLimits = .standard, reader: ReaderView? = nil) {
+                    limits: ConnectionLimits = .standard, reader: ReaderView? = nil, api: ReaderAPI.Settings? = nil) {
+            self.api = api
             self.host = host
             self.port = port
             self.selfURL = selfURL
@@ -54,12 +58,14 @@ public enum WebServer {
     /// The router with every route, the security-header middleware and the Host check; used directly by tests.
     public static func router(database: any Store, clock: @escaping @Sendable () -> Date = { Date() },
                               hosts: HostPolicy = HostPolicy(listenHost: "127.0.0.1"),
-                              address: PublicAddress = PublicAddress(), reader: ReaderView? = nil) -> Router<BasicRequestContext> {
-        let router = Router()
+                              address: PublicAddress = PublicAddress(), reader: ReaderView? = nil,
+                              api: ReaderAPI.Settings? = nil) -> Router<WebRequestContext> {
+        let router = Router(context: WebRequestContext.self)
         router.middlewares.add(SecurityHeadersMiddleware())
         router.middlewares.add(HostCheckMiddleware(policy: hosts))
         let routes = WebRoutes(database: database, clock: clock, address: address, reader: reader)
         routes.register(on: router)
+        if let api { ReaderAPI.register(on: router, settings: api, clock: clock) }
         return router
     }
 
@@ -72,7 +78,7 @@ public enum WebServer {
         let address = PublicAddress(configured: settings.selfURL)
         let host = settings.host
         return Application(
-            router: router(database: database, hosts: settings.hostPolicy, address: address, reader: settings.reader),
+            router: router(database: database, hosts: settings.hostPolicy, address: address, reader: settings.reader, api: settings.api),
             server: TimedHTTP1Channel.builder(limits: settings.limits),
             configuration: .init(address: .hostname(host, port: settings.port), serverName: "Syndic",
                                  availableConnectionsDelegate: MaximumAvailableConnections(settings.limits.maxConnections, logger: log)),

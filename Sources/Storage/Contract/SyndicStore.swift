@@ -12,7 +12,7 @@ import Foundation
 /// several machines share). A store opened with ``StoreAccess/readOnly`` refuses every write in the
 /// database engine itself, so a reading command cannot change the database even by mistake.
 public protocol SyndicStore: FeedStore, EntryStore, StoryStore, PollStore, SiteTemplateStore, MaintenanceStore, InstanceStore,
-                             UserStore, SubscriptionStore, ReadStateStore {
+                             UserStore, SubscriptionStore, ReadStateStore, ReaderItemStore {
     /// Where this store lives (a file path or a server URL without its password).
     var location: StoreLocation { get }
     /// Whether this store was opened for reading only.
@@ -26,7 +26,8 @@ public protocol SyndicStore: FeedStore, EntryStore, StoryStore, PollStore, SiteT
 /// What a command intends to do with the database it opens.
 public enum StoreAccess: Sendable, Equatable {
     /// Reading commands (`stories`, `digest`, `story`, `explain`, `feeds list|export`, `instance`, `serve`): the
-    /// database must exist and be fully migrated; nothing is created, migrated or written.
+    /// database must exist and be fully migrated; nothing is created, migrated or written. (`serve` opens a
+    /// second store for writing only when its reader APIs are on: they record read state and tokens.)
     case readOnly
     /// Writing commands (`poll`, `feeds add|import|remove`, `prune`, `migrate`, `users`, `read`, `unread`,
     /// `star`, `unstar`): the database is created

@@ -8,12 +8,18 @@ import WebView
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the stories, the feeds and the digest feeds over HTTP (read-only).",
+        abstract: "Serve the stories, the feeds, the digest feeds and the reader APIs over HTTP.",
         discussion: """
         Pages: /  (stories; ?since=24h&min-sources=2)   /story/ID   /feeds   /healthz
         Digest feeds, with the digest command's options as query parameters and ETag/304:
           /digest.atom  /digest.rss  /digest.json (JSON Feed)  /digest.html  /digest.md
-        Listens on 127.0.0.1 unless told otherwise; nothing served ever writes to the database.
+        Listens on 127.0.0.1 unless told otherwise; the web view never writes to the database.
+
+        Reader APIs for apps (on once a user has a password, see `syndic users`):
+          Google Reader / FreshRSS: http://HOST:PORT/api/greader.php
+          Fever:                    http://HOST:PORT/api/fever.php
+        They write read state, subscriptions and login tokens. On a non-loopback --host they stay off
+        unless --self-url is https (a TLS reverse proxy in front) or --insecure-http is given.
         Port 0 picks a free port; the address is printed once the server is ready. Stop with Ctrl-C.
 
         Answers only the names it serves (localhost, loopback addresses, --host,
@@ -62,6 +68,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Connections served at once; more wait to be accepted.", valueName: "n"))
     var maxConnections = ConnectionLimits.standard.maxConnections
 
+    @Flag(name: .customLong("insecure-http"),
+          help: "Serve the reader APIs on a non-loopback --host over plain HTTP (passwords and tokens in clear text).")
+    var insecureHTTP = false
+
     var limits: ConnectionLimits {
         ConnectionLimits(headerTimeout: headerTimeout, requestTimeout: requestTimeout, idleTimeout: idleTimeout, maxConnections: maxConnections)
     }
@@ -79,6 +89,15 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let db = try await global.openStore(.readOnly)
+        let availability = ReaderAPI.Availability.decide(users: try await db.listUsers(), host: host,
+                                                         selfURL: selfURL.flatMap(PublicAddress.normalizedRoot), insecureHTTP: insecureHTTP)
+        // The APIs write (read state, tokens): a second connection opened for writing. The read-only
+        // open above already checked that the database exists and is fully migrated.
+        let apiStore: any ReaderAPI.Store = availability == .on ? try await global.openStore(.readWrite) : db
+        if case .insecure = availability {
+            Output.error("warning: the reader API is off: \(host) is not a loopback address and --self-url is not https; "
+                + "put serve behind an HTTPS reverse proxy (--self-url https://…) or pass --insecure-http")
+        }
         if !WebServer.isLoopback(host) {
             Output.error("warning: listening on \(host): anyone who can reach this machine can read your stories and feeds")
             if selfURL == nil {
@@ -93,7 +112,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let settings = WebServer.Settings(host: host, port: port, selfURL: selfURL.flatMap(PublicAddress.normalizedRoot),
                                           allowedHosts: allowedHosts, limits: limits,
-                                          reader: ReaderView(user: try await db.defaultUser(), unreadFirst: true))
+                                          reader: ReaderView(user: try await db.defaultUser(), unreadFirst: true),
+                                          api: ReaderAPI.Settings(store: apiStore, availability: availability))
         let quiet = global.quiet
         let app = WebServer.application(database: db, settings: settings) { url in
             if !quiet { Output.print("Syndic is serving on \(url) (Ctrl-C to stop)") }
