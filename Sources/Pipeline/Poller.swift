@@ -87,9 +87,21 @@ public final class Poller {
                 }
                 // A poll that found the lock taken left its entries to the holder; a holder that is a poll has
                 // let go by now, so whoever finds work waiting and the lock free places it (the follower
-                // never lets go, and is woken instead).
-                while !(try await self.db.unplacedEntries(limit: 1).isEmpty) {
-                    guard let lock = try await shared.acquirePlacerLock(wait: false) else { break }
+                // never lets go, and is woken instead). While the lock stays taken, the poll watches the
+                // waiting entries: as long as their number falls, the holder is placing them; if it stops
+                // falling for `placerStallSeconds`, the holder is taken for gone or stuck and the rest is
+                // left to the next poll. A holder killed meanwhile frees the lock, and this poll places.
+                var waiting = try await self.db.unplacedCount()
+                var progressAt = Date()
+                while waiting > 0 {
+                    guard let lock = try await shared.acquirePlacerLock(wait: false) else {
+                        if Date().timeIntervalSince(progressAt) > Self.placerStallSeconds { break }
+                        try await Task.sleep(for: .milliseconds(200))
+                        let now = try await self.db.unplacedCount()
+                        if now < waiting { progressAt = Date() }
+                        waiting = now
+                        continue
+                    }
                     let late = StoryPlacer(db: self.db, options: self.options, now: now)
                     do {
                         try await late.placeUnplaced()
@@ -100,6 +112,8 @@ public final class Poller {
                     await lock.release()
                     placed.new.formUnion(late.newStories)
                     placed.grown.formUnion(late.grownStories)
+                    waiting = try await self.db.unplacedCount()
+                    progressAt = Date()
                 }
                 return placed
             }
@@ -111,6 +125,10 @@ public final class Poller {
             throw error
         }
     }
+
+    /// How long a poll waits at its end for a placer that places nothing before it leaves the waiting
+    /// entries to the next poll (see `runShared`).
+    static let placerStallSeconds: TimeInterval = 5
 
     /// The steps every poll takes: unfinished work first, then `refresh` (this poll's feeds, which
     /// returns the entries that wait for their page), the pages, and `finish` (placing what waits

@@ -32,6 +32,10 @@ extension PostgresStore {
         try await read { [logger] db in try await db.rows(EntrySQL.unplaced(limit: limit), logger: logger).map(RowDecoding.unplacedEntry) }
     }
 
+    public func unplacedCount() async throws -> Int {
+        try await read { [logger] db in try await db.first(EntrySQL.unplacedCount, logger: logger)?.count("n") ?? 0 }
+    }
+
     public func commitProcessed(articles: [StoredArticle], signatures: [StoredSignature],
                                 assignments: [StoryAssignment], now: Date) async throws {
         try await write { [logger] db in

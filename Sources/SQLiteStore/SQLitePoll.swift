@@ -28,6 +28,10 @@ extension SQLiteStore {
         try await read { db in try db.rows(EntrySQL.unplaced(limit: limit)).map(RowDecoding.unplacedEntry) }
     }
 
+    public func unplacedCount() async throws -> Int {
+        try await read { db in try db.first(EntrySQL.unplacedCount)?.count("n") ?? 0 }
+    }
+
     public func commitProcessed(articles: [StoredArticle], signatures: [StoredSignature],
                                 assignments: [StoryAssignment], now: Date) async throws {
         try await write { db in

@@ -108,6 +108,10 @@ package enum EntrySQL {
             """, [.of(since)])
     }
 
+    /// How many signed entries are in no story.
+    package static let unplacedCount = SQLStatement(
+        "SELECT COUNT(*) AS n FROM signature s JOIN entry e ON e.id = s.entry_id WHERE e.story_id IS NULL")
+
     /// Signed entries in no story, in the order they were stored, with their feed and publication time.
     package static func unplaced(limit: Int) -> SQLStatement {
         SQLStatement("""

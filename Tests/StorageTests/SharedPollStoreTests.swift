@@ -22,10 +22,12 @@ struct SharedPollStoreTests {
         #expect(waiting.first?.publishedAt == Clock.at(hours: -200))
         #expect(waiting.first?.feedID == (try await seed.feed("a.org")))
         #expect(try await store.unplacedEntries(limit: 1).count == 1)
+        #expect(try await store.unplacedCount() == 2)
         #expect(try await store.signatures(since: Clock.at(hours: -1)).isEmpty, "unplaced entries are not in the window")
         try await store.commitProcessed(articles: [], signatures: [], assignments: [StoryAssignment(entryID: a, storyID: a, similarity: 1)],
                                         now: Clock.at(hours: 2))
         #expect(try await store.unplacedEntries(limit: 10).map(\.signature.signature.entryID) == [b])
+        #expect(try await store.unplacedCount() == 1)
         #expect(try await store.signatures(since: Clock.at(hours: -1)).map(\.signature.entryID) == [a])
     }
 

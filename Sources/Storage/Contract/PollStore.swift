@@ -17,6 +17,8 @@ public protocol PollStore: Sendable {
     func signatures(since: Date) async throws -> [IndexedSignature]
     /// Signed entries in no story yet, in the order they were stored (see ``SharedPollStore``).
     func unplacedEntries(limit: Int) async throws -> [UnplacedEntry]
+    /// How many signed entries are in no story (what ``unplacedEntries(limit:)`` would list).
+    func unplacedCount() async throws -> Int
     /// Everything a poll learned about one batch of entries, written in one transaction: articles,
     /// signatures and story assignments.
     func commitProcessed(articles: [StoredArticle], signatures: [StoredSignature],
