@@ -231,7 +231,7 @@ struct DatabaseFaultTests {
 
         // Meanwhile: every route over real HTTP (libcurl, through Syndic's own fetcher), conditional
         // requests for the digests, story pages taken from the stories list as it changes.
-        let client = WebViewClient(base: serve.baseURL)
+        let client = WebViewClient(base: serve.baseURL, databasePath: path)
         var roundsDuringCommands = 0
         var answers = 0
         repeat {
@@ -243,7 +243,7 @@ struct DatabaseFaultTests {
         answers += try await client.round()
         let stored = try StoredRows(path).int("SELECT count(*) FROM story")
         #expect(client.lastStoryCount == stored, "the stories page lists \(client.lastStoryCount.map(String.init) ?? "?"), the database holds \(stored)")
-        print("serve under load: \(answers) HTTP answers, \(roundsDuringCommands) rounds while \(commands.count) commands ran, \(client.notModified) × 304, \(client.storyPages) story pages")
+        print("serve under load: \(answers) HTTP answers, \(roundsDuringCommands) rounds while \(commands.count) commands ran, \(client.notModified) × 304, \(client.storyPages) story pages, \(client.storiesGone) listed stories merged away before their page was asked for")
         #expect(roundsDuringCommands >= 1, "no HTTP round overlapped the commands")
         #expect(client.storyPages >= 2, "no story page was served")
         #expect(client.problems.isEmpty, "\(client.problems.prefix(10))")
@@ -284,6 +284,12 @@ final class RunningFlag: @unchecked Sendable {
 final class WebViewClient {
     let base: String
     let fetcher: Fetcher
+    /// The database the server reads: a story page that answers 404 is a problem only while the story is
+    /// still in it (between one round's listing and the next round's request, a poll may merge the story
+    /// into another, as a later copy shows two stories to be one).
+    let databasePath: String?
+    /// Story pages that answered 404 because the story had left the database meanwhile.
+    private(set) var storiesGone = 0
     private(set) var problems: [String] = []
     private(set) var notModified = 0
     private(set) var storyPages = 0
@@ -301,8 +307,9 @@ final class WebViewClient {
         ("digest.md?since=all", ["Feed "]),
     ]
 
-    init(base: String) {
+    init(base: String, databasePath: String? = nil) {
         self.base = base
+        self.databasePath = databasePath
         var policy = FetchPolicy()
         policy.perHostLimit = 4
         policy.totalTimeout = 60
@@ -331,6 +338,11 @@ final class WebViewClient {
                 if DatabaseFaultTests.mentionsLocking(body) { problems.append("\(path): \(response.status) \(body.prefix(300))") }
                 if response.status == 304, requests[index].etag != nil {
                     notModified += 1
+                    continue
+                }
+                if response.status == 404, path.hasPrefix("story/"), let databasePath,
+                   try StoredRows(databasePath).int("SELECT count(*) FROM story WHERE id = \(Int(path.dropFirst(6)) ?? -1)") == 0 {
+                    storiesGone += 1
                     continue
                 }
                 guard response.status == 200 else {
