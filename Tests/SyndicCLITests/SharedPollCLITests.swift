@@ -68,7 +68,7 @@ struct SharedPollCLITests {
 
     @Test("three polls at once fetch every feed exactly once, keep 2 connections per host across them, and fold copies fetched by different polls into one story")
     func threePollsAtOnce() async throws {
-        guard let world = try await Self.world(delay: 0.5) else { return }
+        guard let world = try await Self.world(delay: 1) else { return }   // one poll alone: 15 s, so the others start in time
         defer { world.server.stop() }
         async let first = world.cli.run(["poll", "--full-text", "never"], environment: world.environment, useDatabase: false)
         async let second = world.cli.run(["poll", "--full-text", "never"], environment: world.environment, useDatabase: false)
