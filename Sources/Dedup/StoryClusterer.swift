@@ -145,7 +145,8 @@ public final class StoryClusterer {
             for merge in pendingMerges {
                 guard let absorbed = stories.removeValue(forKey: merge.key) else { continue }
                 for m in absorbed.members { storyOf[Int(m)] = key }
-                story.members = (story.members + absorbed.members).sorted()
+                // Members stay in arrival order (slots are reused, so their numbers are not).
+                story.members = (story.members + absorbed.members).sorted { (times[Int($0)], ids[Int($0)]) < (times[Int($1)], ids[Int($1)]) }
                 lastMerges.append(StoryMerge(from: merge.key, into: key, bridge: id,
                                              documents: absorbed.members.map { ids[Int($0)] },
                                              jaccard: merge.comparison.exactJaccard ?? merge.comparison.estimatedJaccard))

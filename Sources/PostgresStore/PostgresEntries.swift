@@ -22,14 +22,14 @@ extension PostgresStore {
         if knownURL == nil { feedURL = try await db.first(EntrySQL.feedURL(feedID), logger: logger)?.text("url") ?? "" }
         let guids = unique.map(\.guid)
         var stored: [String: (id: Int64, hash: String?)] = [:]
-        for chunk in Self.chunks(guids) {
+        for chunk in SQLStatement.chunks(guids) {
             for row in try await db.rows(EntrySQL.find(feedID: feedID, guids: chunk), logger: logger) {
                 stored[try row.text("guid")] = (try row.int("id"), try row.optionalText("content_hash"))
             }
         }
         var pruned: [String: Int64] = [:]
         let absent = guids.filter { stored[$0] == nil }
-        for chunk in Self.chunks(absent) {
+        for chunk in SQLStatement.chunks(absent) {
             for row in try await db.rows(EntrySQL.touchTombstones(feedID: feedID, guids: chunk, now: now), logger: logger) {
                 pruned[try row.text("guid")] = try row.int("entry_id")
             }
@@ -57,10 +57,6 @@ extension PostgresStore {
         }
         for chunk in SQLStatement.chunks(unchanged) { try await db.run(EntrySQL.touch(ids: chunk, now: now), logger: logger) }
         return outcomes
-    }
-
-    private static func chunks(_ values: [String], size: Int = 500) -> [[String]] {
-        stride(from: 0, to: values.count, by: size).map { Array(values[$0..<min($0 + size, values.count)]) }
     }
 
     public func entry(id: Int64) async throws -> StoredEntry? {

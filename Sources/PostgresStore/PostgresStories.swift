@@ -39,9 +39,7 @@ extension PostgresStore {
         }
         for chunk in SQLStatement.chunks(changed.sorted()) { try await db.run(StorySQL.touch(ids: chunk, now: now), logger: logger) }
         let placements = entryOrder.compactMap { final[$0] }
-        for start in stride(from: 0, to: placements.count, by: 300) {
-            try await db.run(StorySQL.placeAll(Array(placements[start..<min(start + 300, placements.count)])), logger: logger)
-        }
+        for chunk in SQLStatement.chunks(placements, size: 300) { try await db.run(StorySQL.placeAll(chunk), logger: logger) }
         try await refreshStories(db, touched.sorted(), logger: logger)
     }
 

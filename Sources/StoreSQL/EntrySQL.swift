@@ -156,8 +156,7 @@ package enum EntrySQL {
         var latest: [Int64: Int] = [:]
         for (i, s) in signatures.enumerated() { latest[s.entryID] = i }
         let kept = signatures.enumerated().filter { latest[$0.element.entryID] == $0.offset }.map(\.element)
-        return stride(from: 0, to: kept.count, by: 100).map { start in
-            let chunk = kept[start..<min(start + 100, kept.count)]
+        return SQLStatement.chunks(kept, size: 100).map { chunk in
             var values: [SQLValue] = []
             for s in chunk {
                 values += [.int(s.entryID), .blob(s.minhash), .of(s.shingleCount), .text(s.source.rawValue), .of(s.fullText), .of(s.roundup), .of(now)]

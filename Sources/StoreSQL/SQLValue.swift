@@ -67,7 +67,7 @@ package struct SQLStatement: Sendable {
     }
 
     /// `ids` in chunks small enough for any backend's parameter limit.
-    package static func chunks(_ ids: [Int64], size: Int = 500) -> [[Int64]] {
+    package static func chunks<Value>(_ ids: [Value], size: Int = 500) -> [[Value]] {
         stride(from: 0, to: ids.count, by: size).map { Array(ids[$0..<min($0 + size, ids.count)]) }
     }
 }
