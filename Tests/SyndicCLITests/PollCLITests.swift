@@ -47,6 +47,18 @@ struct PollCLITests {
         await lock.release()
     }
 
+    @Test("a bad SYNDIC_LEASE_SECONDS or SYNDIC_LEASE_BATCH is a usage error naming the variable; nothing is polled")
+    func badLeaseSettings() async throws {
+        let cli = try CLIRunner()
+        #expect(try await cli.run(["feeds", "add", "--no-check", "http://feeds.invalid/rss"]).status == 0)
+        for (name, value) in [("SYNDIC_LEASE_SECONDS", "soon"), ("SYNDIC_LEASE_SECONDS", "0"), ("SYNDIC_LEASE_BATCH", "-3")] {
+            let result = try await cli.run(["poll", "--full-text", "never"], environment: [name: value])
+            #expect(result.status == 64, "\(name)=\(value): \(result.status) \(result.stderr)")
+            #expect(result.stderr.contains(name) && result.stderr.contains("'\(value)'"), "\(result.stderr)")
+        }
+        #expect(try await cli.run(["feeds", "list", "--format", "json"]).stdout.contains("\"last_fetched_at\": null"), "nothing was polled")
+    }
+
     @Test("kill -9 at random moments across 50 polls: the database stays sound, no duplicates, nothing lost")
     func killNine() async throws {
         let cli = try CLIRunner()
