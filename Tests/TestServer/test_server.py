@@ -230,13 +230,13 @@ class Handler(BaseHTTPRequestHandler):
             return self.serve_file(path[len("/files/"):])
         return self.send(404, b"not found\n")
 
-    def conditional(self, etag, last_modified, body, content_type):
+    def conditional(self, etag, last_modified, body, content_type, dates_usable=True):
         inm = self.headers.get("If-None-Match")
         ims = self.headers.get("If-Modified-Since")
         fresh = False
         if inm is not None:
             fresh = etag in [t.strip() for t in inm.split(",")] or inm.strip() == "*"
-        elif ims is not None:
+        elif ims is not None and dates_usable:
             try:
                 fresh = email.utils.parsedate_to_datetime(ims) >= email.utils.parsedate_to_datetime(last_modified)
             except (TypeError, ValueError):
@@ -263,7 +263,9 @@ class Handler(BaseHTTPRequestHandler):
         etag = '"%s"' % hashlib.sha1(body).hexdigest()[:16]
         last_modified = email.utils.formatdate(st.st_mtime, usegmt=True)
         content_type = mimetypes.guess_type(full)[0] or "application/octet-stream"
-        return self.conditional(etag, last_modified, body, content_type)
+        # A file changed within the last second cannot be judged by If-Modified-Since (HTTP dates have
+        # whole seconds): it is sent in full, as a same-second rewrite would otherwise look unchanged.
+        return self.conditional(etag, last_modified, body, content_type, dates_usable=time.time() - st.st_mtime >= 1.0)
 
     def slow_body(self, total, chunk, interval):
         self.send_response(200)

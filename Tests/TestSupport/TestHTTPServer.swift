@@ -95,10 +95,15 @@ public final class TestHTTPServer: @unchecked Sendable {
         return Array(response[(start + 4)...])
     }
 
+    /// Closes its stdin and sends SIGTERM, then waits at most 10 s (SIGKILL after that). Not
+    /// `Process.waitUntilExit()`: on Linux that spins a run loop at full CPU until Foundation notices the
+    /// exit, and a full run once saw it spin for 17 minutes on a cooperative thread, hanging the suite.
     public func stop() {
         try? stdinPipe.fileHandleForWriting.close()
         process.terminate()
-        process.waitUntilExit()
+        let deadline = Date().addingTimeInterval(10)
+        while process.isRunning && Date() < deadline { usleep(10_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }
 }
 
