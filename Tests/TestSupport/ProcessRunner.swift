@@ -36,7 +36,7 @@ public enum ProcessRunner {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = input
-        try process.run()
+        try ProcessLaunch.run(process)
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
         let errBox = DataBox()
@@ -77,6 +77,19 @@ extension ProcessRunner {
 public func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
         Thread { continuation.resume(with: Result { try work() }) }.start()
+    }
+}
+
+/// Starts child processes one at a time. Foundation's `Process.run()` on Linux is not safe to call
+/// from many threads at once: a full run with children started from dozens of threads crashed inside it
+/// (a bad pointer in its memcpy). The launch is serialized; the waiting is not.
+public enum ProcessLaunch {
+    private static let lock = NSLock()
+
+    public static func run(_ process: Process) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        try process.run()
     }
 }
 

@@ -28,7 +28,7 @@ public final class TestHTTPServer: @unchecked Sendable {
         let stdoutPipe = Pipe()
         process.standardInput = stdinPipe
         process.standardOutput = stdoutPipe
-        try process.run()
+        try ProcessLaunch.run(process)
         var line: [UInt8] = []
         var byte: UInt8 = 0
         let fd = stdoutPipe.fileHandleForReading.fileDescriptor
