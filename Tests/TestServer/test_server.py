@@ -241,7 +241,10 @@ class Handler(BaseHTTPRequestHandler):
                 fresh = email.utils.parsedate_to_datetime(ims) >= email.utils.parsedate_to_datetime(last_modified)
             except (TypeError, ValueError):
                 fresh = False
-        headers = [("ETag", etag), ("Last-Modified", last_modified)]
+        # Without usable dates no Last-Modified is sent either: a client whose libcurl sets a time
+        # condition (newsboat does) drops a 200's body when its Last-Modified is not later than the
+        # If-Modified-Since it sent, and a same-second rewrite has the same Last-Modified.
+        headers = [("ETag", etag)] + ([("Last-Modified", last_modified)] if dates_usable else [])
         if fresh:
             with STATS.lock:
                 STATS.not_modified += 1
@@ -263,8 +266,9 @@ class Handler(BaseHTTPRequestHandler):
         etag = '"%s"' % hashlib.sha1(body).hexdigest()[:16]
         last_modified = email.utils.formatdate(st.st_mtime, usegmt=True)
         content_type = mimetypes.guess_type(full)[0] or "application/octet-stream"
-        # A file changed within the last second cannot be judged by If-Modified-Since (HTTP dates have
-        # whole seconds): it is sent in full, as a same-second rewrite would otherwise look unchanged.
+        # A file changed within the last second cannot be judged by dates (HTTP dates have whole
+        # seconds): it is sent in full and without Last-Modified, as a same-second rewrite would
+        # otherwise look unchanged to If-Modified-Since and to clients that compare Last-Modified.
         return self.conditional(etag, last_modified, body, content_type, dates_usable=time.time() - st.st_mtime >= 1.0)
 
     def slow_body(self, total, chunk, interval):
