@@ -7,6 +7,11 @@ public enum Markup {
     /// Markup.escape("<script>") // "&lt;script&gt;"
     /// ```
     public static func escape(_ text: String) -> String {
+        // Most text (titles, names, URLs) is printable ASCII with nothing to escape: returned as it is.
+        if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F && $0 != 0x26 && $0 != 0x3C && $0 != 0x3E && $0 != 0x22 && $0 != 0x27)
+                                  || $0 == 0x0A || $0 == 0x09 }) {
+            return text
+        }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

@@ -14,12 +14,24 @@ extension Database {
         try prepared(s).execute()
     }
 
+    /// Every row, each column's value read once; names are looked up in one map per statement
+    /// (GRDB's by-name lookup lowercases the name on every call, which dominated a page of items).
     func rows(_ s: SQLStatement) throws -> [SQLiteRow] {
-        try Row.fetchAll(prepared(s)).map(SQLiteRow.init)
+        let statement = try prepared(s)
+        let columns = SQLiteRow.Columns(statement.columnNames)
+        var rows: [SQLiteRow] = []
+        let cursor = try Row.fetchCursor(statement)
+        while let row = try cursor.next() {
+            rows.append(SQLiteRow(columns: columns, values: row.databaseValues.map(SQLValue.init)))
+        }
+        return rows
     }
 
     func first(_ s: SQLStatement) throws -> SQLiteRow? {
-        try Row.fetchOne(prepared(s)).map(SQLiteRow.init)
+        let statement = try prepared(s)
+        return try Row.fetchOne(statement).map {
+            SQLiteRow(columns: SQLiteRow.Columns(statement.columnNames), values: $0.databaseValues.map(SQLValue.init))
+        }
     }
 
     /// The first column of every row as integers (ids).
@@ -41,20 +53,39 @@ extension SQLValue {
     }
 }
 
-/// A GRDB row read through ``SQLRow``.
+extension SQLValue {
+    /// The value GRDB read from a column.
+    init(_ value: DatabaseValue) {
+        switch value.storage {
+        case .null: self = .null
+        case .int64(let v): self = .int(v)
+        case .double(let v): self = .double(v)
+        case .string(let v): self = .text(v)
+        case .blob(let v): self = .blob(Array(v))
+        }
+    }
+}
+
+/// A row of a GRDB statement read through ``SQLRow``: its values, and its statement's column map.
 struct SQLiteRow: SQLRow {
-    let row: Row
+    /// Column name → index, the first column of a name winning; names match ignoring case, as in GRDB.
+    struct Columns {
+        let index: [String: Int]
+
+        init(_ names: [String]) {
+            var index: [String: Int] = [:]
+            for (i, name) in names.enumerated() where index[name.lowercased()] == nil { index[name.lowercased()] = i }
+            self.index = index
+        }
+    }
+
+    let columns: Columns
+    let values: [SQLValue]
 
     func value(_ column: String) throws -> SQLValue {
-        guard let value: DatabaseValue = row[column] else {
+        guard let i = columns.index[column] ?? columns.index[column.lowercased()] else {
             throw SQLColumnError(column: column, expected: "a column of that name", found: .null)
         }
-        switch value.storage {
-        case .null: return .null
-        case .int64(let v): return .int(v)
-        case .double(let v): return .double(v)
-        case .string(let v): return .text(v)
-        case .blob(let v): return .blob(Array(v))
-        }
+        return values[i]
     }
 }

@@ -132,14 +132,14 @@ package enum ReaderItemSQL {
     /// reader titles it, `feed_site_url`) and `is_read`, `is_starred`.
     package static func items(_ ids: [Int64], reader: ReaderView) -> [SQLStatement] {
         let read = ReadStateSQL.isRead(reader), starred = ReadStateSQL.isStarred(reader)
-        return SQLStatement.chunks(ids).map {
+        return SQLStatement.paddedChunks(ids).map {
             SQLStatement("""
                 SELECT e.*, \(StorySQL.entryPublished) AS item_published, f.url AS feed_url, f.site_url AS feed_site_url,
                        COALESCE((SELECT u.title FROM subscription u WHERE u.account_id = ? AND u.feed_id = f.id), f.title) AS feed_title,
                        CASE WHEN \(read.sql) THEN 1 ELSE 0 END AS is_read, CASE WHEN \(starred.sql) THEN 1 ELSE 0 END AS is_starred
                 FROM entry e JOIN story ON story.id = e.story_id JOIN feed f ON f.id = e.feed_id
                 WHERE e.id IN \(SQLStatement.placeholders($0.count))
-                """, [.int(reader.userID)] + read.values + starred.values + $0.map(SQLValue.int), reusable: false)
+                """, [.int(reader.userID)] + read.values + starred.values + $0.map(SQLValue.int), reusable: true)
         }
     }
 
@@ -147,7 +147,7 @@ package enum ReaderItemSQL {
     /// each story's representative first, then by first seen.
     /// Feed titles are the reader's own where they follow the feed.
     package static func copies(storyIDs: [Int64], reader: ReaderView) -> [SQLStatement] {
-        SQLStatement.chunks(storyIDs).map {
+        SQLStatement.paddedChunks(storyIDs).map {
             SQLStatement("""
                 SELECT e.id AS entry_id, e.story_id, e.feed_id, e.site, e.title, e.url, e.published_at,
                        COALESCE((SELECT u.title FROM subscription u WHERE u.account_id = ? AND u.feed_id = f.id), f.title) AS feed_title,
@@ -155,7 +155,7 @@ package enum ReaderItemSQL {
                 FROM entry e JOIN feed f ON f.id = e.feed_id JOIN story ON story.id = e.story_id
                 WHERE e.story_id IN \(SQLStatement.placeholders($0.count))
                 ORDER BY e.story_id, CASE WHEN e.id = story.representative_entry_id THEN 0 ELSE 1 END, e.first_seen_at, e.id
-                """, [.int(reader.userID)] + $0.map(SQLValue.int), reusable: false)
+                """, [.int(reader.userID)] + $0.map(SQLValue.int), reusable: true)
         }
     }
 
