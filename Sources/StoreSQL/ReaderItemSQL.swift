@@ -129,10 +129,11 @@ package enum ReaderItemSQL {
     }
 
     /// Entries (columns of `entry`) with `item_published`, their feed (`feed_url`, `feed_title` as the
-    /// reader titles it, `feed_site_url`) and `is_read`, `is_starred`.
+    /// reader titles it, `feed_site_url`) and `is_read`, `is_starred`; an id asked twice is one row.
     package static func items(_ ids: [Int64], reader: ReaderView) -> [SQLStatement] {
         let read = ReadStateSQL.isRead(reader), starred = ReadStateSQL.isStarred(reader)
-        return SQLStatement.paddedChunks(ids).map {
+        var seen = Set<Int64>()
+        return SQLStatement.paddedChunks(ids.filter { seen.insert($0).inserted }).map {
             SQLStatement("""
                 SELECT e.*, \(StorySQL.entryPublished) AS item_published, f.url AS feed_url, f.site_url AS feed_site_url,
                        COALESCE((SELECT u.title FROM subscription u WHERE u.account_id = ? AND u.feed_id = f.id), f.title) AS feed_title,

@@ -51,6 +51,11 @@ struct ReaderItemContractTests {
         let items = try await store.readerItems(entryIDs: [copies[0], 9_999], reader: view)
         #expect(items.count == 1 && items[0].isRead && items[0].otherCopies.map(\.entryID) == [copies[1]])
         #expect(items[0].feedURL == "https://a.org/feed.xml")
+        // 600 ids, over one IN list (512) and padded in each: every existing entry once, no other.
+        let present: [Int64] = [copies[0], copies[1], other, third]
+        let many: [Int64] = (0..<600).map { (i: Int) -> Int64 in i % 3 == 0 ? present[i % 4] : Int64(100_000 + i) }
+        let found = try await store.readerItems(entryIDs: many, reader: view).map(\.entry.id)
+        #expect(found.sorted() == present.sorted(), "\(found)")
 
         // Time bounds.
         let newer = try await store.readerItemRefs(ReaderItemQuery(reader: view, scope: .stories(feedIDs: nil), newerThan: Clock.at(hours: 0.5)))
