@@ -24,6 +24,32 @@ struct APISecurityTests {
         #expect(page.status == 200 && page.body.contains("Council approves new bridge"))
     }
 
+    @Test("a serve started without users turns the API on when `syndic users add` runs, without a restart")
+    func onWhenFirstUserAdded() async throws {
+        let world = try await APIWorld(users: false)
+        defer { _ = world.stop() }
+        let login = world.base + "/accounts/ClientLogin"
+        #expect(try await Curl.call(login, post: true, form: [("Email", "bob"), ("Passwd", APIWorld.password)]).status == 404)
+        let secret = FileManager.default.temporaryDirectory.appendingPathComponent("pw-\(UUID().uuidString)")
+        try (APIWorld.password + "\n").write(to: secret, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: secret) }
+        let added = try await ProcessRunner.run(BuiltProducts.executable("syndic"), ["users", "add", "bob", "--password-file", secret.path],
+                                                environment: ["SYNDIC_DB": world.path], timeout: 60)
+        #expect(added.status == 0, "\(added.stderr)")
+        // The server looks at the users again at most once a second: a few tries, then it must answer.
+        var answer = try await Curl.call(login, post: true, form: [("Email", "bob"), ("Passwd", APIWorld.password)])
+        for _ in 0..<20 where answer.status == 404 {
+            try await Task.sleep(for: .milliseconds(250))
+            answer = try await Curl.call(login, post: true, form: [("Email", "bob"), ("Passwd", APIWorld.password)])
+        }
+        #expect(answer.status == 200 && answer.body.contains("Auth=bob/"), "\(answer.status) \(answer.body)")
+        let token = answer.body.split(separator: "\n").last.map { String($0.dropFirst("Auth=".count)) } ?? ""
+        let list = try await Curl.call(world.base + "/reader/api/0/subscription/list?output=json", headers: ["Authorization: GoogleLogin auth=\(token)"])
+        #expect(list.status == 200, "the API reads and writes through the store opened for writing: \(list.body)")
+        let mark = try await Curl.call(world.base + "/reader/api/0/token", headers: ["Authorization: GoogleLogin auth=\(token)"])
+        #expect(mark.status == 200)
+    }
+
     @Test("5 failed logins a minute from one address, then 429 with Retry-After, even for the right password (and for Fever)")
     func rateLimit() async throws {
         let world = try await APIWorld()

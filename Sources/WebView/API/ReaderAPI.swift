@@ -11,7 +11,8 @@ public enum ReaderAPI {
     /// What the APIs read and write.
     public typealias Store = UserStore & SubscriptionStore & ReadStateStore & ReaderItemStore & FeedStore
 
-    /// Whether the APIs answer, decided when the server starts (``Availability/decide(store:host:selfURL:insecureHTTP:)``).
+    /// Whether the APIs answer, decided when the server starts (``Availability/decide(users:host:selfURL:insecureHTTP:)``)
+    /// and, while no user exists, again as requests come (``Recheck``).
     public enum Availability: Sendable, Equatable {
         case on
         /// No user with a password or Fever key: every API path answers 404 with how to add one.
@@ -42,32 +43,49 @@ public enum ReaderAPI {
         public var availability: Availability
         /// Failed logins allowed per address per minute.
         public var loginFailuresPerMinute: Int
+        /// While the APIs are off for want of a user: how to decide again from the users there are
+        /// now, and how to open the store for writing once they come on. Nil: decided for good.
+        public var recheck: Recheck?
 
-        public init(store: any Store, availability: Availability, loginFailuresPerMinute: Int = 5) {
+        public init(store: any Store, availability: Availability, loginFailuresPerMinute: Int = 5, recheck: Recheck? = nil) {
             self.store = store; self.availability = availability; self.loginFailuresPerMinute = loginFailuresPerMinute
+            self.recheck = recheck
+        }
+    }
+
+    /// How a server started without users turns the APIs on when the first user is added
+    /// (`syndic users add` while `serve` runs): at most once a second, a request looks at the users.
+    public struct Recheck: Sendable {
+        public var decide: @Sendable ([User]) -> Availability
+        public var openForWriting: @Sendable () async throws -> any Store
+
+        public init(decide: @escaping @Sendable ([User]) -> Availability, openForWriting: @escaping @Sendable () async throws -> any Store) {
+            self.decide = decide; self.openForWriting = openForWriting
         }
     }
 
     /// Registers both APIs' routes.
     static func register(on router: Router<WebRequestContext>, settings: Settings, clock: @escaping @Sendable () -> Date) {
-        let context = APIContext(store: settings.store, availability: settings.availability,
+        let context = APIContext(gate: APIGate(store: settings.store, availability: settings.availability, recheck: settings.recheck),
                                  limiter: LoginRateLimiter(maxFailures: settings.loginFailuresPerMinute), clock: clock)
         GReaderRoutes(api: context).register(on: router)
         FeverRoutes(api: context).register(on: router)
     }
 }
 
-/// What every API handler shares: the store, the availability, the login limiter and the clock.
+/// What every API handler shares: the store and availability (``APIGate``), the login limiter and the clock.
 struct APIContext: Sendable {
-    let store: any ReaderAPI.Store
-    let availability: ReaderAPI.Availability
+    let gate: APIGate
     let limiter: LoginRateLimiter
     let clock: @Sendable () -> Date
+
+    /// The store the handlers read and write (the one opened for writing once the APIs are on).
+    var store: any ReaderAPI.Store { gate.store }
 
     /// Runs a handler: unavailable APIs and ``ReaderAPIError``s become their answers, a storage
     /// error that bad input caused becomes a 400, and nothing is ever cached.
     func answer(_ body: () async throws -> Response) async throws -> Response {
-        if let error = availability.error { return error.response }
+        if let error = try await gate.availability(now: clock()).error { return error.response }
         do {
             var response = try await body()
             response.headers[.cacheControl] = "no-store"

@@ -89,8 +89,11 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let db = try await global.openStore(.readOnly)
-        let availability = ReaderAPI.Availability.decide(users: try await db.listUsers(), host: host,
-                                                         selfURL: selfURL.flatMap(PublicAddress.normalizedRoot), insecureHTTP: insecureHTTP)
+        let (host, selfURL, insecureHTTP, global) = (host, selfURL.flatMap(PublicAddress.normalizedRoot), insecureHTTP, global)
+        let decide: @Sendable ([User]) -> ReaderAPI.Availability = {
+            ReaderAPI.Availability.decide(users: $0, host: host, selfURL: selfURL, insecureHTTP: insecureHTTP)
+        }
+        let availability = decide(try await db.listUsers())
         // The APIs write (read state, tokens): a second connection opened for writing. The read-only
         // open above already checked that the database exists and is fully migrated.
         let apiStore: any ReaderAPI.Store = availability == .on ? try await global.openStore(.readWrite) : db
@@ -110,10 +113,11 @@ struct ServeCommand: AsyncParsableCommand {
             Output.error("warning: the open-file limit allows \(fits) connections, not \(limits.maxConnections); raise it with ulimit -n")
             limits.maxConnections = fits
         }
-        let settings = WebServer.Settings(host: host, port: port, selfURL: selfURL.flatMap(PublicAddress.normalizedRoot),
+        let settings = WebServer.Settings(host: host, port: port, selfURL: selfURL,
                                           allowedHosts: allowedHosts, limits: limits,
                                           reader: ReaderView(user: try await db.defaultUser(), unreadFirst: true),
-                                          api: ReaderAPI.Settings(store: apiStore, availability: availability))
+                                          api: ReaderAPI.Settings(store: apiStore, availability: availability,
+                                                                  recheck: .init(decide: decide, openForWriting: { try await global.openStore(.readWrite) })))
         let quiet = global.quiet
         let app = WebServer.application(database: db, settings: settings) { url in
             if !quiet { Output.print("Syndic is serving on \(url) (Ctrl-C to stop)") }
