@@ -25,7 +25,8 @@ extension PostgresStore {
                     copies[story, default: []].append(copy)
                 }
             }
-            return try rows.map { try ReaderItemSQL.item($0, copies: copies) }
+            let labels = try await Self.storyLabels(db, userID: reader.userID, storyIDs: storyIDs, logger: logger)
+            return try rows.map { try ReaderItemSQL.item($0, copies: copies, labels: labels) }
         }
     }
 

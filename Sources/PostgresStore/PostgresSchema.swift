@@ -95,6 +95,8 @@ enum PostgresSchema {
         ("v14-feed-leases", MigrationSQL.addFeedLeases),
         // Roundups re-seeded as roundups (StoredSignature.roundup).
         ("v15-signature-roundup", MigrationSQL.addSignatureRoundup),
+        // Users' labels on stories (Google Reader item labels).
+        ("v16-story-labels", MigrationSQL.createStoryLabels),
     ]
 
     static var identifiers: [String] { migrations.map(\.id) }

@@ -44,6 +44,33 @@ extension SQLiteStore {
         }
     }
 
+    public func labelStories(userID: Int64, storyIDs: [Int64], label: String, labelled: Bool, now: Date) async throws -> [Int64] {
+        try await write { db in
+            let (found, missing) = try Self.existingStories(db, storyIDs)
+            for id in found {
+                try db.run(labelled ? StoryLabelSQL.add(userID: userID, storyID: id, label: label, now: now)
+                                    : StoryLabelSQL.remove(userID: userID, storyID: id, label: label))
+            }
+            return missing
+        }
+    }
+
+    public func storyLabels(userID: Int64, storyIDs: [Int64]) async throws -> [Int64: [String]] {
+        try await read { db in try Self.storyLabels(db, userID: userID, storyIDs: storyIDs) }
+    }
+
+    static func storyLabels(_ db: Database, userID: Int64, storyIDs: [Int64]) throws -> [Int64: [String]] {
+        var labels: [Int64: [String]] = [:]
+        for statement in StoryLabelSQL.labels(userID: userID, storyIDs: storyIDs) {
+            for row in try db.rows(statement) { labels[try row.int("story_id"), default: []].append(try row.text("label")) }
+        }
+        return labels
+    }
+
+    public func storyLabelNames(userID: Int64) async throws -> [(label: String, stories: Int)] {
+        try await read { db in try db.rows(StoryLabelSQL.names(userID: userID)).map { (try $0.text("label"), try $0.count("n")) } }
+    }
+
     /// The ids among `ids` that name a story (each once, in order) and those that do not.
     static func existingStories(_ db: Database, _ ids: [Int64]) throws -> (found: [Int64], missing: [Int64]) {
         var existing = Set<Int64>()

@@ -24,7 +24,8 @@ extension SQLiteStore {
                     copies[story, default: []].append(copy)
                 }
             }
-            return try rows.map { try ReaderItemSQL.item($0, copies: copies) }
+            let labels = try Self.storyLabels(db, userID: reader.userID, storyIDs: storyIDs)
+            return try rows.map { try ReaderItemSQL.item($0, copies: copies, labels: labels) }
         }
     }
 

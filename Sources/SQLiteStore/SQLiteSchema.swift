@@ -66,6 +66,7 @@ enum SQLiteSchema {
         ("v13-reader-state", { db in for sql in MigrationSQL.createReaderState { try db.execute(sql: sql) } }),
         ("v14-feed-leases", { db in for sql in MigrationSQL.addFeedLeases { try db.execute(sql: sql) } }),
         ("v15-signature-roundup", { db in for sql in MigrationSQL.addSignatureRoundup { try db.execute(sql: sql) } }),
+        ("v16-story-labels", { db in for sql in MigrationSQL.createStoryLabels { try db.execute(sql: sql) } }),
     ]
 
     static var identifiers: [String] { migrations.map(\.id) }

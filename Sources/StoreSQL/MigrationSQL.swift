@@ -133,4 +133,19 @@ extension MigrationSQL {
     package static let addSignatureRoundup = [
         "ALTER TABLE signature ADD COLUMN roundup boolean NOT NULL DEFAULT false",
     ]
+
+    /// `v16-story-labels`: a user's own labels on stories (Google Reader's item labels; a label on one
+    /// copy is the story's, like read and starred).
+    package static let createStoryLabels = [
+        """
+        CREATE TABLE story_label (
+          account_id bigint NOT NULL REFERENCES account (id) ON DELETE CASCADE,
+          story_id bigint NOT NULL REFERENCES story (id) ON DELETE CASCADE,
+          label text NOT NULL,
+          added_at double precision NOT NULL,
+          PRIMARY KEY (account_id, story_id, label))
+        """,
+        "CREATE INDEX story_label_name ON story_label (account_id, label)",
+        "CREATE INDEX story_label_story ON story_label (story_id)",
+    ]
 }

@@ -36,6 +36,18 @@ package enum ReaderItemSQL {
     /// reads `entry` with its story.
     private static func source(_ query: ReaderItemQuery) -> Source {
         switch query.scope {
+        case .stories(let feedIDs) where query.storyLabel != nil:
+            // The label's feeds (their usual item) or the stories labelled so (their representative).
+            let labelled = StoryLabelSQL.isLabelled(query.reader, query.storyLabel!)
+            let allowed = allowed("c", feedIDs: feedIDs, reader: query.reader) ?? ("1 = 1", [])
+            return Source(from: "story", entry: """
+                CASE WHEN \(labelled.sql) OR EXISTS (SELECT 1 FROM entry c WHERE c.id = story.representative_entry_id AND \(allowed.sql))
+                  THEN story.representative_entry_id
+                  ELSE (SELECT MIN(c.id) FROM entry c WHERE c.story_id = story.id AND \(allowed.sql)) END
+                """, entryValues: labelled.values + allowed.values + allowed.values, time: "story.published_at", key: "story.id",
+                          conditions: ["story.size > 0", "story.representative_entry_id IS NOT NULL",
+                                       "(\(labelled.sql) OR EXISTS (SELECT 1 FROM entry c WHERE c.story_id = story.id AND \(allowed.sql)))"],
+                          values: labelled.values + allowed.values)
         case .stories(let feedIDs):
             guard let allowed = allowed("c", feedIDs: feedIDs, reader: query.reader) else {
                 return Source(from: "story", entry: "story.representative_entry_id", entryValues: [], time: "story.published_at",
@@ -168,14 +180,16 @@ package enum ReaderItemSQL {
                    similarity: try r.optionalDouble("similarity")))
     }
 
-    /// Builds the items from the rows of ``items(_:reader:)`` and the copies of their stories.
-    package static func item(_ r: some SQLRow, copies: [Int64: [StoryCopy]]) throws -> ReaderItem {
+    /// Builds the items from the rows of ``items(_:reader:)``, the copies of their stories and the
+    /// reader's labels on them.
+    package static func item(_ r: some SQLRow, copies: [Int64: [StoryCopy]], labels: [Int64: [String]]) throws -> ReaderItem {
         let entry = try RowDecoding.entry(r)
         return ReaderItem(entry: entry, feedURL: try r.text("feed_url"), feedTitle: try r.optionalText("feed_title"),
                           feedSiteURL: try r.optionalText("feed_site_url"),
                           published: try r.optionalDate("item_published") ?? entry.firstSeenAt,
                           isRead: try r.int("is_read") != 0, isStarred: try r.int("is_starred") != 0,
-                          otherCopies: (copies[entry.storyID ?? -1] ?? []).filter { $0.entryID != entry.id })
+                          otherCopies: (copies[entry.storyID ?? -1] ?? []).filter { $0.entryID != entry.id },
+                          labels: labels[entry.storyID ?? -1] ?? [])
     }
 
     /// `feed_id, n, newest`: unread entries per feed for the reader.

@@ -109,6 +109,38 @@ struct GReaderContractTests {
         #expect(try await world.streamIDs("user/-/state/com.google/starred") == [world.lone, world.bridgeWire])
     }
 
+    @Test("item labels (edit-tag a=/r= user/-/label/NAME) are the story's: every copy shows them, tag/list and the label's stream hold them")
+    func itemLabels() async throws {
+        let world = try await APIWorld()
+        defer { _ = world.stop() }
+        func categories(_ stream: String) async throws -> [Int64: [String]] {
+            let items = try await world.reader("stream/contents/\(stream)").json()["items"] as? [[String: Any]] ?? []
+            var out: [Int64: [String]] = [:]
+            for item in items { out[try GReaderIDForTests.parse(item["id"] as? String ?? "")] = item["categories"] as? [String] ?? [] }
+            return out
+        }
+        let labelled = try await world.change("edit-tag", [("i", String(world.bridgeDaily)), ("a", "user/-/label/Keep")])
+        #expect(labelled.status == 200 && labelled.body == "OK")
+        #expect(try await categories("user/-/state/com.google/reading-list")[world.bridgeWire]?.contains("user/-/label/Keep") == true,
+                "the reading list's item (the wire copy) carries the label put on the daily copy")
+        #expect(try await categories("feed/\(world.dailyFeed)")[world.bridgeDaily]?.contains("user/-/label/Keep") == true)
+        #expect(try await categories("user/-/state/com.google/reading-list")[world.lone]?.contains("user/-/label/Keep") == false)
+        #expect(try await world.streamIDs("user/-/label/Keep") == [world.bridgeWire], "a label no feed has: the labelled stories")
+        let tags = try await world.reader("tag/list").json()["tags"] as? [[String: Any]] ?? []
+        #expect(tags.contains { $0["id"] as? String == "user/-/label/Keep" && $0["type"] as? String == "tag" })
+        #expect(tags.contains { $0["id"] as? String == "user/-/label/News" && $0["type"] as? String == "folder" })
+        // A label that is also a folder: the folder's feeds and the stories labelled so.
+        _ = try await world.change("edit-tag", [("i", String(world.lone)), ("a", "user/-/label/News")])
+        #expect(try await world.streamIDs("user/-/label/News") == [world.lone, world.bridgeWire])
+        // Taken off (from the other copy): gone everywhere; the label's stream no longer exists.
+        _ = try await world.change("edit-tag", [("i", GReaderIDForTests.long(world.bridgeWire)), ("r", "user/-/label/Keep")])
+        #expect(try await categories("feed/\(world.dailyFeed)")[world.bridgeDaily]?.contains("user/-/label/Keep") == false)
+        #expect(try await world.reader("stream/contents/user/-/label/Keep").status == 400)
+        // Bad labels are a 400 with a reason.
+        let long = try await world.change("edit-tag", [("i", String(world.lone)), ("a", "user/-/label/" + String(repeating: "x", count: 201))])
+        #expect(long.status == 400 && long.body.contains("200 characters"))
+    }
+
     @Test("edit-tag and the other changes need POST and the T token (the auth token is accepted as T, as FreshRSS does)")
     func actionToken() async throws {
         let world = try await APIWorld()

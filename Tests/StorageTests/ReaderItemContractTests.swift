@@ -51,6 +51,21 @@ struct ReaderItemContractTests {
         let items = try await store.readerItems(entryIDs: [copies[0], 9_999], reader: view)
         #expect(items.count == 1 && items[0].isRead && items[0].otherCopies.map(\.entryID) == [copies[1]])
         #expect(items[0].feedURL == "https://a.org/feed.xml")
+        // Labels on stories: the item carries them; a stories stream with storyLabel adds the labelled
+        // stories to its feeds' (here: c.org's feeds hold `third`, `other` is labelled).
+        try await store.labelStories(userID: user.id, storyIDs: [other, 9_999], label: "Keep", labelled: true, now: Clock.at(hours: 3))
+        #expect(try await store.labelStories(userID: user.id, storyIDs: [other], label: "Keep", labelled: true, now: Clock.at(hours: 4)).isEmpty,
+                "labelling twice is harmless")
+        #expect(try await store.readerItems(entryIDs: [other], reader: view).first?.labels == ["Keep"])
+        #expect(try await store.storyLabelNames(userID: user.id).map(\.label) == ["Keep"])
+        let c = try await seed.feed("c.org")
+        let labelStream = ReaderItemQuery(reader: view, scope: .stories(feedIDs: [c]), storyLabel: "Keep")
+        #expect(try await store.readerItemRefs(labelStream).map(\.entryID) == [third, other])
+        #expect(try await store.readerItemCount(labelStream) == 2)
+        try await store.labelStories(userID: user.id, storyIDs: [other], label: "Keep", labelled: false, now: Clock.at(hours: 5))
+        #expect(try await store.storyLabels(userID: user.id, storyIDs: [other]).isEmpty)
+        #expect(try await store.readerItemRefs(labelStream).map(\.entryID) == [third])
+
         // 600 ids, over one IN list (512) and padded in each: every existing entry once, no other.
         let present: [Int64] = [copies[0], copies[1], other, third]
         let many: [Int64] = (0..<600).map { (i: Int) -> Int64 in i % 3 == 0 ? present[i % 4] : Int64(100_000 + i) }

@@ -18,4 +18,11 @@ public protocol ReadStateStore: Sendable {
     func starStories(userID: Int64, storyIDs: [Int64], starred: Bool, now: Date) async throws -> [Int64]
     /// The stored states of these stories for a user (stories without one are left out).
     func readStates(userID: Int64, storyIDs: [Int64]) async throws -> [ReadState]
+    /// Puts the user's label `label` on stories (or takes it off); returns the ids that name no story.
+    @discardableResult
+    func labelStories(userID: Int64, storyIDs: [Int64], label: String, labelled: Bool, now: Date) async throws -> [Int64]
+    /// The user's labels on these stories (stories without any are left out), each list sorted.
+    func storyLabels(userID: Int64, storyIDs: [Int64]) async throws -> [Int64: [String]]
+    /// Every label the user put on stories, sorted, with how many stories carry it.
+    func storyLabelNames(userID: Int64) async throws -> [(label: String, stories: Int)]
 }

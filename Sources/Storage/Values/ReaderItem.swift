@@ -52,11 +52,15 @@ public struct ReaderItemQuery: Sendable, Equatable {
     /// Continue after this item (newest/oldest first orders only).
     public var after: ReaderCursor?
     public var limit: Int?
+    /// In a stories stream: also the stories the reader labelled so, whatever their feeds (a
+    /// `user/-/label/NAME` stream holds the label's feeds and the stories labelled NAME).
+    public var storyLabel: String?
 
     public init(reader: ReaderView, scope: ReaderItemScope, order: ReaderItemOrder = .newestFirst, newerThan: Date? = nil,
-                olderThan: Date? = nil, idAbove: Int64? = nil, idBelow: Int64? = nil, after: ReaderCursor? = nil, limit: Int? = nil) {
+                olderThan: Date? = nil, idAbove: Int64? = nil, idBelow: Int64? = nil, after: ReaderCursor? = nil, limit: Int? = nil,
+                storyLabel: String? = nil) {
         self.reader = reader; self.scope = scope; self.order = order; self.newerThan = newerThan; self.olderThan = olderThan
-        self.idAbove = idAbove; self.idBelow = idBelow; self.after = after; self.limit = limit
+        self.idAbove = idAbove; self.idBelow = idBelow; self.after = after; self.limit = limit; self.storyLabel = storyLabel
     }
 }
 
@@ -99,11 +103,14 @@ public struct ReaderItem: Sendable, Equatable {
     public var isStarred: Bool
     /// The story's other copies (this entry left out), representative first, then by first seen.
     public var otherCopies: [StoryCopy]
+    /// The reader's own labels on the story, sorted.
+    public var labels: [String]
 
     public init(entry: StoredEntry, feedURL: String, feedTitle: String?, feedSiteURL: String?, published: Date,
-                isRead: Bool, isStarred: Bool, otherCopies: [StoryCopy]) {
+                isRead: Bool, isStarred: Bool, otherCopies: [StoryCopy], labels: [String] = []) {
         self.entry = entry; self.feedURL = feedURL; self.feedTitle = feedTitle; self.feedSiteURL = feedSiteURL
         self.published = published; self.isRead = isRead; self.isStarred = isStarred; self.otherCopies = otherCopies
+        self.labels = labels
     }
 }
 

@@ -9,8 +9,8 @@ struct GReaderEdits: Sendable {
     typealias Call = GReaderRoutes.Call
     let api: APIContext
 
-    /// `edit-tag`: `i=` repeated; `a=`/`r=` read (also `kept-unread`, the opposite) and starred.
-    /// Read and starred are the story's: marking one copy marks every copy.
+    /// `edit-tag`: `i=` repeated; `a=`/`r=` read (also `kept-unread`, the opposite), starred and
+    /// labels (`user/-/label/NAME`). All three are the story's: marking one copy marks every copy.
     func editTag(_ call: Call) async throws -> Response {
         let ids = try call.form.all("i").map(GReaderItemID.parse)
         guard !ids.isEmpty else { throw ReaderAPIError.badRequest("edit-tag needs i=ITEM-ID, once per item.") }
@@ -29,13 +29,14 @@ struct GReaderEdits: Sendable {
             case .read: try await api.store.markEntries(userID: call.user.id, entryIDs: entryIDs, read: on, now: now)
             case .keptUnread: if on { try await api.store.markEntries(userID: call.user.id, entryIDs: entryIDs, read: false, now: now) }
             case .starred: try await api.store.starStories(userID: call.user.id, storyIDs: storyIDs, starred: on, now: now)
+            case .label(let name): try await api.store.labelStories(userID: call.user.id, storyIDs: storyIDs, label: name, labelled: on, now: now)
             case .ignored: break
             }
         }
         return APIResponse.text("OK")
     }
 
-    enum ItemTag { case read, keptUnread, starred, ignored }
+    enum ItemTag { case read, keptUnread, starred, label(String), ignored }
 
     static func tag(_ text: String) throws -> ItemTag {
         let state = text.replacingOccurrences(of: #"^user/[0-9-]+/state/com\.google/"#, with: "", options: .regularExpression)
@@ -45,9 +46,7 @@ struct GReaderEdits: Sendable {
         case "starred": return .starred
         case "tracking-kept-unread", "tracking-item-link-used", "tracking-body-link-used", "tracking-emailed", "fresh": return .ignored
         default:
-            if text.contains("/label/") {
-                throw ReaderAPIError.badRequest("Syndic files labels on subscriptions, not items: label a feed with subscription/edit (a=user/-/label/NAME).")
-            }
+            if text.contains("/label/") { return .label(try label(text)) }
             throw ReaderAPIError.badRequest("Unknown tag \u{201C}\(text.prefix(80))\u{201D}: use \(GReaderStream.readID), \(GReaderStream.starredID) or …/kept-unread.")
         }
     }
@@ -109,11 +108,16 @@ struct GReaderEdits: Sendable {
 
     /// A label name from `user/-/label/NAME` (or a bare name, as some clients send).
     static func label(_ text: String) throws -> String {
-        if case .label(let name)? = try? GReaderStream.parse(text) { return name }
-        guard !text.contains("/"), text.count <= 200 else {
+        var name = text
+        if case .label(let parsed)? = try? GReaderStream.parse(text) {
+            name = parsed
+        } else if text.contains("/") {
             throw ReaderAPIError.badRequest("\u{201C}\(text.prefix(80))\u{201D} is not a label: use user/-/label/NAME.")
         }
-        return text
+        guard (1...200).contains(name.count), !name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+            throw ReaderAPIError.badRequest("A label is 1 to 200 characters without control characters.")
+        }
+        return name
     }
 
     /// Subscribes the user to a URL (adding the shared feed when new) with a title and labels.

@@ -36,6 +36,7 @@ enum GReaderItemJSON {
         text(GReaderStream.readingListID)
         if item.isRead { out.append(UInt8(ascii: ",")); text(GReaderStream.readID) }
         if item.isStarred { out.append(UInt8(ascii: ",")); text(GReaderStream.starredID) }
+        for label in item.labels { out.append(UInt8(ascii: ",")); text(GReaderStream.labelID(label)) }
         out.append(UInt8(ascii: "]"))
         key("crawlTimeMsec"); text(String(Int64(entry.firstSeenAt.timeIntervalSince1970 * 1000)))
         key("id"); text(GReaderItemID.long(entry.id))

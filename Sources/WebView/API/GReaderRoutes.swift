@@ -151,8 +151,11 @@ struct GReaderRoutes: Sendable {
 
     private func tagList(_ user: User) async throws -> Response {
         let tags = Set(try await api.store.subscriptions(userID: user.id).flatMap(\.tags)).sorted()
+        // Folders are labels on subscriptions; tags are the user's labels on stories (FreshRSS's two kinds).
+        let storyLabels = try await api.store.storyLabelNames(userID: user.id).map(\.label).filter { !tags.contains($0) }
         let list: [[String: Any]] = [["id": GReaderStream.starredID]]
             + tags.map { ["id": GReaderStream.labelID($0), "type": "folder"] }
+            + storyLabels.map { ["id": GReaderStream.labelID($0), "type": "tag"] }
         return APIResponse.json(["tags": list])
     }
 }

@@ -29,11 +29,18 @@ struct GReaderStreams: Sendable {
         let form = call.form
         var view = APIContext.view(call.user)
         let scope: ReaderItemScope
+        var storyLabel: String?
         switch try GReaderStream.parse(streamText) {
         case .readingList: scope = .stories(feedIDs: nil)
         case .starred: scope = .stories(feedIDs: nil); view.starredOnly = true
         case .read: scope = .stories(feedIDs: nil); view.filter = .read
-        case .label(let name): scope = .stories(feedIDs: try await feeds(labelled: name, call.user))
+        case .label(let name):
+            let feeds = try await feeds(labelled: name, call.user)
+            if try await api.store.storyLabelNames(userID: call.user.id).contains(where: { $0.label == name }) { storyLabel = name }
+            guard !feeds.isEmpty || storyLabel != nil else {
+                throw ReaderAPIError.badRequest("No subscription or item is labelled \u{201C}\(name.prefix(80))\u{201D}: see tag/list.")
+            }
+            scope = .stories(feedIDs: feeds)
         case .feed(let key): scope = .entries(feedIDs: [try await feed(key, call.user)])
         }
         for excluded in form.all("xt") where !excluded.isEmpty {
@@ -64,7 +71,7 @@ struct GReaderStreams: Sendable {
         var query = ReaderItemQuery(reader: view, scope: scope, order: order,
                                     newerThan: try form.int("ot", in: seconds).map { Date(timeIntervalSince1970: Double($0)) },
                                     olderThan: try form.int("nt", in: seconds).map { Date(timeIntervalSince1970: Double($0)) },
-                                    limit: Int(limit) + 1)
+                                    limit: Int(limit) + 1, storyLabel: storyLabel)
         if let c = form.first("c"), !c.isEmpty {
             let cursor = try GReaderContinuation.decode(c)
             query.after = ReaderCursor(time: cursor.time, key: cursor.key)
@@ -82,12 +89,10 @@ struct GReaderStreams: Sendable {
         return (refs, GReaderContinuation.encode((cursor.time, cursor.key)))
     }
 
-    /// The feeds a user files under a label (a 400 when none).
+    /// The feeds a user files under a label (ignoring case).
     func feeds(labelled name: String, _ user: User) async throws -> [Int64] {
         let wanted = name.lowercased()
-        let ids = try await api.store.subscriptions(userID: user.id).filter { $0.tags.contains { $0.lowercased() == wanted } }.map(\.feedID)
-        guard !ids.isEmpty else { throw ReaderAPIError.badRequest("No subscription is labelled \u{201C}\(name.prefix(80))\u{201D}: see tag/list.") }
-        return ids
+        return try await api.store.subscriptions(userID: user.id).filter { $0.tags.contains { $0.lowercased() == wanted } }.map(\.feedID)
     }
 
     /// The id of a feed the user follows, by `feed/ID` or `feed/URL` (a 400 when none).
