@@ -28,10 +28,13 @@ extension PostgresStore {
         }
         var touched = Set<Int64>()
         var changed = Set<Int64>()
+        var moves: [StoryMove] = []
         var final: [Int64: StoryAssignment] = [:]
         for a in assignments {
             let previous = current[a.entryID] ?? nil
-            if let previous, previous != a.storyID { touched.insert(previous); changed.insert(previous) }
+            if let previous, previous != a.storyID {
+                touched.insert(previous); changed.insert(previous); moves.append(StoryMove(from: previous, to: a.storyID))
+            }
             if previous != a.storyID { changed.insert(a.storyID) }
             touched.insert(a.storyID)
             current[a.entryID] = .some(a.storyID)
@@ -40,6 +43,9 @@ extension PostgresStore {
         for chunk in SQLStatement.chunks(changed.sorted()) { try await db.run(StorySQL.touch(ids: chunk, now: now), logger: logger) }
         let placements = entryOrder.compactMap { final[$0] }
         for chunk in SQLStatement.chunks(placements, size: 300) { try await db.run(StorySQL.placeAll(chunk), logger: logger) }
+        for move in StoryMove.distinct(moves) {
+            for statement in ReadStateSQL.carry(from: move.from, to: move.to, now: now) { try await db.run(statement, logger: logger) }
+        }
         try await refreshStories(db, touched.sorted(), logger: logger)
     }
 

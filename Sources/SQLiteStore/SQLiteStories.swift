@@ -12,13 +12,20 @@ extension SQLiteStore {
     static func applyStoryAssignments(_ db: Database, _ assignments: [StoryAssignment], now: Date) throws {
         guard !assignments.isEmpty else { return }
         var touched = Set<Int64>()
+        var moves: [StoryMove] = []
         for a in assignments {
             try db.run(StorySQL.create(id: a.storyID, now: now))
             let previous = try db.first(StorySQL.storyOf(entryID: a.entryID))?.optionalInt("story_id")
-            if let previous, previous != a.storyID { touched.insert(previous); try db.run(StorySQL.touch(id: previous, now: now)) }
+            if let previous, previous != a.storyID {
+                touched.insert(previous); moves.append(StoryMove(from: previous, to: a.storyID))
+                try db.run(StorySQL.touch(id: previous, now: now))
+            }
             if previous != a.storyID { try db.run(StorySQL.touch(id: a.storyID, now: now)) }
             try db.run(StorySQL.place(a))
             touched.insert(a.storyID)
+        }
+        for move in StoryMove.distinct(moves) {
+            for statement in ReadStateSQL.carry(from: move.from, to: move.to, now: now) { try db.run(statement) }
         }
         try refreshStories(db, touched.sorted())
     }

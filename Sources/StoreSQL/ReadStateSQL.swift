@@ -63,6 +63,37 @@ package enum ReadStateSQL {
             """, [.int(userID), .int(storyID), .of(now)])
     }
 
+    /// When a story's last copies moved to story `to` (a merge), each user's state goes with them:
+    /// read when either story was (the later reading, the longer length read; the reopen rule then
+    /// applies to the copies as to any), starred when either was (the first star), every label of
+    /// both. Nothing happens while `from` still has copies. Run after the entries moved, before
+    /// `StorySQL.refresh` deletes the emptied story (and, by cascade, its state).
+    package static func carry(from: Int64, to: Int64, now: Date) -> [SQLStatement] {
+        let emptied = "NOT EXISTS (SELECT 1 FROM entry e WHERE e.story_id = ?)"
+        func later(_ column: String, _ pick: String) -> String {
+            """
+            CASE WHEN story_state.\(column) IS NULL THEN excluded.\(column) WHEN excluded.\(column) IS NULL THEN story_state.\(column)
+                 WHEN excluded.\(column) \(pick) story_state.\(column) THEN excluded.\(column) ELSE story_state.\(column) END
+            """
+        }
+        return [
+            SQLStatement("""
+                INSERT INTO story_state (account_id, story_id, read_at, read_words, starred_at, changed_at)
+                SELECT a.account_id, ?, a.read_at, a.read_words, a.starred_at, ? FROM story_state a WHERE a.story_id = ? AND \(emptied)
+                ON CONFLICT (account_id, story_id) DO UPDATE SET
+                  read_at = \(later("read_at", ">")),
+                  read_words = CASE WHEN excluded.read_words > story_state.read_words THEN excluded.read_words ELSE story_state.read_words END,
+                  starred_at = \(later("starred_at", "<")),
+                  changed_at = excluded.changed_at
+                """, [.int(to), .of(now), .int(from), .int(from)]),
+            SQLStatement("""
+                INSERT INTO story_label (account_id, story_id, label, added_at)
+                SELECT l.account_id, ?, l.label, l.added_at FROM story_label l WHERE l.story_id = ? AND \(emptied)
+                ON CONFLICT (account_id, story_id, label) DO NOTHING
+                """, [.int(to), .int(from), .int(from)]),
+        ]
+    }
+
     /// Stars (keeping the first star time) or unstars a story.
     package static func star(userID: Int64, storyID: Int64, starred: Bool, now: Date) -> SQLStatement {
         SQLStatement("""

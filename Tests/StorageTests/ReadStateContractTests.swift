@@ -133,4 +133,33 @@ struct ReadStateContractTests {
         #expect(try await store.readStates(userID: user.id, storyIDs: [story]).isEmpty)
         #expect(try await store.integrityCheck() == ["ok"])
     }
+
+    @Test("a merge carries each user's state: read or starred when either story was, every label of both; a story that keeps copies keeps its own",
+          arguments: TestStores.backends)
+    func mergeCarriesState(_ backend: StoreBackend) async throws {
+        let store = try await TestStores.fresh(backend)
+        var seed = Seed(store)
+        let absorbed = try await seed.story([("a.org", "Early bridge"), ("b.org", "Early bridge B")], at: Clock.base)
+        let survivor = try await seed.story([("c.org", "Bridge")], at: Clock.at(hours: 1))
+        let split = try await seed.story([("d.org", "Split"), ("e.org", "Split E")], at: Clock.at(hours: 2))
+        let user = try await store.defaultUser()
+        let ann = try await store.addUser(name: "ann", passwordHash: nil, now: Clock.base)
+        try await store.markStories(userID: user.id, storyIDs: [absorbed, split], read: true, now: Clock.at(hours: 3))
+        try await store.starStories(userID: ann.id, storyIDs: [absorbed], starred: true, now: Clock.at(hours: 3))
+        try await store.labelStories(userID: user.id, storyIDs: [absorbed], label: "Keep", labelled: true, now: Clock.at(hours: 3))
+        try await store.labelStories(userID: user.id, storyIDs: [survivor], label: "Own", labelled: true, now: Clock.at(hours: 3))
+
+        // Both copies of `absorbed` move to `survivor` (a merge); one copy of `split` moves too.
+        let moved = try await store.story(id: absorbed).summary.copies.map(\.entryID)
+        let splitCopy = try await store.story(id: split).summary.copies.map(\.entryID)[1]
+        try await store.applyStoryAssignments(moved.map { StoryAssignment(entryID: $0, storyID: survivor, similarity: 0.8) }
+                                              + [StoryAssignment(entryID: splitCopy, storyID: survivor, similarity: 0.8)], now: Clock.at(hours: 4))
+        await #expect(throws: StorageError.self) { try await store.story(id: absorbed) }
+        let states = try await store.readStates(userID: user.id, storyIDs: [survivor, split])
+        #expect(states.first { $0.storyID == survivor }?.readAt != nil, "the absorbed story was read: the merged one is")
+        #expect(states.first { $0.storyID == split }?.readAt != nil, "a story that keeps copies keeps its state")
+        #expect(try await store.readStates(userID: ann.id, storyIDs: [survivor]).first?.starredAt != nil, "ann's star went along")
+        #expect(try await store.storyLabels(userID: user.id, storyIDs: [survivor])[survivor] == ["Keep", "Own"])
+        #expect(try await store.storyLabels(userID: ann.id, storyIDs: [survivor]).isEmpty)
+    }
 }
