@@ -97,6 +97,8 @@ enum PostgresSchema {
         ("v15-signature-roundup", MigrationSQL.addSignatureRoundup),
         // Users' labels on stories (Google Reader item labels).
         ("v16-story-labels", MigrationSQL.createStoryLabels),
+        // Entries by (story, first seen): per-story first/last seen in one probe.
+        ("v17-entry-story-seen", MigrationSQL.indexEntriesByStoryAndSeen(replacing: "entry_story")),
     ]
 
     static var identifiers: [String] { migrations.map(\.id) }

@@ -49,9 +49,9 @@ extension PostgresStore {
         try await refreshStories(db, touched.sorted(), logger: logger)
     }
 
-    /// Makes the stories true to their entries again (see `StorySQL.refresh`).
+    /// Makes the stories true to their entries again (see `StorySQL.refreshGrouped`).
     static func refreshStories(_ db: PostgresConnection, _ ids: [Int64], logger: Logger) async throws {
-        for statement in StorySQL.refresh(ids) { try await db.run(statement, logger: logger) }
+        for statement in StorySQL.refreshGrouped(ids) { try await db.run(statement, logger: logger) }
     }
 
     public func stories(_ query: StoryQuery) async throws -> [StorySummary] {

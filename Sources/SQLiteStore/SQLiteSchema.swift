@@ -67,6 +67,9 @@ enum SQLiteSchema {
         ("v14-feed-leases", { db in for sql in MigrationSQL.addFeedLeases { try db.execute(sql: sql) } }),
         ("v15-signature-roundup", { db in for sql in MigrationSQL.addSignatureRoundup { try db.execute(sql: sql) } }),
         ("v16-story-labels", { db in for sql in MigrationSQL.createStoryLabels { try db.execute(sql: sql) } }),
+        ("v17-entry-story-seen", { db in
+            for sql in MigrationSQL.indexEntriesByStoryAndSeen(replacing: "entry_on_story_id") { try db.execute(sql: sql) }
+        }),
     ]
 
     static var identifiers: [String] { migrations.map(\.id) }

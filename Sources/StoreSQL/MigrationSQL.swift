@@ -148,4 +148,13 @@ extension MigrationSQL {
         "CREATE INDEX story_label_name ON story_label (account_id, label)",
         "CREATE INDEX story_label_story ON story_label (story_id)",
     ]
+
+    /// `v17-entry-story-seen`: entries by story, then first seen, in place of the index by story alone
+    /// (`old`: its name on the backend). A story's first and last seen times are one probe each:
+    /// PostgreSQL answered `MIN(first_seen_at) … WHERE story_id = ?` by walking the first-seen index
+    /// and filtering by story, so refreshing a page of stories read every entry once per story
+    /// (6.6 of 7.6 CPU seconds of a cold poll of 1,000 feeds).
+    package static func indexEntriesByStoryAndSeen(replacing old: String) -> [String] {
+        ["CREATE INDEX entry_story_seen ON entry (story_id, first_seen_at)", "DROP INDEX IF EXISTS \(old)"]
+    }
 }

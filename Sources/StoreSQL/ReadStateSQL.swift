@@ -5,7 +5,7 @@ import Storage
 package enum ReadStateSQL {
     /// The condition that `story` is read for the view's user: a state with `read_at`, and no copy that
     /// arrived or grew after the reading and is substantially longer than the longest copy read
-    /// (``ReopenRule``). Evaluated per story through the `story_state` primary key and `entry_story`.
+    /// (``ReopenRule``). Evaluated per story through the `story_state` primary key and `entry_story_seen`.
     package static func isRead(_ view: ReaderView) -> (sql: String, values: [SQLValue]) {
         var sql = "EXISTS (SELECT 1 FROM story_state r WHERE r.account_id = ? AND r.story_id = story.id AND r.read_at IS NOT NULL"
         var values: [SQLValue] = [.int(view.userID)]

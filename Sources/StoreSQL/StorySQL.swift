@@ -106,6 +106,39 @@ package enum StorySQL {
         }
     }
 
+    /// PostgreSQL's form of ``refresh(_:)``, with the same results: the stories' entries read once,
+    /// grouped for the counts and times and `DISTINCT ON` for the representative, then one joined
+    /// update. The correlated form costs a probe per story and column, and on a young table
+    /// PostgreSQL plans those probes as scans (6.6 of 7.6 CPU seconds of a cold poll of 1,000 feeds).
+    package static func refreshGrouped(_ ids: [Int64]) -> [SQLStatement] {
+        SQLStatement.chunks(ids).flatMap { chunk -> [SQLStatement] in
+            let list = SQLStatement.placeholders(chunk.count)
+            let values = chunk.map(SQLValue.int)
+            return [
+                SQLStatement("DELETE FROM story WHERE id IN \(list) AND NOT EXISTS (SELECT 1 FROM entry e WHERE e.story_id = story.id)", values),
+                SQLStatement("""
+                    WITH m AS (
+                      SELECT e.id, e.story_id, e.site, e.title, e.first_seen_at, e.published_at, \(entryPublished) AS item_published,
+                             COALESCE(s.full_text, FALSE) AS full_text
+                      FROM entry e LEFT JOIN signature s ON s.entry_id = e.id WHERE e.story_id IN \(list)),
+                    agg AS (
+                      SELECT story_id, COUNT(*) AS n, COUNT(DISTINCT site) AS sites, MIN(first_seen_at) AS first_seen,
+                             MAX(first_seen_at) AS last_seen, MIN(item_published) AS published
+                      FROM m GROUP BY story_id),
+                    rep AS (
+                      SELECT DISTINCT ON (story_id) story_id, id, title FROM m
+                      ORDER BY story_id, full_text DESC, COALESCE(published_at, first_seen_at), id)
+                    UPDATE story SET size = agg.n, source_count = agg.sites, first_seen_at = agg.first_seen, last_seen_at = agg.last_seen,
+                      published_at = COALESCE(CASE WHEN story.published_at <= agg.published THEN story.published_at ELSE agg.published END,
+                                              story.published_at, story.first_seen_at),
+                      representative_entry_id = rep.id, headline = COALESCE(rep.title, story.headline)
+                    FROM agg JOIN rep ON rep.story_id = agg.story_id
+                    WHERE story.id = agg.story_id
+                    """, values),
+            ]
+        }
+    }
+
     package static let count = SQLStatement("SELECT COUNT(*) AS n FROM story")
 
     private static let pageColumns = "id, representative_entry_id, headline, first_seen_at, last_seen_at, published_at, updated_at, source_count"
