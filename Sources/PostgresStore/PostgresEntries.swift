@@ -36,6 +36,7 @@ extension PostgresStore {
         }
         var outcomes: [EntryUpsertOutcome] = []
         var unchanged: [Int64] = []
+        var fresh: [(index: Int, draft: EntryDraft, site: String)] = []
         for d in unique {
             let site = StorySite.of(entryURL: d.url, feedURL: feedURL)
             if let entry = stored[d.guid] {
@@ -51,8 +52,20 @@ extension PostgresStore {
                 // Pruned, and listed again: never new again (its tombstone outlives the feed's listing).
                 outcomes.append(.pruned(entryID: entryID))
             } else {
-                let inserted = try await db.first(EntrySQL.insert(feedID: feedID, d, site: site, now: now), logger: logger)
-                outcomes.append(.new(entryID: try inserted?.int("id") ?? 0))
+                fresh.append((outcomes.count, d, site))
+                outcomes.append(.new(entryID: 0))  // its id comes from the batched insert below
+            }
+        }
+        for chunk in SQLStatement.chunks(fresh, size: 100) {
+            var ids: [String: Int64] = [:]
+            for row in try await db.rows(EntrySQL.insertAll(feedID: feedID, chunk.map { ($0.draft, $0.site) }, now: now), logger: logger) {
+                ids[try row.text("guid")] = try row.int("id")
+            }
+            for item in chunk {
+                guard let id = ids[item.draft.guid.storable] else {  // as stored (U+0000 dropped)
+                    throw StorageError.constraintViolation(reason: "entry \(item.draft.guid.prefix(80)) of feed \(feedID) was inserted but not returned")
+                }
+                outcomes[item.index] = .new(entryID: id)
             }
         }
         for chunk in SQLStatement.chunks(unchanged) { try await db.run(EntrySQL.touch(ids: chunk, now: now), logger: logger) }

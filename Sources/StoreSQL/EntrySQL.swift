@@ -49,6 +49,22 @@ package enum EntrySQL {
                   .of(EntryField.stored(d.cutFields)), .of(now), .of(now), .of(words(d)), .of(now)])
     }
 
+    /// New entries of one feed in one statement (`id, guid` returned), as ``insert(feedID:_:site:now:)``
+    /// writes each: a feed's first poll stores all its items in one round trip. Call in chunks of at
+    /// most 100 drafts (16 values each).
+    package static func insertAll(feedID: Int64, _ drafts: [(draft: EntryDraft, site: String)], now: Date) -> SQLStatement {
+        let row = "(" + Array(repeating: "?", count: 16).joined(separator: ", ") + ")"
+        return SQLStatement("""
+            INSERT INTO entry (feed_id, guid, url, site, title, author, published_at, updated_at, summary_html, content_html,
+                               content_hash, cut_fields, first_seen_at, last_seen_at, word_count, words_at)
+            VALUES \(Array(repeating: row, count: drafts.count).joined(separator: ", ")) RETURNING id, guid
+            """, drafts.flatMap { d, site -> [SQLValue] in
+                [.int(feedID), .text(d.guid), .of(d.url), .text(site), .of(d.title), .of(d.author), .of(d.publishedAt),
+                 .of(d.updatedAt), .of(d.summaryHTML), .of(d.contentHTML), .text(d.contentHash),
+                 .of(EntryField.stored(d.cutFields)), .of(now), .of(now), .of(words(d)), .of(now)]
+            }, reusable: false)
+    }
+
     /// Updates a changed entry; its word count only grows (an extracted article may be longer than the
     /// feed text), and `words_at` records when it last grew (the time ``ReadStateSQL`` compares).
     package static func update(id: Int64, _ d: EntryDraft, site: String, now: Date) -> SQLStatement {
