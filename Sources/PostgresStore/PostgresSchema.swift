@@ -99,6 +99,8 @@ enum PostgresSchema {
         ("v16-story-labels", MigrationSQL.createStoryLabels),
         // Entries by (story, first seen): per-story first/last seen in one probe.
         ("v17-entry-story-seen", MigrationSQL.indexEntriesByStoryAndSeen(replacing: "entry_story")),
+        // The feeds stored with dot segments, indexed apart (adding a feed looks them up).
+        ("v18-feed-dot-segments", MigrationSQL.indexFeedsWithDotSegments),
     ]
 
     static var identifiers: [String] { migrations.map(\.id) }

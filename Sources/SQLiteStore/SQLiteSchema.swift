@@ -70,6 +70,7 @@ enum SQLiteSchema {
         ("v17-entry-story-seen", { db in
             for sql in MigrationSQL.indexEntriesByStoryAndSeen(replacing: "entry_on_story_id") { try db.execute(sql: sql) }
         }),
+        ("v18-feed-dot-segments", { db in for sql in MigrationSQL.indexFeedsWithDotSegments { try db.execute(sql: sql) } }),
     ]
 
     static var identifiers: [String] { migrations.map(\.id) }

@@ -58,7 +58,7 @@ package enum FeedSQL {
     package static func byURL(_ url: String) -> SQLStatement { SQLStatement("SELECT * FROM feed WHERE url = ?", [.text(url)]) }
 
     /// Feeds stored under a URL with dot segments (`/./`, `/../`), which normalization now removes:
-    /// the candidates for a URL that has no exact match.
+    /// the candidates for a URL that has no exact match (read through the partial index `feed_dot_segments`).
     package static let withDotSegments = SQLStatement("SELECT * FROM feed WHERE url LIKE '%/.%' ORDER BY id")
 
     /// Every feed, oldest first, with its entry count.

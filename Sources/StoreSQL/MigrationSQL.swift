@@ -157,4 +157,11 @@ extension MigrationSQL {
     package static func indexEntriesByStoryAndSeen(replacing old: String) -> [String] {
         ["CREATE INDEX entry_story_seen ON entry (story_id, first_seen_at)", "DROP INDEX IF EXISTS \(old)"]
     }
+
+    /// `v18-feed-dot-segments`: the few feeds stored under a URL with dot segments, indexed apart
+    /// (`FeedSQL.withDotSegments` has the same condition), so adding a feed no longer reads every
+    /// feed: `feeds import` of N feeds was N full scans.
+    package static let indexFeedsWithDotSegments = [
+        "CREATE INDEX feed_dot_segments ON feed (id) WHERE url LIKE '%/.%'",
+    ]
 }
