@@ -22,16 +22,14 @@ extension PostgresStore {
         if knownURL == nil { feedURL = try await db.first(EntrySQL.feedURL(feedID), logger: logger)?.text("url") ?? "" }
         let guids = unique.map(\.guid)
         var stored: [String: (id: Int64, hash: String?)] = [:]
-        for chunk in SQLStatement.chunks(guids) {
-            for row in try await db.rows(EntrySQL.find(feedID: feedID, guids: chunk), logger: logger) {
-                stored[try row.text("guid")] = (try row.int("id"), try row.optionalText("content_hash"))
-            }
-        }
         var pruned: [String: Int64] = [:]
-        let absent = guids.filter { stored[$0] == nil }
-        for chunk in SQLStatement.chunks(absent) {
-            for row in try await db.rows(EntrySQL.touchTombstones(feedID: feedID, guids: chunk, now: now), logger: logger) {
-                pruned[try row.text("guid")] = try row.int("entry_id")
+        for chunk in SQLStatement.chunks(guids, size: 250) {
+            for row in try await db.rows(EntrySQL.findOrTouchTombstones(feedID: feedID, guids: chunk, now: now), logger: logger) {
+                if try row.text("kind") == "entry" {
+                    stored[try row.text("guid")] = (try row.int("id"), try row.optionalText("content_hash"))
+                } else {
+                    pruned[try row.text("guid")] = try row.int("id")
+                }
             }
         }
         var outcomes: [EntryUpsertOutcome] = []

@@ -10,18 +10,19 @@ package enum EntrySQL {
         SQLStatement("SELECT id, content_hash FROM entry WHERE feed_id = ? AND guid = ?", [.int(feedID), .text(guid)])
     }
 
-    /// The stored entries of a feed among `guids` (one chunk of at most 500): `id`, `guid`, `content_hash`.
-    package static func find(feedID: Int64, guids: [String]) -> SQLStatement {
-        SQLStatement("SELECT id, guid, content_hash FROM entry WHERE feed_id = ? AND guid IN \(SQLStatement.placeholders(guids.count))",
-                     [.int(feedID)] + guids.map { .text($0) }, reusable: false)
-    }
-
-    /// ``touchTombstone(feedID:guid:now:)`` for several stable ids at once; returns `guid`, `entry_id`.
-    package static func touchTombstones(feedID: Int64, guids: [String], now: Date) -> SQLStatement {
-        SQLStatement("""
-            UPDATE entry_tombstone SET last_seen_at = ? WHERE feed_id = ? AND guid IN \(SQLStatement.placeholders(guids.count))
-            RETURNING guid, entry_id
-            """, [.of(now), .int(feedID)] + guids.map { .text($0) }, reusable: false)
+    /// The stored entries of a feed among `guids` and the touched tombstones of those pruned, in one
+    /// statement (PostgreSQL: a data-modifying `WITH`), one round trip per feed: rows of `kind` `entry` (`id`, `guid`,
+    /// `content_hash`) and `tombstone` (`id` = the pruned entry's id, `guid`). Touching the tombstones
+    /// of every listed id is the same as touching those of the absent ones: a pruned id is never
+    /// stored again, so no id is both an entry and a tombstone.
+    package static func findOrTouchTombstones(feedID: Int64, guids: [String], now: Date) -> SQLStatement {
+        let list = SQLStatement.placeholders(guids.count)
+        let values = guids.map { SQLValue.text($0) }
+        return SQLStatement("""
+            WITH t AS (UPDATE entry_tombstone SET last_seen_at = ? WHERE feed_id = ? AND guid IN \(list) RETURNING guid, entry_id)
+            SELECT 'entry' AS kind, id, guid, content_hash FROM entry WHERE feed_id = ? AND guid IN \(list)
+            UNION ALL SELECT 'tombstone' AS kind, entry_id AS id, guid, NULL AS content_hash FROM t
+            """, [.of(now), .int(feedID)] + values + [.int(feedID)] + values, reusable: false)
     }
 
     /// ``touch(id:now:)`` for several entries at once.
