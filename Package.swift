@@ -124,7 +124,7 @@ let package = Package(
         .testTarget(name: "CredentialsTests", dependencies: ["Credentials"]),
         .testTarget(
             name: "StorageTests",
-            dependencies: ["Storage", "SQLiteStore", "PostgresStore", "StoreFactory", "TestSupport",
+            dependencies: ["Storage", "StoreSQL", "SQLiteStore", "PostgresStore", "StoreFactory", "TestSupport",
                            .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"]),

@@ -14,20 +14,34 @@ package enum WordCount {
                 continue
             }
             if inReference {
-                if scalar == ";" || scalar.properties.isWhitespace { inReference = false }
+                if scalar == ";" || isWhitespace(scalar) { inReference = false }
                 continue
             }
             switch scalar {
             case "<": inTag = true; inWord = false
             case "&": inReference = true; inWord = false
             default:
-                let wordy = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                let wordy = isWordy(scalar)
                 if wordy && !inWord { words += 1 }
                 // An apostrophe or hyphen inside a word does not split it.
                 if !(inWord && (scalar == "'" || scalar == "\u{2019}" || scalar == "-")) { inWord = wordy }
             }
         }
         return words
+    }
+
+    /// A letter or a digit (Unicode's Alphabetic, or any numeric type); ASCII answered without the
+    /// property tables, which cost most of the count.
+    private static func isWordy(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let v = scalar.value
+            return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? (scalar.value == 0x20 || (scalar.value >= 0x09 && scalar.value <= 0x0D)) : scalar.properties.isWhitespace
     }
 
     /// The longer of an entry's feed texts (content, summary, title), in words.
