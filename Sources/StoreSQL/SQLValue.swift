@@ -25,7 +25,11 @@ extension String {
     /// The text as both backends store it: without U+0000, which PostgreSQL text cannot hold (the
     /// backends drop it alike, so a value reads back the same from either).
     package var storable: String {
-        contains("\u{0}") ? replacingOccurrences(of: "\u{0}", with: "") : self
+        // A byte scan: `contains("\u{0}")` is Foundation's substring search, which cost 12% of a cold poll.
+        let hasNUL = utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false
+        } ?? utf8.contains(0)
+        return hasNUL ? String(decoding: utf8.filter { $0 != 0 }, as: UTF8.self) : self
     }
 }
 

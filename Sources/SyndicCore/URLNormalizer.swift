@@ -72,7 +72,7 @@ public enum URLNormalizer {
     /// Only literal `.` and `..` segments count (a percent-encoded `%2E` is kept as written). The result
     /// has no dot segment left, so applying it twice gives the same path as applying it once.
     public static func removingDotSegments(_ path: String) -> String {
-        guard path.contains(".") else { return path }
+        guard path.utf8.contains(UInt8(ascii: ".")) else { return path }
         var input = Substring(path)
         var output: [Substring] = []   // segments, each with its leading "/" (the first may lack it)
         while !input.isEmpty {
