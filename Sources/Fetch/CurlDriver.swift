@@ -17,6 +17,8 @@ final class CurlDriver: @unchecked Sendable {
     private var cancelledBatches: Set<Int> = []
     private var stopping = false
     private var nextID = 0
+    /// Batch results delivered and not yet read (``Fetcher``'s streams count them).
+    private var unread = 0
 
     // Driver-thread state.
     private var scheduler: HostScheduler
@@ -59,6 +61,15 @@ final class CurlDriver: @unchecked Sendable {
         curl_multi_wakeup(multi)
     }
 
+    /// Counts batch results delivered (`+1`) or read (negative); reading wakes the loop, which may
+    /// start the transfers ``FetchPolicy/maxUnreadResults`` held back.
+    func noteUnread(_ delta: Int) {
+        lock.lock()
+        unread += delta
+        lock.unlock()
+        if delta < 0 { curl_multi_wakeup(multi) }
+    }
+
     /// Stops every waiting or running job of the batch; each completes with ``FetchError/cancelled(url:)``.
     func cancel(batch: Int) {
         lock.lock()
@@ -95,7 +106,7 @@ final class CurlDriver: @unchecked Sendable {
                     scheduler.enqueue(job)
                 }
             }
-            let (ready, wakeAfter) = scheduler.startable(now: now())
+            let (ready, wakeAfter) = scheduler.startable(now: now(), budget: startBudget())
             for job in ready { start(job) }
             if stop && scheduler.isIdle { break }
 
@@ -117,6 +128,15 @@ final class CurlDriver: @unchecked Sendable {
     deinit {
         curl_multi_cleanup(multi)
         if let resolveList { curl_slist_free_all(resolveList) }
+    }
+
+    /// How many more transfers may start before unread results and running transfers reach the bound.
+    private func startBudget() -> Int {
+        guard policy.maxUnreadResults > 0 else { return .max }
+        lock.lock()
+        let waitingToBeRead = unread
+        lock.unlock()
+        return max(0, policy.maxUnreadResults - waitingToBeRead - active.count)
     }
 
     private func takeInbox() -> ([FetchJob], Set<Int>, Bool) {

@@ -28,22 +28,22 @@ public final class Fetcher: Sendable {
 
     /// One result per request, in completion order, each tagged with the request's index in `requests`.
     ///
-    /// The stream finishes after the last result. Ending the iteration early (or cancelling the task)
-    /// cancels the requests still waiting or running; nobody is left to read their results.
-    public func fetch(_ requests: [FetchRequest])
-        -> AsyncStream<(index: Int, result: Result<FetchResponse, FetchError>)>
-    {
+    /// The sequence finishes after the last result. Ending the iteration early (or cancelling the task)
+    /// cancels the requests still waiting or running; nobody is left to read their results. Results
+    /// not yet read hold back new transfers (``FetchPolicy/maxUnreadResults``).
+    public func fetch(_ requests: [FetchRequest]) -> FetchResults {
         let driver = self.driver
         let batch = driver.makeBatchID()
-        let (stream, continuation) = AsyncStream<(index: Int, result: Result<FetchResponse, FetchError>)>
-            .makeStream(bufferingPolicy: .unbounded)
+        let ledger = FetchResults.Ledger(driver: driver)
+        let (stream, continuation) = AsyncStream<FetchResults.Element>.makeStream(bufferingPolicy: .unbounded)
         guard !requests.isEmpty else {
             continuation.finish()
-            return stream
+            return FetchResults(stream: stream, ledger: ledger)
         }
         let remaining = Countdown(requests.count)
         let jobs = requests.enumerated().map { index, request in
             FetchJob(id: index, batch: batch, request: request, hostKey: Self.hostKey(request.url)) { result in
+                ledger.delivered()
                 continuation.yield((index: index, result: result))
                 if remaining.decrement() == 0 { continuation.finish() }
             }
@@ -52,7 +52,7 @@ public final class Fetcher: Sendable {
             if case .cancelled = termination { driver.cancel(batch: batch) }
         }
         driver.submit(jobs)
-        return stream
+        return FetchResults(stream: stream, ledger: ledger)
     }
 
     /// Fetches one request; the same limits apply as for a batch (it shares the fetcher's queue).

@@ -34,13 +34,13 @@ struct HostScheduler {
 
     /// Removes and returns the jobs that may start now (counted as running until ``finished(hostKey:)``),
     /// and the seconds until a delayed host may start again (nil when nothing waits on a delay).
-    mutating func startable(now: Double) -> (jobs: [FetchJob], wakeAfter: Double?) {
+    mutating func startable(now: Double, budget: Int = .max) -> (jobs: [FetchJob], wakeAfter: Double?) {
         var jobs: [FetchJob] = []
         var wakeAfter: Double?
-        guard waiting > 0 else { return ([], nil) }
+        guard waiting > 0, budget > 0 else { return ([], nil) }
         var emptied = false
-        for host in hostOrder where running < globalLimit {
-            while running < globalLimit, runningPerHost[host, default: 0] < perHostLimit,
+        for host in hostOrder where running < globalLimit && jobs.count < budget {
+            while running < globalLimit, jobs.count < budget, runningPerHost[host, default: 0] < perHostLimit,
                   var queue = queues[host], !queue.isEmpty {
                 if minDelay > 0, let last = lastStart[host], now - last < minDelay {
                     let wait = minDelay - (now - last)

@@ -32,6 +32,55 @@ import TestSupport
         #expect(stats.max_concurrent <= 4)
     }
 
+    @Test("a slow reader holds back new transfers: never more than maxUnreadResults fetched ahead of what was read")
+    func unreadResultsBoundTheFetching() async throws {
+        let server = try await TestHTTPServer.start()
+        defer { server.stop() }
+        var policy = FetchPolicy()
+        policy.concurrency = 8
+        policy.perHostLimit = 8
+        policy.maxUnreadResults = 5
+        let requests = (0..<30).map { i in FetchRequest(url: server.url("/ok?i=\(i)")) }
+        var read = 0
+        var mostAhead = 0
+        for await (_, result) in Fetcher(policy: policy).fetch(requests) {
+            #expect((try? result.get())?.status == 200)
+            read += 1
+            try await Task.sleep(for: .milliseconds(30))  // a reader slower than the server
+            mostAhead = max(mostAhead, try server.stats().requests - read)
+        }
+        #expect(read == 30)
+        #expect(mostAhead <= 5, "requests made beyond those read: \(mostAhead)")
+        #expect(mostAhead >= 3, "the bound should be reached, else the test proves nothing: \(mostAhead)")
+    }
+
+    @Test("results left unread when a loop ends early stop counting: the same fetcher fetches the next batch")
+    func leavingEarlyFreesTheBound() async throws {
+        let server = try await TestHTTPServer.start()
+        defer { server.stop() }
+        var policy = FetchPolicy()
+        policy.maxUnreadResults = 3
+        let fetcher = Fetcher(policy: policy)
+        for await (_, result) in fetcher.fetch((0..<20).map { FetchRequest(url: server.url("/ok?a=\($0)")) }) {
+            #expect((try? result.get())?.status == 200)
+            break
+        }
+        let finished = try await withThrowingTaskGroup(of: Int?.self) { group in
+            group.addTask {
+                var ok = 0
+                for await (_, result) in fetcher.fetch((0..<10).map { FetchRequest(url: server.url("/ok?b=\($0)")) }) {
+                    if (try? result.get())?.status == 200 { ok += 1 }
+                }
+                return ok
+            }
+            group.addTask { try await Task.sleep(for: .seconds(60)); return nil }  // a leak would stall it forever
+            let first = try await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+        #expect(finished == 10, "the second batch after an abandoned one: \(String(describing: finished))")
+    }
+
     @Test func globalLimitCapsAllHosts() async throws {
         let server = try await TestHTTPServer.start()
         defer { server.stop() }

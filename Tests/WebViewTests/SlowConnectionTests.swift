@@ -93,7 +93,7 @@ struct SlowConnectionTests {
 /// Holds the normal client's request: submitted from any thread, read from async code.
 final class RequestBox: @unchecked Sendable {
     private let lock = NSLock()
-    private var submitted: (at: ContinuousClock.Instant, stream: AsyncStream<(index: Int, result: Result<FetchResponse, FetchError>)>)?
+    private var submitted: (at: ContinuousClock.Instant, stream: FetchResults)?
 
     func submit(_ fetcher: Fetcher, _ request: FetchRequest) {
         let now = ContinuousClock.now
