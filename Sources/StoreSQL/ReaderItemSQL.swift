@@ -124,7 +124,15 @@ package enum ReaderItemSQL {
         return SQLStatement("""
             SELECT q.entry_id, q.story_id, e.feed_id, q.item_time, q.is_read, q.is_starred
             FROM (\(selection)) q JOIN entry e ON e.id = q.entry_id ORDER BY \(outer)
-            """, values, reusable: false)
+            """, values, reusable: hasFewShapes(query))
+    }
+
+    /// Whether the statement's text is one of a few (no feed list longer than one): those are kept
+    /// prepared; a label's list of feeds makes a text of its own, not worth keeping.
+    private static func hasFewShapes(_ query: ReaderItemQuery) -> Bool {
+        switch query.scope {
+        case .stories(let ids), .entries(let ids): return (ids?.count ?? 0) <= 1
+        }
     }
 
     /// `n`: the items of the stream, its limit and cursor aside.
