@@ -119,7 +119,7 @@ let package = Package(
         .testTarget(name: "SyndicCoreTests", dependencies: ["SyndicCore"]),
         .testTarget(name: "FetchTests", dependencies: ["Fetch", "TestSupport"]),
         .testTarget(name: "FeedParsingTests", dependencies: ["FeedParsing"]),
-        .testTarget(name: "ExtractionTests", dependencies: ["Extraction"]),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "TestSupport"]),
         .testTarget(name: "DedupTests", dependencies: ["Dedup"]),
         .testTarget(name: "CredentialsTests", dependencies: ["Credentials"]),
         .testTarget(

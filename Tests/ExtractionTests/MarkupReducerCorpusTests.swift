@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Extraction
 
 /// The extraction dev pages, read from `../shared/corpus/extraction` beside the package (never copied).
@@ -24,7 +25,7 @@ enum ExtractionCorpus {
             gzip.arguments = ["-dc", folder.appendingPathComponent(name).path]
             let pipe = Pipe()
             gzip.standardOutput = pipe
-            try gzip.run()
+            try ProcessLaunch.run(gzip)
             let data = pipe.fileHandleForReading.readDataToEndOfFile()
             gzip.waitUntilExit()
             return (name, [UInt8](data))

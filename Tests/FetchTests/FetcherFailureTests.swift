@@ -121,7 +121,7 @@ import TestSupport
                              "-subj", "/CN=127.0.0.1", "-keyout", key, "-out", certificate]
         openssl.standardError = FileHandle.nullDevice
         openssl.standardOutput = FileHandle.nullDevice
-        do { try openssl.run() } catch {
+        do { try ProcessLaunch.run(openssl) } catch {
             print("skipped: openssl is not installed")
             return
         }

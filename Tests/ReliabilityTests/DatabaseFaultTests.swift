@@ -134,7 +134,7 @@ struct DatabaseFaultTests {
             """, path]
         let out = Pipe()
         holder.standardOutput = out
-        try holder.run()
+        try ProcessLaunch.run(holder)
         let said = String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
         #expect(said.hasPrefix("locked"))
         let started = Date()
@@ -390,7 +390,7 @@ enum Shell {
         process.arguments = [command] + args
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return 127 }
+        do { try ProcessLaunch.run(process) } catch { return 127 }
         process.waitUntilExit()
         return process.terminationStatus
     }

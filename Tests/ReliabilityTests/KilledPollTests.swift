@@ -36,7 +36,7 @@ struct KilledPollTests {
                 process.arguments = ["poll", "--quiet", "--db", path]
                 process.standardOutput = FileHandle.nullDevice
                 process.standardError = FileHandle.nullDevice
-                try process.run()
+                try ProcessLaunch.run(process)
                 let deadline = Date().addingTimeInterval(Self.killAfter)
                 while process.isRunning && Date() < deadline { usleep(20_000) }
                 if process.isRunning {

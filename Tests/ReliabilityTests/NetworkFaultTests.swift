@@ -88,7 +88,7 @@ struct NetworkFaultTests {
                              "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"]
         openssl.standardOutput = FileHandle.nullDevice
         openssl.standardError = FileHandle.nullDevice
-        do { try openssl.run() } catch {
+        do { try ProcessLaunch.run(openssl) } catch {
             print("skipped: openssl is not installed, so no self-signed certificate can be made")
             return
         }

@@ -89,7 +89,7 @@ struct PrivateNetworkTests {
         process.standardOutput = logHandle
         process.standardError = logHandle
         process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch {
+        do { try ProcessLaunch.run(process) } catch {
             print("skipped: unshare is not available, so no public address can be simulated")
             return
         }

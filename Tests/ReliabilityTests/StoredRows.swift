@@ -33,7 +33,7 @@ struct FuzzReplay: Sendable {
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
-        try process.run()
+        try ProcessLaunch.run(process)
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let signaled = process.terminationReason == .uncaughtSignal

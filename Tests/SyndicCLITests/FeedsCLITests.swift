@@ -104,7 +104,7 @@ struct FeedsCLITests {
         let sqlite = Process()
         sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         sqlite.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"insert into grdb_migrations values ('v99-future')\"); c.commit()", cli.databasePath]
-        try sqlite.run(); sqlite.waitUntilExit()
+        try ProcessLaunch.run(sqlite); sqlite.waitUntilExit()
         let newer = try await cli.run(["feeds", "list"])
         #expect(newer.status == 65)
         #expect(newer.stderr.contains("newer Syndic"))
@@ -176,7 +176,7 @@ struct DotSegmentFeedTests {
         sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         sqlite.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('update feed set url=? where id=1', (sys.argv[2],)); c.commit()",
                             cli.databasePath, legacy]
-        try sqlite.run(); sqlite.waitUntilExit()
+        try ProcessLaunch.run(sqlite); sqlite.waitUntilExit()
         #expect(sqlite.terminationStatus == 0)
 
         let add = try await cli.run(["feeds", "add", "--no-check", legacy])

@@ -81,7 +81,7 @@ struct PollCLITests {
                 process.arguments = ["poll", "--force", "--quiet", "--db", cli.databasePath]
                 process.standardOutput = FileHandle.nullDevice
                 process.standardError = FileHandle.nullDevice
-                try process.run()
+                try ProcessLaunch.run(process)
                 usleep(UInt32.random(in: 5_000...150_000, using: &generator))
                 if process.isRunning {
                     kill(process.processIdentifier, SIGKILL)
@@ -124,7 +124,7 @@ struct PollRetentionTests {
         let queue = Process()
         queue.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         queue.arguments = ["python3", "-c", "import sqlite3,sys,time; c=sqlite3.connect(sys.argv[1]); c.execute('update entry set first_seen_at = ?', (time.time()-2*86400,)); c.commit()", cli.databasePath]
-        try queue.run(); queue.waitUntilExit()
+        try ProcessLaunch.run(queue); queue.waitUntilExit()
         let polled = try await cli.run(["poll", "--force", "--retention", "1d"])
         #expect(polled.status == 0)
         #expect(polled.stdout.contains("pruned 1 old entries"))

@@ -43,7 +43,7 @@ enum PseudoTerminal {
         process.standardOutput = out
         process.standardError = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
         process.standardInput = FileHandle.nullDevice
-        try process.run()
+        try ProcessLaunch.run(process)
         close(slave) // the child holds it now; reading the master ends (EIO) when the child exits
 
         let captured = DataCollector()

@@ -199,7 +199,7 @@ final class BackgroundCommand: @unchecked Sendable {
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try ProcessLaunch.run(process)
     }
 
     /// The first line it prints (read off Swift's cooperative threads).

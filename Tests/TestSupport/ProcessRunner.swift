@@ -49,6 +49,13 @@ public enum ProcessRunner {
         group.wait()
         process.waitUntilExit()
         killer.cancel()
+        // Closed here, not when the Pipes go: Foundation keeps finished Process objects (and their pipes)
+        // alive, and a test run leaked ~3,000 pipe ends; past fd 1023 Foundation's own select() on its
+        // process-monitoring socket overflows its fd_set (crashes in Process.run, missed exits).
+        for handle in [out.fileHandleForReading, err.fileHandleForReading, input.fileHandleForReading, out.fileHandleForWriting,
+                       err.fileHandleForWriting] {
+            try? handle.close()
+        }
         return ProcessOutput(status: process.terminationStatus,
                              stdout: String(decoding: outData, as: UTF8.self),
                              stderr: String(decoding: errBox.get(), as: UTF8.self))
