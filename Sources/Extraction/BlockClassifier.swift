@@ -17,15 +17,17 @@ enum BlockClassifier {
         let near = classifier.reach.map { nearKept(assembly.verdicts, within: $0) }
         for (position, block) in page.blocks.enumerated() {
             let verdict = assembly.verdicts[position]
-            let eligible = verdict == .kept || (verdict != .siteTemplate && near?[position] ?? true)
-            let probability = eligible ? classifier.probability(vectors.values, at: position * BlockFeatures.count) : 0
-            if eligible && probability >= classifier.threshold(for: verdict) {
+            let threshold = classifier.threshold(for: verdict)
+            // Only blocks whose fate the model can change are scored (a threshold over 1 is never reached,
+            // one of 0 or below always is).
+            let eligible = threshold <= 1 && (verdict == .kept || (verdict != .siteTemplate && near?[position] ?? true))
+            if eligible && classifier.reaches(threshold, vectors.values, at: position * BlockFeatures.count) {
                 result.blocks.append(TextBlock(kind: block.kind, text: block.text))
                 result.keptPositions.append(position)
                 result.keptChars += Int(block.chars)
             } else {
                 let reason = removedIndex[position] >= 0 ? assembly.removed[removedIndex[position]].reason
-                    : "block model \(Int((probability * 100).rounded()))%"
+                    : "block model: P(story) under \(Int((threshold * 100).rounded()))%"
                 result.removed.append(RemovedBlock(text: block.text, reason: reason))
                 result.removedPositions.append(position)
             }

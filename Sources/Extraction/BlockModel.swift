@@ -48,6 +48,14 @@ struct BlockModel: Sendable {
     let rate: Float
     /// Every tree's nodes; node 0 is the root.
     let trees: [[Node]]
+    /// All trees' nodes in one array, children as indices into it (``score(_:at:)`` walks this).
+    private let flat: [Node]
+    /// Where each tree's root is in ``flat``.
+    private let roots: [Int]
+    /// For tree i: the least and the most that trees i… can still add to a score (sums of their lowest
+    /// and highest leaves), one extra 0 at the end; ``reaches(_:_:at:)`` stops once the answer is certain.
+    private let restLow: [Float]
+    private let restHigh: [Float]
 
     /// Parses a model file. `expectedFeatures` is checked against the file's `features` line.
     init(text: String, expectedFeatures: [String] = BlockFeatures.names) throws(BlockModelError) {
@@ -121,6 +129,28 @@ struct BlockModel: Sendable {
         }
         guard !trees.isEmpty else { throw .truncated }
         self.trees = trees
+        var flat: [Node] = []
+        var roots: [Int] = []
+        for tree in trees {
+            let offset = Int32(flat.count)
+            roots.append(flat.count)
+            flat += tree.map { node in
+                node.feature >= 0 ? Node(feature: node.feature, threshold: node.threshold, left: node.left + offset,
+                                         right: node.right + offset, value: node.value) : node
+            }
+        }
+        self.flat = flat
+        self.roots = roots
+        var restLow = [Float](repeating: 0, count: trees.count + 1)
+        var restHigh = [Float](repeating: 0, count: trees.count + 1)
+        let weight = rate
+        for index in trees.indices.reversed() {
+            let leaves = trees[index].filter { $0.feature < 0 }.map { weight * $0.value }
+            restLow[index] = restLow[index + 1] + (leaves.min() ?? 0)
+            restHigh[index] = restHigh[index + 1] + (leaves.max() ?? 0)
+        }
+        self.restLow = restLow
+        self.restHigh = restHigh
     }
 
     /// The probability a block needs to be kept, given what the rules decided about it.
@@ -132,10 +162,10 @@ struct BlockModel: Sendable {
     func score(_ values: [Float], at offset: Int = 0) -> Float {
         precondition(offset >= 0 && offset + features.count <= values.count, "feature vector too short")
         return values.withUnsafeBufferPointer { buffer in
-            var total = base
-            for tree in trees {
-                tree.withUnsafeBufferPointer { nodes in
-                    var index = 0
+            flat.withUnsafeBufferPointer { nodes in
+                var total = base
+                for root in roots {
+                    var index = root
                     // Children always come after their parent (checked when reading), so this ends.
                     while nodes[index].feature >= 0 {
                         let node = nodes[index]
@@ -143,14 +173,46 @@ struct BlockModel: Sendable {
                     }
                     total += rate * nodes[index].value
                 }
+                return total
             }
-            return total
         }
     }
 
     /// The probability that the block whose features start at `values[offset]` is story text.
     func probability(_ values: [Float], at offset: Int = 0) -> Float {
-        1 / (1 + exp(-score(values, at: offset)))
+        Self.probability(score: score(values, at: offset))
+    }
+
+    /// Whether `probability(values, at: offset) >= threshold`, the same answer, but the trees are left
+    /// unread as soon as the rest of them cannot change it (most blocks are clear long before the last
+    /// tree). Near the threshold every tree is read.
+    func reaches(_ threshold: Float, _ values: [Float], at offset: Int = 0) -> Bool {
+        guard threshold > 0 else { return true }
+        guard threshold < 1 else { return threshold == 1 && probability(values, at: offset) >= 1 }
+        precondition(offset >= 0 && offset + features.count <= values.count, "feature vector too short")
+        // A margin far above the rounding of a few hundred Float additions keeps the shortcut exact.
+        let logOdds = log(threshold / (1 - threshold))
+        let margin: Float = 1e-3
+        return values.withUnsafeBufferPointer { buffer in
+            flat.withUnsafeBufferPointer { nodes in
+                var total = base
+                for (tree, root) in roots.enumerated() {
+                    var index = root
+                    while nodes[index].feature >= 0 {
+                        let node = nodes[index]
+                        index = Int(buffer[offset + Int(node.feature)] <= node.threshold ? node.left : node.right)
+                    }
+                    total += rate * nodes[index].value
+                    if total + restLow[tree + 1] >= logOdds + margin { return true }
+                    if total + restHigh[tree + 1] < logOdds - margin { return false }
+                }
+                return Self.probability(score: total) >= threshold
+            }
+        }
+    }
+
+    private static func probability(score: Float) -> Float {
+        1 / (1 + exp(-score))
     }
 }
 

@@ -75,6 +75,19 @@ struct BlockModelTests {
         #expect(plain.reach == nil)
     }
 
+    @Test("the early-stopping decision gives the same answer as the full probability")
+    func reachesAgreesWithProbability() throws {
+        let model = try BlockModel(text: Self.twoTrees, expectedFeatures: Self.names)
+        // Scores on this model: -1.5, -0.5, 0.5, 1.5 (probabilities 0.18, 0.38, 0.62, 0.82).
+        let vectors: [[Float]] = [[1.5, 0], [1.5, 3], [2, 0], [2, 3], [0, 0], [9, -1]]
+        for vector in vectors {
+            for threshold: Float in [-1, 0, 0.1, 0.18, 0.3, 0.38, 0.5, 0.62, 0.7, 0.82, 0.9, 1, 1.01] {
+                #expect(model.reaches(threshold, vector) == (model.probability(vector) >= threshold),
+                        "vector \(vector) threshold \(threshold)")
+            }
+        }
+    }
+
     @Test("refuses an unknown verdict or a bad reach", arguments: [
         ("syndic-block-model 1\nfeatures a b\nthreshold 0.5\nthreshold nowhere 0.5\nbase 0\nrate 1",
          BlockModelError.malformedLine(4, expected: "threshold VERDICT NUMBER")),
