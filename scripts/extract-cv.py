@@ -295,7 +295,11 @@ def main():
                     help="with --classifier: take the held-out texts from the model in Python instead of a "
                          "syndic run (fast, for tuning; the figures to report come without it)")
     ap.add_argument("--params", default="{}", help="with --classifier: JSON overrides of the training parameters")
-    ap.add_argument("--threshold", type=float, default=0.5, help="with --classifier: keep a block at P >= this")
+    ap.add_argument("--fixed-threshold", type=float, default=None,
+                    help="with --classifier: keep every block at P >= this (default: per-verdict thresholds and "
+                         "reach chosen on each fold's training pages, out of fold; see train-block-model.py)")
+    ap.add_argument("--balance", choices=["corpus", "page"], default=None,
+                    help="with --classifier: training weights (default train-block-model.py's BALANCE, corpus)")
     ap.add_argument("--rules-out", help="write every rule with its support (TSV: list, phrase, sites, harm, counted)")
     args = ap.parse_args()
 
@@ -356,42 +360,49 @@ def classifier_cv(args, syndic, pages, corpora, evidence, all_rules, scorer, in_
     tbm = __import__("train-block-model")
     tbm.PARAMS.update(json.loads(args.params))
     names = tbm.feature_names()
-    cv_records, simulated, mismatches = {}, {}, 0
+    if args.balance:
+        tbm.BALANCE = args.balance
+    cv_records, simulated, mismatches, decisions = {}, {}, 0, []
     for fold in range(args.k):
         held_out = [p for p in pages if p["fold"] == fold]
         counted = counted_rules(evidence, [f for f in range(args.k) if f != fold], args.min_hosts)
         off = all_rules - counted
         features = tbm.run_dump(syndic, pages, args.work, f"features{fold}", rules_off=off)
-        X, y, w = tbm.matrix([p for p in pages if p["fold"] != fold], features, corpora)
-        model = tbm.train(X, y, w)
+        training = [p for p in pages if p["fold"] != fold]
+        print(f"fold {fold}:", file=sys.stderr)
+        model, decision, n = fit(tbm, args, training, features, corpora, scorer)
         path = os.path.join(args.work, f"fold{fold}.model")
         with open(path, "w", encoding="utf-8") as f:
-            f.write(tbm.export(model, names, args.threshold))
-        texts = tbm.simulate(held_out, features, model, args.threshold)
+            f.write(tbm.export(model, names, decision=decision))
+        decisions.append(decision.describe())
+        texts = tbm.simulate(held_out, features, model, decision=decision)
         simulated.update({key: {"text": text} for key, text in texts.items()})
         if not args.simulate:
             records = run_syndic(syndic, held_out, args.work, f"model-fold{fold}", rules_off=off, model=path)
             mismatches += sum(1 for key, text in texts.items()
                               if normalize(records.get(key, {}).get("text") or "") != normalize(text))
             cv_records.update(records)
-        print(f"fold {fold}: {len(X)} labelled training blocks", file=sys.stderr)
+        print(f"fold {fold}: {n} labelled training blocks", file=sys.stderr)
     model_cv = score(corpora, pages, simulated if args.simulate else cv_records, scorer, args.bootstrap)
 
     features = tbm.run_dump(syndic, pages, args.work, "features-all")
-    X, y, w = tbm.matrix(pages, features, corpora)
-    model = tbm.train(X, y, w)
+    print("all dev pages:", file=sys.stderr)
+    model, decision, _ = fit(tbm, args, pages, features, corpora, scorer)
     path = os.path.join(args.work, "all.model")
     with open(path, "w", encoding="utf-8") as f:
-        f.write(tbm.export(model, names, args.threshold))
+        f.write(tbm.export(model, names, decision=decision))
+    decisions.append(decision.describe())
     if args.simulate:
-        fitted = {key: {"text": text} for key, text in tbm.simulate(pages, features, model, args.threshold).items()}
+        fitted = {key: {"text": text} for key, text in tbm.simulate(pages, features, model, decision=decision).items()}
     else:
         fitted = run_syndic(syndic, pages, args.work, "model-all", model=path)
     model_in = score(corpora, pages, fitted, scorer, args.bootstrap)
 
     print(f"\nblock model {'(simulated in Python) ' if args.simulate else ''}params {json.dumps(tbm.PARAMS)} "
-          f"threshold {args.threshold}; held-out pages where the syndic run and the Python model differ: "
+          f"balance {tbm.BALANCE}; held-out pages where the syndic run and the Python model differ: "
           f"{'not run' if args.simulate else mismatches}")
+    for fold, d in enumerate(decisions):
+        print(f"  {'fold ' + str(fold) if fold < args.k else 'all pages'}: {d}")
     print("\n| corpus | pages | rules CV F1 | rules in-sample F1 | model CV F1 | model in-sample F1 | CV change |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for name in corpora:
@@ -400,10 +411,19 @@ def classifier_cv(args, syndic, pages, corpora, evidence, all_rules, scorer, in_
         print(f"| {name} | {a['pages']} | {fmt(a)} | {fmt(b)} | {fmt(c)} | {fmt(d)} | {c['f1'] - a['f1']:+.4f} |")
     if args.json_out:
         with open(args.json_out, "w", encoding="utf-8") as f:
-            json.dump({"pages": len(pages), "k": args.k, "params": tbm.PARAMS, "threshold": args.threshold,
+            json.dump({"pages": len(pages), "k": args.k, "params": tbm.PARAMS, "balance": tbm.BALANCE,
+                       "decision": "fixed" if args.fixed_threshold is not None else "tuned", "decisions": decisions,
                        "simulated": args.simulate, "mismatches": mismatches, "rules_cv": rules_cv,
                        "rules_in_sample": in_sample, "model_cv": model_cv, "model_in_sample": model_in},
                       f, indent=1, sort_keys=True)
+
+
+def fit(tbm, args, pages, records, corpora, scorer):
+    """Model and decision from `pages` only: tuned thresholds (tbm.fit) or one fixed threshold."""
+    if args.fixed_threshold is None:
+        return tbm.fit(pages, records, corpora, scorer, log=lambda m: print(m, file=sys.stderr))
+    X, y, w = tbm.matrix(pages, records, corpora)
+    return tbm.train(X, y, w), tbm.Decision(args.fixed_threshold), len(X)
 
 
 def report_rules(lists, evidence, kept, path):

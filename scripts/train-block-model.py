@@ -27,6 +27,7 @@ others are left out of training. Each page weighs the same in total (the body sc
 pages); inside a page a block weighs by its tokens.
 """
 import argparse
+import collections
 import json
 import os
 import re
@@ -41,6 +42,20 @@ FEATURE_SOURCE = os.path.join(ROOT, "Sources", "Extraction", "BlockFeatures.swif
 
 PARAMS = dict(max_iter=150, learning_rate=0.1, max_leaf_nodes=15, min_samples_leaf=40, l2_regularization=1.0,
               random_state=0)
+# How the training pages weigh: "corpus" = every corpus the same in total (and inside a corpus every page
+# the same), so the 946 dragnet pages do not set the conventions of the 125 aeb pages; "page" = every
+# page the same.
+BALANCE = "corpus"
+# The rules' verdict on a block (BlockVerdict in Sources/Extraction/BlockVerdict.swift, in raw-value
+# order); features 0-7 are its one-hot code, a block with none of them is a site-template block.
+VERDICTS = ["kept", "outside", "chromeSubtree", "sectionCut", "chromeHeading", "textRule", "linkDensity",
+            "headline", "siteTemplate"]
+# Threshold search (on out-of-fold probabilities of the training pages only).
+KEEP_GRID = [0.0, 0.01, 0.02, 0.03, 0.05, 0.08, 0.12, 0.2, 0.3, 0.5]
+RESTORE_GRID = [0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98, 1.01]
+REACH_GRID = [None, 1, 2, 4, 8]
+# A corpus whose F1 falls counts this many times over in the threshold search's objective.
+FALL_PENALTY = 3.0
 
 
 def feature_names():
@@ -109,9 +124,12 @@ def run_dump(syndic, pages, work, name, rules_off=None):
     return records
 
 
-def matrix(pages, records, corpora):
-    """X, y, sample weights over the labelled blocks of `pages`."""
+def matrix(pages, records, corpora, balance=None):
+    """X, y, sample weights over the labelled blocks of `pages` (weights: see BALANCE)."""
     import numpy as np
+    balance = balance or BALANCE
+    pages_in = collections.Counter(p["corpus"] for p in pages
+                                   if records.get(p["key"]) and records[p["key"]]["applied"])
     rows, labels, weights = [], [], []
     for p in pages:
         record = records.get(p["key"])
@@ -130,9 +148,10 @@ def matrix(pages, records, corpora):
         total = sum(page_tokens)
         if not total:
             continue
+        share = 1.0 if balance == "page" else len(pages) / (len(pages_in) * pages_in[p["corpus"]])
         rows += page_rows
         labels += page_labels
-        weights += [t / total for t in page_tokens]
+        weights += [share * t / total for t in page_tokens]
     return np.array(rows, dtype=np.float32), np.array(labels), np.array(weights)
 
 
@@ -143,10 +162,18 @@ def train(X, y, w):
     return model
 
 
-def export(model, names, threshold=0.5):
-    """The model as the text format of Sources/Extraction/BlockModel.swift."""
-    lines = ["syndic-block-model 1", "features " + " ".join(names), f"threshold {threshold:g}",
-             f"base {float(model._baseline_prediction.ravel()[0])!r}", "rate 1"]
+def export(model, names, threshold=0.5, decision=None):
+    """The model as the text format of Sources/Extraction/BlockModel.swift. `decision`: a Decision
+    (per-verdict thresholds and reach) that overrides `threshold`."""
+    lines = ["syndic-block-model 1", "features " + " ".join(names)]
+    if decision is None:
+        lines.append(f"threshold {threshold:g}")
+    else:
+        lines.append(f"threshold {decision.default:g}")
+        lines += [f"threshold {v} {t:g}" for v, t in sorted(decision.thresholds.items(), key=lambda x: VERDICTS.index(x[0]))]
+        if decision.reach is not None:
+            lines.append(f"reach {decision.reach}")
+    lines += [f"base {float(model._baseline_prediction.ravel()[0])!r}", "rate 1"]
     for predictors in model._predictors:
         nodes = predictors[0].nodes
         lines.append(f"tree {len(nodes)}")
@@ -163,9 +190,10 @@ def exported_scores(text, X):
     """Log-odds from the exported text, evaluated as the Swift reader does (float32 features)."""
     import numpy as np
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    base = float(lines[3].split()[1])
+    i = next(k for k, line in enumerate(lines) if line.startswith("base "))
+    base = float(lines[i].split()[1])
     out = np.full(len(X), base)
-    i = 5
+    i += 2
     while i < len(lines):
         size = int(lines[i].split()[1])
         nodes = [lines[i + 1 + k].split() for k in range(size)]
@@ -179,20 +207,175 @@ def exported_scores(text, X):
     return out
 
 
-def simulate(pages, records, model, threshold=0.5):
-    """The texts the extractor gives with this model (the decision of BlockClassifier.swift)."""
+class Decision:
+    """Which blocks the extractor keeps given P(story) (BlockClassifier.swift): a block is kept when P
+    reaches the threshold of the rules' verdict on it (`default` where none is given); a block the rules
+    removed only within `reach` blocks of one they kept (None: anywhere); site-template blocks never."""
+
+    def __init__(self, default=0.5, thresholds=None, reach=None):
+        self.default, self.thresholds, self.reach = default, dict(thresholds or {}), reach
+
+    def threshold(self, verdict):
+        return self.thresholds.get(verdict, self.default)
+
+    def describe(self):
+        parts = [f"{v} {t:g}" for v, t in sorted(self.thresholds.items(), key=lambda x: VERDICTS.index(x[0]))]
+        return f"default {self.default:g}; " + ", ".join(parts) + f"; reach {self.reach}"
+
+    def kept(self, verdicts, probabilities):
+        near = near_kept(verdicts, self.reach) if self.reach is not None else None
+        return tuple(i for i, (v, q) in enumerate(zip(verdicts, probabilities))
+                     if v != "siteTemplate" and (v == "kept" or near is None or near[i]) and q >= self.threshold(v))
+
+
+def near_kept(verdicts, reach):
+    """Per block: a block the rules kept is at most `reach` blocks away (BlockClassifier.nearKept)."""
+    n = len(verdicts)
+    near = [False] * n
+    last = -10 ** 9
+    for i in range(n):
+        if verdicts[i] == "kept":
+            last = i
+        near[i] = i - last <= reach
+    last = 10 ** 9
+    for i in reversed(range(n)):
+        if verdicts[i] == "kept":
+            last = i
+        if last - i <= reach:
+            near[i] = True
+    return near
+
+
+def verdicts_of(record):
+    out = []
+    for _, vector in record["blocks"]:
+        out.append(next((VERDICTS[i] for i in range(8) if vector[i] == 1), "siteTemplate"))
+    return out
+
+
+def page_probabilities(pages, records, model):
+    """{page key: (verdicts, P(story) per block)} for the pages the model applies to."""
     import numpy as np
+    keys, rows, sizes = [], [], []
+    for p in pages:
+        record = records[p["key"]]
+        if record["applied"] and record["blocks"]:
+            keys.append(p["key"])
+            rows += [v for _, v in record["blocks"]]
+            sizes.append(len(record["blocks"]))
+    if not rows:
+        return {}
+    probabilities = model.predict_proba(np.array(rows, dtype=np.float32))[:, 1]
+    out, start = {}, 0
+    for key, size in zip(keys, sizes):
+        out[key] = (verdicts_of(records[key]), probabilities[start:start + size])
+        start += size
+    return out
+
+
+def texts_for(pages, records, probabilities, decision):
+    """The texts the extractor gives with these probabilities and this decision."""
     texts = {}
     for p in pages:
         record = records[p["key"]]
-        if not record["applied"] or not record["blocks"]:
+        if p["key"] not in probabilities:
             texts[p["key"]] = record["text"]
             continue
-        X = np.array([v for _, v in record["blocks"]], dtype=np.float32)
-        probabilities = model.predict_proba(X)[:, 1]
-        kept = [t for (t, _), q in zip(record["blocks"], probabilities) if q >= threshold]
-        texts[p["key"]] = "\n\n".join(kept) if kept else record["text"]
+        verdicts, q = probabilities[p["key"]]
+        kept = decision.kept(verdicts, q)
+        texts[p["key"]] = "\n\n".join(record["blocks"][i][0] for i in kept) if kept else record["text"]
     return texts
+
+
+def simulate(pages, records, model, threshold=0.5, decision=None):
+    """The texts the extractor gives with this model (the decision of BlockClassifier.swift)."""
+    return texts_for(pages, records, page_probabilities(pages, records, model), decision or Decision(threshold))
+
+
+class PageScores:
+    """eval/extraction/score.py's metrics per corpus for texts that differ only in the kept blocks,
+    memoized per page and kept-block set (a threshold search re-scores the same pages many times)."""
+
+    def __init__(self, pages, records, corpora, scorer):
+        self.pages, self.records, self.corpora, self.scorer = pages, records, corpora, scorer
+        self.memo = {}
+
+    def row(self, p, kept):
+        key = (p["key"], kept)
+        row = self.memo.get(key)
+        if row is None:
+            record = self.records[p["key"]]
+            text = "\n\n".join(record["blocks"][i][0] for i in kept) if kept else record["text"]
+            corpus = self.corpora[p["corpus"]]
+            item = corpus["truth"][p["id"]]
+            row = self.scorer.body_page(item.get("articleBody", ""), text) if corpus["kind"] == "body" \
+                else self.scorer.snippet_page(item, text)
+            self.memo[key] = row
+        return row
+
+    def f1s(self, probabilities, decision):
+        """{corpus: F1} over self.pages with this decision (pages the model skips keep the rules' text)."""
+        rows = collections.defaultdict(list)
+        for p in self.pages:
+            if p["key"] in probabilities:
+                verdicts, q = probabilities[p["key"]]
+                kept = decision.kept(verdicts, q) or None
+            else:
+                kept = None
+            rows[p["corpus"]].append(self.row(p, kept))
+        out = {}
+        for name, r in rows.items():
+            agg = self.scorer.body_aggregate if self.corpora[name]["kind"] == "body" else self.scorer.snippet_aggregate
+            out[name] = agg(r)["f1"]
+        return out
+
+
+def choose_decision(scores, probabilities, log=None):
+    """Per-verdict thresholds and reach that raise every corpus's F1 over the rules alone on these
+    (out-of-fold) probabilities: coordinate ascent from the rules' own decision (keep what they kept,
+    restore nothing); objective = the sum of the per-corpus F1 changes, a fall counted FALL_PENALTY
+    times over."""
+    rules = Decision(0.5, {v: (0.0 if v == "kept" else 1.01) for v in VERDICTS[:8]})
+    base = scores.f1s(probabilities, rules)
+
+    def objective(decision):
+        f1 = scores.f1s(probabilities, decision)
+        return sum(d if d >= 0 else FALL_PENALTY * d for d in (f1[c] - base[c] for c in base))
+
+    best, best_value = rules, 0.0
+    for _ in range(2):
+        improved = False
+        for verdict in VERDICTS[:8] + ["reach"]:
+            grid = REACH_GRID if verdict == "reach" else KEEP_GRID if verdict == "kept" else RESTORE_GRID
+            for value in grid:
+                if verdict == "reach":
+                    candidate = Decision(best.default, best.thresholds, value)
+                else:
+                    candidate = Decision(best.default, dict(best.thresholds, **{verdict: value}), best.reach)
+                v = objective(candidate)
+                if v > best_value + 1e-4:
+                    best, best_value, improved = candidate, v, True
+        if not improved:
+            break
+    if log:
+        f1 = scores.f1s(probabilities, best)
+        log(f"  decision {best.describe()}; training-fold out-of-fold F1 change " +
+            ", ".join(f"{c} {f1[c] - base[c]:+.4f}" for c in base))
+    return best
+
+
+def fit(pages, records, corpora, scorer, log=None):
+    """A model fitted on `pages` and the decision chosen on their out-of-fold probabilities (one model
+    per fold of `pages`, by their "fold" key, trained on the others), nothing else seen."""
+    folds = sorted({p["fold"] for p in pages})
+    oof = {}
+    for g in folds:
+        inner = [p for p in pages if p["fold"] != g]
+        X, y, w = matrix(inner, records, corpora)
+        oof.update(page_probabilities([p for p in pages if p["fold"] == g], records, train(X, y, w)))
+    decision = choose_decision(PageScores(pages, records, corpora, scorer), oof, log)
+    X, y, w = matrix(pages, records, corpora)
+    return train(X, y, w), decision, len(X)
 
 
 def write_shipped(text_model, path=SHIPPED, note=""):
@@ -217,16 +400,18 @@ def main():
     ap.add_argument("--work", default="/tmp/syndic-extract-cv")
     ap.add_argument("--out", help="write the model file here")
     ap.add_argument("--ship", action="store_true", help="write Sources/Extraction/ShippedBlockModel.swift")
+    ap.add_argument("--k", type=int, default=5, help="site-grouped folds for choosing the thresholds")
     args = ap.parse_args()
     sys.path.insert(0, os.path.join(args.shared, "eval", "extraction"))
     import score as scorer  # noqa: E402
     syndic = cv.find_syndic(args.syndic)
     os.makedirs(args.work, exist_ok=True)
     pages, corpora = cv.load_pages(os.path.join(args.shared, "corpus", "extraction"), args.work, scorer)
+    cv.assign_folds(pages, args.k)
     records = run_dump(syndic, pages, args.work, "train-all")
+    model, decision, _ = fit(pages, records, corpora, scorer, log=print)
     X, y, w = matrix(pages, records, corpora)
-    model = train(X, y, w)
-    text = export(model, feature_names())
+    text = export(model, feature_names(), decision=decision)
     check = exported_scores(text, X[:2000])
     import numpy as np
     gap = float(np.max(np.abs(check - model.decision_function(X[:2000]))))

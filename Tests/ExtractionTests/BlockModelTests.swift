@@ -59,6 +59,45 @@ struct BlockModelTests {
         #expect(error.description.contains("scripts/train-block-model.py"))
     }
 
+    @Test("reads per-verdict thresholds and the reach; a verdict without its own line has the default")
+    func verdictThresholds() throws {
+        let text = Self.twoTrees.replacingOccurrences(
+            of: "threshold 0.5\n", with: "threshold 0.5\nthreshold kept 0.05\nthreshold outside 0.9\nreach 2\n")
+        let model = try BlockModel(text: text, expectedFeatures: Self.names)
+        #expect(model.threshold(for: .kept) == 0.05)
+        #expect(model.threshold(for: .outside) == 0.9)
+        #expect(model.threshold(for: .chromeSubtree) == 0.5)
+        #expect(model.reach == 2)
+        #expect(model.trees.count == 2)
+        // Without those lines: one threshold for every verdict, no reach.
+        let plain = try BlockModel(text: Self.twoTrees, expectedFeatures: Self.names)
+        #expect(BlockVerdict.allCases.allSatisfy { plain.threshold(for: $0) == 0.5 })
+        #expect(plain.reach == nil)
+    }
+
+    @Test("the early-stopping decision gives the same answer as the full probability")
+    func reachesAgreesWithProbability() throws {
+        let model = try BlockModel(text: Self.twoTrees, expectedFeatures: Self.names)
+        // Scores on this model: -1.5, -0.5, 0.5, 1.5 (probabilities 0.18, 0.38, 0.62, 0.82).
+        let vectors: [[Float]] = [[1.5, 0], [1.5, 3], [2, 0], [2, 3], [0, 0], [9, -1]]
+        for vector in vectors {
+            for threshold: Float in [-1, 0, 0.1, 0.18, 0.3, 0.38, 0.5, 0.62, 0.7, 0.82, 0.9, 1, 1.01] {
+                #expect(model.reaches(threshold, vector) == (model.probability(vector) >= threshold),
+                        "vector \(vector) threshold \(threshold)")
+            }
+        }
+    }
+
+    @Test("refuses an unknown verdict or a bad reach", arguments: [
+        ("syndic-block-model 1\nfeatures a b\nthreshold 0.5\nthreshold nowhere 0.5\nbase 0\nrate 1",
+         BlockModelError.malformedLine(4, expected: "threshold VERDICT NUMBER")),
+        ("syndic-block-model 1\nfeatures a b\nthreshold 0.5\nreach -1\nbase 0\nrate 1",
+         .malformedLine(4, expected: "reach BLOCKS")),
+    ])
+    func refusesBadDecisionLines(text: String, error: BlockModelError) {
+        #expect(throws: error) { try BlockModel(text: text, expectedFeatures: Self.names) }
+    }
+
     @Test("a model trained on other features than this build computes is refused")
     func featureMismatch() {
         #expect(throws: BlockModelError.featureMismatch(expected: ["a", "c"], found: ["a", "b"])) {
