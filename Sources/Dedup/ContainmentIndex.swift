@@ -9,9 +9,18 @@ struct ContainmentIndex {
     /// A sampled shingle shared by more documents than this is boilerplate, not evidence: only the
     /// newest this many are visited.
     static let bucketVisitLimit = 64
-    private var table = BucketTable()
+    private var table: BucketTable
     private var seen: [UInt32] = []
     private var stamp: UInt32 = 0
+    /// Keeps the prefetching loads of ``insert(slot:sample:skipLookup:candidate:)`` from being optimized away.
+    private var touchSink: UInt32 = 0
+
+    /// Sized for `expectedDocuments` (about 80 sampled shingles each), so a batch does not rehash
+    /// the table as it grows.
+    init(expectedDocuments: Int = 1024) {
+        table = BucketTable(expectedKeys: expectedDocuments * 80)
+        table.reserveNodes(expectedDocuments * Self.maximumSamples)
+    }
 
     /// Adds `slot`'s sample and calls `candidate` for each other slot sharing one of its shingles,
     /// once per shared shingle (so the caller can count them). Shingles for which `skipLookup` is
@@ -24,6 +33,11 @@ struct ContainmentIndex {
         stamp &+= 1
         if stamp == 0 { for i in seen.indices { seen[i] = 0 }; stamp = 1 }
         seen[Int(slot)] = stamp
+        // Load every sampled shingle's home entry first, so the cache misses of a large table
+        // overlap instead of queueing one after another (as LSHIndex does for its bands).
+        var touched: UInt32 = 0
+        for key in sample.prefix(Self.maximumSamples) { touched ^= table.touch(key: key) }
+        touchSink ^= touched
         for (i, key) in sample.prefix(Self.maximumSamples).enumerated() {
             let limit = skipLookup(key) ? 0 : Self.bucketVisitLimit
             table.insert(key: key, node: slot &* width &+ Int32(i), limit: limit) { node in

@@ -43,8 +43,13 @@ public struct DedupConfiguration: Sendable, Equatable {
     /// sample is a common phrase or a template line (54 % of the comparisons it caused shared
     /// fewer than 4 shingles). Same clustering on every labelled and generated set (docs/DEDUP.md).
     public var minimumSharedSamples: Int = 2
-    /// Stories a story is compared against for the "most of its members" rule at most.
+    /// Members of a story looked at for the "most of its members" rule at most (the first ones).
     public var maximumMembersCompared: Int = 64
+    /// Of those, members actually compared with a new document at most (besides the
+    /// representative): a story of hundreds of near-copies costs what a small one does. Anchors
+    /// and core-size members, whose match alone decides, are compared first. Stories of up to this
+    /// many members (every labelled and generated stream) are compared exactly as without a limit.
+    public var maximumComparisonsPerStory: Int = 16
     /// A new document that matches two stories, each with at least this Jaccard, merges them (see
     /// ``StoryMerge``).
     public var mergeJaccard: Double = 0.4

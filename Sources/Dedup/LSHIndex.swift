@@ -43,7 +43,13 @@ public struct LSHIndex: Sendable {
         }
     }
 
-    /// Adds the document in `slot` and calls `candidate` once for every other slot sharing a band.
+    /// A bucket holding more documents than this (hundreds of copies of one story) is visited only
+    /// for its newest this many on insert: they are copies of one story already, and visiting all
+    /// of them made adding a copy cost as much as the story is large (quadratic in the story).
+    public static let bucketVisitLimit = 64
+
+    /// Adds the document in `slot` and calls `candidate` once for every other slot sharing a band
+    /// (at most ``bucketVisitLimit`` per band, the newest).
     public mutating func insert(slot: Int32, lanes: [UInt32], candidate: (Int32) -> Void) {
         let b = banding.bands
         table.reserveNodes((Int(slot) + 1) * b)
@@ -58,7 +64,7 @@ public struct LSHIndex: Sendable {
         touchSink ^= touched
         seen.withUnsafeMutableBufferPointer { seen in
             for band in 0..<b {
-                table.insert(key: keys[band], node: slot &* Int32(b) &+ Int32(band)) { node in
+                table.insert(key: keys[band], node: slot &* Int32(b) &+ Int32(band), limit: Self.bucketVisitLimit) { node in
                     let other = node / Int32(b)
                     if seen[Int(other)] != stamp {
                         seen[Int(other)] = stamp

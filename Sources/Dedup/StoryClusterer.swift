@@ -15,7 +15,7 @@ public final class StoryClusterer {
     public let configuration: DedupConfiguration
     public let verifier: PairVerifier
     private var lsh: LSHIndex
-    private var containmentIndex = ContainmentIndex()
+    private var containmentIndex: ContainmentIndex
     private var stoplist: ShingleStoplist?
 
     // Per slot (dense document number); freed slots are reused.
@@ -41,6 +41,8 @@ public final class StoryClusterer {
     /// The document being added, with the stoplist applied once (``CountedShingles``).
     private var incoming = CountedShingles.empty
     private var stopScratch: [Int32] = []
+    /// The members of one story compared with the document being added (``evaluate(_:against:key:)``).
+    private var memberScratch: [Int32] = []
     private var freeSlots: [Int32] = []
     /// `candidateMark[slot] == candidateStamp` while `slot` is a candidate of the document being added.
     private var candidateMark: [UInt32] = []
@@ -57,6 +59,9 @@ public final class StoryClusterer {
         var representative: Int32
         /// The member whose shingles were counted in the stoplist (-1: none).
         var countedSlot: Int32
+        /// True when a member is a roundup (kept up to date on join, merge and removal, so
+        /// ``bridgedStories(_:joining:)`` need not scan the members).
+        var hasRoundup = false
     }
     private var stories: [Int64: Story] = [:]
     /// Stories the document being added bridges into the one it joins (see ``StoryMerge``).
@@ -69,6 +74,7 @@ public final class StoryClusterer {
         self.configuration = configuration
         verifier = PairVerifier(configuration: configuration)
         lsh = LSHIndex(banding: verifier.banding, expectedDocuments: expectedDocuments)
+        containmentIndex = ContainmentIndex(expectedDocuments: configuration.keepsShingleSets ? expectedDocuments : 0)
         if configuration.keepsShingleSets {
             stoplist = ShingleStoplist(share: configuration.stoplistShare,
                                        minimumStories: configuration.stoplistMinimumStories)
@@ -105,8 +111,12 @@ public final class StoryClusterer {
             candidateStamp = 1
         }
         let stamp = candidateStamp
+        // The marks and counters are moved into locals for the index walks: the callbacks run
+        // thousands of times per document, and a class property touched in a closure pays a
+        // dynamic exclusivity check on each access (a fifth of clustering time on big stories).
+        var marks = candidateMark; candidateMark = []
         func note(_ c: Int32) {
-            if candidateMark[Int(c)] != stamp { candidateMark[Int(c)] = stamp; candidates.append(c) }
+            if marks[Int(c)] != stamp { marks[Int(c)] = stamp; candidates.append(c) }
         }
         // A document without shingles (empty text) matches nothing and is not indexed: all its
         // lanes are equal, so indexing would chain every empty document into one bucket.
@@ -119,15 +129,20 @@ public final class StoryClusterer {
             // shingle is a common phrase or a template line; a copy, an excerpt or a summary
             // shares several (``DedupConfiguration/minimumSharedSamples``).
             let stop = stoplist.flatMap { $0.isActive ? $0 : nil }
-            sampleOrder.removeAll(keepingCapacity: true)
+            var sampled = sampleMark, hits = sampleHits, order = sampleOrder
+            sampleMark = []; sampleHits = []; sampleOrder = []
+            order.removeAll(keepingCapacity: true)
             containmentIndex.insert(slot: slot, sample: stored.containmentSample,
                                     skipLookup: { stop?.isStopShingle($0) == true }) { c in
                 let ci = Int(c)
-                if sampleMark[ci] != stamp { sampleMark[ci] = stamp; sampleHits[ci] = 0; sampleOrder.append(c) }
-                sampleHits[ci] &+= 1
+                if sampled[ci] != stamp { sampled[ci] = stamp; hits[ci] = 0; order.append(c) }
+                hits[ci] &+= 1
             }
-            for c in sampleOrder where Int(sampleHits[Int(c)]) >= configuration.minimumSharedSamples { note(c) }
+            let minimum = configuration.minimumSharedSamples
+            for c in order where Int(hits[Int(c)]) >= minimum { note(c) }
+            sampleMark = sampled; sampleHits = hits; sampleOrder = order
         }
+        candidateMark = marks
 
         if !candidates.isEmpty { prepareIncoming(slot) }
         lastMerges = []
@@ -140,11 +155,18 @@ public final class StoryClusterer {
             anchor[Int(slot)] = true
         }
         storyOf[Int(slot)] = key
-        if var story = stories[key] {
+        if stories[key] != nil, pendingMerges.isEmpty {
+            // In place (no copy of the member list) and with the representative updated in O(1):
+            // it is the least member in one total order, so one step of the fold gives it.
+            let current = stories[key]!.representative
+            stories[key]!.members.append(slot)
+            if precedes(slot, current) { stories[key]!.representative = slot }
+        } else if var story = stories[key] {
             story.members.append(slot)
             for merge in pendingMerges {
                 guard let absorbed = stories.removeValue(forKey: merge.key) else { continue }
                 for m in absorbed.members { storyOf[Int(m)] = key }
+                story.hasRoundup = story.hasRoundup || absorbed.hasRoundup
                 // Members stay in arrival order (slots are reused, so their numbers are not).
                 story.members = (story.members + absorbed.members).sorted { (times[Int($0)], ids[Int($0)]) < (times[Int($1)], ids[Int($1)]) }
                 lastMerges.append(StoryMerge(from: merge.key, into: key, bridge: id,
@@ -159,7 +181,7 @@ public final class StoryClusterer {
                 stoplist!.addStory(stored.shingles)
                 counted = slot
             }
-            stories[key] = Story(members: [slot], representative: slot, countedSlot: counted)
+            stories[key] = Story(members: [slot], representative: slot, countedSlot: counted, hasRoundup: digest[Int(slot)])
         }
         return assignment
     }
@@ -187,17 +209,18 @@ public final class StoryClusterer {
             digest[Int(slot)] = doc.isRoundup
             if stored.shingleCount > 0 { lsh.insert(slot: slot, lanes: stored.minHash) { _ in } }
             if configuration.keepsShingleSets { containmentIndex.insert(slot: slot, sample: stored.containmentSample) { _ in } }
-            if var story = stories[doc.storyKey] {
-                story.members.append(slot)
-                story.representative = representative(of: story.members)
-                stories[doc.storyKey] = story
+            if stories[doc.storyKey] != nil {
+                let current = stories[doc.storyKey]!.representative
+                stories[doc.storyKey]!.members.append(slot)
+                if precedes(slot, current) { stories[doc.storyKey]!.representative = slot }
+                if doc.isRoundup { stories[doc.storyKey]!.hasRoundup = true }
             } else {
                 var counted: Int32 = -1
                 if stoplist != nil, stored.hasShingleSet {
                     stoplist!.addStory(stored.shingles)
                     counted = slot
                 }
-                stories[doc.storyKey] = Story(members: [slot], representative: slot, countedSlot: counted)
+                stories[doc.storyKey] = Story(members: [slot], representative: slot, countedSlot: counted, hasRoundup: doc.isRoundup)
             }
         }
         return skipped
@@ -223,6 +246,7 @@ public final class StoryClusterer {
                 stories[key] = nil
             } else {
                 story.representative = representative(of: story.members)
+                story.hasRoundup = story.members.contains { $0 != slot && digest[Int($0)] }
                 stories[key] = story
             }
         }
@@ -362,6 +386,15 @@ public final class StoryClusterer {
         return slot
     }
 
+    /// True when `a` comes before `b` as a representative: full text first, then earlier, then the
+    /// smaller id (a total order: the representative is the least member).
+    private func precedes(_ a: Int32, _ b: Int32) -> Bool {
+        let ha = fullText[Int(a)], hb = fullText[Int(b)]
+        if ha != hb { return ha }
+        let ta = times[Int(a)], tb = times[Int(b)]
+        return ta != tb ? ta < tb : ids[Int(a)] < ids[Int(b)]
+    }
+
     /// Earliest member with full text; earliest member when none has it. Ties: smaller id.
     private func representative(of members: [Int32]) -> Int32 {
         func earlier(_ a: Int32, _ b: Int32) -> Bool {
@@ -410,11 +443,12 @@ public final class StoryClusterer {
         let s = Int(slot)
         let now = times[s]
         var storyKeys: [Int64] = []
+        var seenKeys = Set<Int64>()
         for c in candidates {
             let ci = Int(c)
             guard alive[ci], abs(times[ci] - now) <= configuration.window else { continue }
             let key = storyOf[ci]
-            if !storyKeys.contains(key) { storyKeys.append(key) }
+            if seenKeys.insert(key).inserted { storyKeys.append(key) }
         }
         var best: StoryMatch?
         var partial: [(key: Int64, paragraphs: UInt64)] = []
@@ -469,11 +503,11 @@ public final class StoryClusterer {
             c.reason != .containment && c.reason != .estimatedContainment
                 && (c.exactJaccard ?? c.estimatedJaccard) >= configuration.mergeJaccard
         }
-        guard matched.count > 1, let target = stories[best.key], !target.members.contains(where: { digest[Int($0)] }),
+        guard matched.count > 1, let target = stories[best.key], !target.hasRoundup,
               bridges(best.comparison) else { return [] }
         return matched.filter { match in
             guard match.key != best.key, let story = stories[match.key] else { return false }
-            return bridges(match.comparison) && !story.members.contains { digest[Int($0)] }
+            return bridges(match.comparison) && !story.hasRoundup
         }
     }
 
@@ -547,20 +581,36 @@ public final class StoryClusterer {
         var bestCore: StoryMatch?
         let repSize = Double(signatures[Int(rep)].shingleCount)
         let size = Double(signatures[Int(slot)].shingleCount)
+        func isCore(_ m: Int32) -> Bool {
+            Self.isCoreMatch(memberSize: Double(signatures[Int(m)].shingleCount), size: size, representativeSize: repSize)
+        }
+        // The members looked at: the first `maximumMembersCompared` (the representative counted).
+        // A member sharing no LSH band and no sampled shingle with the new document is counted as
+        // not matching without comparing: the loop costs only the candidates.
+        memberScratch.removeAll(keepingCapacity: true)
         for m in story.members where m != rep {
             guard count < configuration.maximumMembersCompared else { break }
             count += 1
-            // A member sharing no LSH band and no sampled shingle with the new document is counted
-            // as not matching without comparing: the loop costs only the candidates.
-            guard candidateMark[Int(m)] == candidateStamp else { continue }
+            if candidateMark[Int(m)] == candidateStamp { memberScratch.append(m) }
+        }
+        // At most `maximumComparisonsPerStory` of them are compared, so a story of hundreds of
+        // copies costs what a small one does: when more are candidates, the ones whose match alone
+        // decides (anchors and core-size members) come first, then the others, in arrival order.
+        let limit = configuration.maximumComparisonsPerStory
+        if memberScratch.count > limit {
+            let decisive = memberScratch.filter { anchor[Int($0)] || isCore($0) }
+            var kept = Set(decisive.prefix(limit))
+            for m in memberScratch where kept.count < limit && !kept.contains(m) { kept.insert(m) }
+            memberScratch.removeAll { !kept.contains($0) }
+        }
+        for m in memberScratch {
             let c = compared(m)
             guard c.isMatch else { continue }
             matches += 1
             let match = StoryMatch(key: key, matched: m, comparison: c)
             if bestMember == nil || c.similarity > bestMember!.comparison.similarity { bestMember = match }
             if anchor[Int(m)], bestAnchor == nil || c.similarity > bestAnchor!.comparison.similarity { bestAnchor = match }
-            if Self.isCoreMatch(memberSize: Double(signatures[Int(m)].shingleCount), size: size, representativeSize: repSize),
-               bestCore == nil || c.similarity > bestCore!.comparison.similarity { bestCore = match }
+            if isCore(m), bestCore == nil || c.similarity > bestCore!.comparison.similarity { bestCore = match }
         }
         evidence.match = bestAnchor ?? bestCore ?? (matches * 2 > count ? bestMember : nil)
         return evidence

@@ -103,12 +103,24 @@ public struct TextTokenizer: Sendable {
                             anyWord = true
                             inWord = true
                         }
-                        repeat {
-                            body(UInt16(folded))
-                            i &+= 1
-                            if i == n { break }
-                            folded = table[Int(utf8[i])]
-                        } while folded != 0
+                        // Eight bytes at a time while they are ASCII word characters (the same
+                        // bytes reach the sink as one by one; see ``asciiWordBytes(_:)``).
+                        while true {
+                            if i &+ 8 <= n {
+                                let x = UInt64(littleEndian: UnsafeRawPointer(utf8.baseAddress! + i).loadUnaligned(as: UInt64.self))
+                                let count = Self.asciiWordBytes(x)
+                                if count == 0 { break }
+                                sink.bytes(x | Self.lowerCaseBits, count: count)
+                                i &+= count
+                                if count < 8 || i == n { break }
+                            } else {
+                                folded = table[Int(utf8[i])]
+                                if folded == 0 { break }
+                                body(UInt16(folded))
+                                i &+= 1
+                                if i == n { break }
+                            }
+                        }
                         continue
                     }
                     let (scalarValue, length) = Self.decode(utf8, at: i)
@@ -145,6 +157,27 @@ public struct TextTokenizer: Sendable {
                 if inWord { body(Self.endOfWord) }
             }
         }
+    }
+
+    /// 0x20 in every byte: ORed into ASCII letters and digits it lower-cases the letters and
+    /// leaves the digits (which have the bit already) as they are.
+    @usableFromInline static let lowerCaseBits: UInt64 = 0x2020_2020_2020_2020
+
+    /// How many of the eight bytes of `x` (first byte in the low bits), from the first, are ASCII
+    /// letters or digits: the bytes ``asciiTable`` maps to themselves or to their lower case.
+    /// Bytewise range checks without carries between bytes (each byte is below 0x80 when tested).
+    @inline(__always)
+    static func asciiWordBytes(_ x: UInt64) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low7 = x & ~high
+        @inline(__always) func inRange(_ v: UInt64, _ lo: UInt64, _ hi: UInt64) -> UInt64 {
+            (v &+ (0x80 - lo) &* ones) & ~(v &+ (0x7F - hi) &* ones) & high
+        }
+        let letters = inRange(low7 | lowerCaseBits, 0x61, 0x7A)
+        let digits = inRange(low7, 0x30, 0x39)
+        let word = (letters | digits) & ~x & high
+        return (~word & high).trailingZeroBitCount &>> 3
     }
 
     /// The fold of scalar `value`, packed as kind << 56 | start << 16 | count (into `foldBytes`).
@@ -192,6 +225,8 @@ public struct TextTokenizer: Sendable {
 /// Receives the tokenizer's output; generic so each use is specialized and inlined.
 protocol TokenSink {
     mutating func byte(_ byte: UInt8)
+    /// The first `count` (1–8) bytes of `chunk` (first byte in the low bits), in order.
+    mutating func bytes(_ chunk: UInt64, count: Int)
     mutating func endOfWord()
     mutating func paragraphBreak()
 }
@@ -210,6 +245,20 @@ struct HashSink: TokenSink {
     }
 
     @inline(__always) mutating func byte(_ byte: UInt8) { hasher.append(byte) }
+    @inline(__always) mutating func bytes(_ chunk: UInt64, count: Int) {
+        // A word's lanes start at its first byte: a chunk at a lane boundary is the lane itself.
+        if hasher.laneShift == 0 {
+            if count == 8 {
+                hasher.state = Hash64.mix(hasher.state ^ chunk)
+                hasher.fullLanes &+= 1
+            } else {
+                hasher.lane = chunk & ((1 &<< UInt64(count &* 8)) &- 1)
+                hasher.laneShift = UInt64(count &* 8)
+            }
+        } else {
+            for k in 0..<count { hasher.append(UInt8(truncatingIfNeeded: chunk &>> UInt64(k &* 8))) }
+        }
+    }
     @inline(__always) mutating func endOfWord() {
         if count == capacity { grow() }
         base[count] = hasher.finish()
@@ -233,6 +282,9 @@ struct WordCollector: TokenSink {
     var current: [UInt8] = []
 
     mutating func byte(_ byte: UInt8) { current.append(byte) }
+    mutating func bytes(_ chunk: UInt64, count: Int) {
+        for k in 0..<count { current.append(UInt8(truncatingIfNeeded: chunk &>> UInt64(k &* 8))) }
+    }
     mutating func endOfWord() {
         result[result.count - 1].append(String(decoding: current, as: UTF8.self))
         current.removeAll(keepingCapacity: true)
