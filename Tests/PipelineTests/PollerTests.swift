@@ -21,6 +21,11 @@ struct PollerTests {
         let server = try TestHTTPServer(filesDirectory: dir.path)
         defer { server.stop() }
         try PollFixtures.rss(siteURL: server.url("/files/")).write(to: dir.appendingPathComponent("a.xml"), atomically: true, encoding: .utf8)
+        // Written a minute ago: the test server sends no Last-Modified for a file changed within the second.
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) {
+            try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-60)],
+                                                  ofItemAtPath: dir.appendingPathComponent(name).path)
+        }
         let db = try database()
         let a = try await db.addFeed(url: server.url("/files/a.xml"), now: Self.now)
         let b = try await db.addFeed(url: server.url("/files/b.xml"), now: Self.now)
