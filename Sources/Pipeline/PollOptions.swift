@@ -32,6 +32,10 @@ public struct PollOptions: Sendable {
     /// younger than this; older, it is placed with its feed text (a host that stays down cannot hold it forever).
     public var pageRetryWindow: TimeInterval = 86_400
     public var dedup = DedupConfiguration()
+    /// Signatures in the window up to which the placer loads the whole window into its clusterer; above,
+    /// it loads only the stories each new entry can join, one candidate-index query per entry
+    /// (``Storage/PollStore/candidateSignatures(keys:entryID:since:)``). `SYNDIC_WINDOW_SEED_LIMIT`.
+    public var wholeWindowLimit = 100_000
     public var schedule = SchedulePolicy()
     /// On a shared database (PostgreSQL), how long a claimed feed stays leased to this poller without a
     /// renewal (renewed every third of it while the poll runs): after a crash, its feeds wait this long.

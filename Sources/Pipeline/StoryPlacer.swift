@@ -12,6 +12,11 @@ import Storage
 /// as ``articleBatchSize`` extracted pages wait, so memory stays bounded and an interrupted poll
 /// keeps what it placed (the rest is redone by the next one). Pages are the slow part of a poll
 /// (each is a download), so their batch is small: a poll killed after a few seconds keeps its pages.
+///
+/// A window larger than ``PollOptions/wholeWindowLimit`` is not loaded whole: before each entry is
+/// placed, the stories it can join (those holding an entry filed under one of its candidate keys, and
+/// its own earlier story) are loaded from the candidate index, so memory and start-up follow the new
+/// entries, not the window. Every signature saved is filed under its keys (``StoredSignature/candidateKeys``).
 final class StoryPlacer {
     let db: any PollStore
     let options: PollOptions
@@ -24,6 +29,9 @@ final class StoryPlacer {
     var articleBatchSize = 16
 
     private var clusterer: StoryClusterer?
+    /// Whether the clusterer is seeded story by story from the candidate index (the window is too large to load).
+    private var seedsFromCandidates = false
+    private let banding: LSHBanding
     private var existingStories = Set<Int64>()
     private(set) var newStories = Set<Int64>()
     private(set) var grownStories = Set<Int64>()
@@ -36,6 +44,12 @@ final class StoryPlacer {
         self.options = options
         self.now = now
         self.deferred = deferred
+        banding = options.dedup.banding
+    }
+
+    /// The keys `signature` is filed under in the candidate index.
+    private func candidateKeys(_ signature: DocumentSignature) -> [Int64] {
+        signature.candidateKeys(banding: banding, includingSamples: options.dedup.keepsShingleSets).map { Int64(bitPattern: $0) }
     }
 
     /// Places one entry; `article` is its extracted page, stored with it.
@@ -46,7 +60,8 @@ final class StoryPlacer {
     func place(_ work: EntryWork, _ text: SignedText, article: StoredArticle? = nil) async throws {
         signatures.append(StoredSignature(entryID: work.entryID, minhash: text.signature.serialize(includingShingles: true),
                                           shingleCount: text.signature.shingleCount,
-                                          source: text.source, fullText: text.hasFullText))
+                                          source: text.source, fullText: text.hasFullText,
+                                          candidateKeys: candidateKeys(text.signature)))
         if let article { articles.append(article) }
         if !deferred {
             if try await assign(entryID: work.entryID, firstSeenAt: work.firstSeenAt, backlog: work.backlog, text: text) {
@@ -89,6 +104,7 @@ final class StoryPlacer {
     @discardableResult
     private func assign(entryID: Int64, firstSeenAt: Date, backlog: Bool, text: SignedText) async throws -> Bool {
         let clusterer = try await loadedClusterer()
+        if seedsFromCandidates { try await seed(clusterer, for: entryID, keys: candidateKeys(text.signature)) }
         let previous = clusterer.storyKey(of: entryID)
         let assignment = clusterer.add(document: entryID, signature: text.signature,
                                        timestamp: firstSeenAt.timeIntervalSince1970, hasFullText: text.hasFullText)
@@ -129,20 +145,56 @@ final class StoryPlacer {
 
     /// The clusterer, seeded on first use with the signatures of the window. (An entry of the window
     /// that this poll places again, because it changed, replaces its old self in the clusterer.)
+    /// Above ``PollOptions/wholeWindowLimit`` signatures the clusterer starts empty and is seeded per
+    /// entry (``seed(_:for:keys:)``), after the window's signatures saved before the candidate index
+    /// existed are filed.
     private func loadedClusterer() async throws -> StoryClusterer {
         if let clusterer { return clusterer }
+        let since = now.addingTimeInterval(-options.window)
         let clusterer = StoryClusterer(configuration: options.dedup, expectedDocuments: 4_096)
+        if try await db.windowSignatureCount(since: since) > options.wholeWindowLimit {
+            seedsFromCandidates = true
+            try await fileUnfiledSignatures(since: since)
+        } else {
+            load(try await db.signatures(since: since), into: clusterer)
+        }
+        self.clusterer = clusterer
+        return clusterer
+    }
+
+    /// Loads the stories `entryID` can join (see ``Storage/PollStore/candidateSignatures(keys:entryID:since:)``)
+    /// that the clusterer does not hold yet. A story is loaded whole or not at all, and a loaded entry is
+    /// never loaded again: what the clusterer holds (members joined or moved in this poll) is newer than the rows.
+    private func seed(_ clusterer: StoryClusterer, for entryID: Int64, keys: [Int64]) async throws {
+        let found = try await db.candidateSignatures(keys: keys, entryID: entryID, since: now.addingTimeInterval(-options.window))
+        load(found.filter { clusterer.storyKey(of: $0.signature.entryID) == nil }, into: clusterer)
+    }
+
+    private func load(_ items: [IndexedSignature], into clusterer: StoryClusterer) {
         var stored: [StoredDocument] = []
-        for item in try await db.signatures(since: now.addingTimeInterval(-options.window)) {
+        for item in items {
             guard let signature = try? DocumentSignature(bytes: item.signature.minhash) else { continue }
             stored.append(StoredDocument(id: item.signature.entryID, signature: signature,
                                          timestamp: item.seenAt.timeIntervalSince1970,
                                          storyKey: item.storyID ?? item.signature.entryID, hasFullText: item.hasFullText,
                                          isRoundup: item.signature.roundup))
         }
+        guard !stored.isEmpty else { return }
         clusterer.load(documents: stored)
-        existingStories = Set(stored.map(\.storyKey))
-        self.clusterer = clusterer
-        return clusterer
+        existingStories.formUnion(stored.map(\.storyKey))
+    }
+
+    /// Files the window's signatures that were saved before the candidate index existed (a signature that
+    /// no longer decodes is filed under no key, like an empty text).
+    private func fileUnfiledSignatures(since: Date) async throws {
+        while true {
+            let batch = try await db.unfiledSignatures(since: since, limit: batchSize)
+            var keys: [Int64: [Int64]] = [:]
+            for stored in batch {
+                keys[stored.entryID] = (try? DocumentSignature(bytes: stored.minhash)).map(candidateKeys) ?? []
+            }
+            try await db.fileCandidateKeys(keys)
+            if batch.count < batchSize { return }
+        }
     }
 }

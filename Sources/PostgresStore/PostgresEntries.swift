@@ -101,7 +101,10 @@ extension PostgresStore {
     }
 
     public func saveSignature(_ signature: StoredSignature, now: Date) async throws {
-        try await write { [logger] db in try await db.run(EntrySQL.saveSignature(signature, now: now), logger: logger) }
+        try await write { [logger] db in
+            try await db.run(EntrySQL.saveSignature(signature, now: now), logger: logger)
+            for statement in CandidateSQL.file(EntrySQL.candidateKeys(of: [signature])) { try await db.run(statement, logger: logger) }
+        }
     }
 
     public func signature(entryID: Int64) async throws -> StoredSignature? {

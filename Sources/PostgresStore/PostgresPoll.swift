@@ -41,7 +41,32 @@ extension PostgresStore {
         try await write { [logger] db in
             for article in articles { try await Self.saveArticle(db, article, logger: logger) }
             for statement in EntrySQL.saveSignatures(signatures, now: now) { try await db.run(statement, logger: logger) }
+            for statement in CandidateSQL.file(EntrySQL.candidateKeys(of: signatures)) { try await db.run(statement, logger: logger) }
             try await Self.applyStoryAssignments(db, assignments, now: now, logger: logger)
+        }
+    }
+
+    public func windowSignatureCount(since: Date) async throws -> Int {
+        try await read { [logger] db in try await db.first(CandidateSQL.windowCount(since: since), logger: logger)?.count("n") ?? 0 }
+    }
+
+    public func candidateSignatures(keys: [Int64], entryID: Int64, since: Date) async throws -> [IndexedSignature] {
+        try await read { [logger] db in
+            try await db.rows(CandidateSQL.candidates(keys: keys, entryID: entryID, since: since), logger: logger)
+                .map(RowDecoding.indexedSignature)
+        }
+    }
+
+    public func unfiledSignatures(since: Date, limit: Int) async throws -> [StoredSignature] {
+        try await read { [logger] db in
+            try await db.rows(CandidateSQL.unfiled(since: since, limit: limit), logger: logger).map(RowDecoding.signature)
+        }
+    }
+
+    public func fileCandidateKeys(_ keys: [Int64: [Int64]]) async throws {
+        guard !keys.isEmpty else { return }
+        try await write { [logger] db in
+            for statement in CandidateSQL.file(keys) { try await db.run(statement, logger: logger) }
         }
     }
 

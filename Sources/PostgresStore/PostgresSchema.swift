@@ -101,6 +101,8 @@ enum PostgresSchema {
         ("v17-entry-story-seen", MigrationSQL.indexEntriesByStoryAndSeen(replacing: "entry_story")),
         // The feeds stored with dot segments, indexed apart (adding a feed looks them up).
         ("v18-feed-dot-segments", MigrationSQL.indexFeedsWithDotSegments),
+        // The candidate index: entries filed under their LSH band keys and sampled shingles.
+        ("v19-story-band", CandidateSQL.createIndex(withoutRowID: false)),
     ]
 
     static var identifiers: [String] { migrations.map(\.id) }

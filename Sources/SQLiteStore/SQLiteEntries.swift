@@ -62,7 +62,10 @@ extension SQLiteStore {
     }
 
     public func saveSignature(_ signature: StoredSignature, now: Date) async throws {
-        try await write { db in try db.run(EntrySQL.saveSignature(signature, now: now)) }
+        try await write { db in
+            try db.run(EntrySQL.saveSignature(signature, now: now))
+            for statement in CandidateSQL.file(EntrySQL.candidateKeys(of: [signature])) { try db.run(statement) }
+        }
     }
 
     public func signature(entryID: Int64) async throws -> StoredSignature? {

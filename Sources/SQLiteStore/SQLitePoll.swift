@@ -37,8 +37,28 @@ extension SQLiteStore {
         try await write { db in
             for article in articles { try Self.saveArticle(db, article) }
             for signature in signatures { try db.run(EntrySQL.saveSignature(signature, now: now)) }
+            for statement in CandidateSQL.file(EntrySQL.candidateKeys(of: signatures)) { try db.run(statement) }
             try Self.applyStoryAssignments(db, assignments, now: now)
         }
+    }
+
+    public func windowSignatureCount(since: Date) async throws -> Int {
+        try await read { db in try db.first(CandidateSQL.windowCount(since: since))?.count("n") ?? 0 }
+    }
+
+    public func candidateSignatures(keys: [Int64], entryID: Int64, since: Date) async throws -> [IndexedSignature] {
+        try await read { db in
+            try db.rows(CandidateSQL.candidates(keys: keys, entryID: entryID, since: since)).map(RowDecoding.indexedSignature)
+        }
+    }
+
+    public func unfiledSignatures(since: Date, limit: Int) async throws -> [StoredSignature] {
+        try await read { db in try db.rows(CandidateSQL.unfiled(since: since, limit: limit)).map(RowDecoding.signature) }
+    }
+
+    public func fileCandidateKeys(_ keys: [Int64: [Int64]]) async throws {
+        guard !keys.isEmpty else { return }
+        try await write { db in for statement in CandidateSQL.file(keys) { try db.run(statement) } }
     }
 
     public func acquirePollLock(wait: Bool) async throws -> any PollLock {

@@ -71,6 +71,7 @@ enum SQLiteSchema {
             for sql in MigrationSQL.indexEntriesByStoryAndSeen(replacing: "entry_on_story_id") { try db.execute(sql: sql) }
         }),
         ("v18-feed-dot-segments", { db in for sql in MigrationSQL.indexFeedsWithDotSegments { try db.execute(sql: sql) } }),
+        ("v19-story-band", { db in for sql in CandidateSQL.createIndex(withoutRowID: true) { try db.execute(sql: sql) } }),
     ]
 
     static var identifiers: [String] { migrations.map(\.id) }

@@ -187,6 +187,16 @@ package enum EntrySQL {
         }
     }
 
+    /// The candidate keys to file for a batch of saved signatures: the last saved signature of each entry
+    /// that carries keys (``StoredSignature/candidateKeys`` nil leaves an entry's filed keys alone).
+    package static func candidateKeys(of signatures: [StoredSignature]) -> [Int64: [Int64]] {
+        var keys: [Int64: [Int64]] = [:]
+        for s in signatures {
+            if let filed = s.candidateKeys { keys[s.entryID] = filed } else if keys[s.entryID] != nil { keys[s.entryID] = nil }
+        }
+        return keys
+    }
+
     package static func signature(entryID: Int64) -> SQLStatement {
         SQLStatement("SELECT * FROM signature WHERE entry_id = ?", [.int(entryID)])
     }

@@ -15,6 +15,19 @@ public protocol PollStore: Sendable {
     /// Signatures of entries first seen at or after `since` that are in a story, oldest first: the
     /// clusterer's window.
     func signatures(since: Date) async throws -> [IndexedSignature]
+    /// How many signatures ``signatures(since:)`` would return: whether a placer can afford to load the
+    /// whole window, or seeds itself story by story from ``candidateSignatures(keys:entryID:since:)``.
+    func windowSignatureCount(since: Date) async throws -> Int
+    /// The signatures of every story of the window that holds an entry filed under one of `keys` in the
+    /// candidate index (at most ``CandidateIndex/hitLimit`` hits, newest entries first), plus the story
+    /// `entryID` is in, oldest first: the stories a new entry with those keys can join, for a placer that
+    /// does not hold the whole window. One indexed query.
+    func candidateSignatures(keys: [Int64], entryID: Int64, since: Date) async throws -> [IndexedSignature]
+    /// Up to `limit` signatures of the window's entries that were signed before the candidate index existed
+    /// (not filed under any key yet, though they have shingles), for the placer to file.
+    func unfiledSignatures(since: Date, limit: Int) async throws -> [StoredSignature]
+    /// Files entries under their candidate keys (replacing what they were filed under), in one transaction.
+    func fileCandidateKeys(_ keys: [Int64: [Int64]]) async throws
     /// Signed entries in no story yet, in the order they were stored (see ``SharedPollStore``).
     func unplacedEntries(limit: Int) async throws -> [UnplacedEntry]
     /// How many signed entries are in no story (what ``unplacedEntries(limit:)`` would list).
@@ -44,6 +57,13 @@ extension PollStore {
     public func unsignedEntries() async throws -> [StoredEntry] {
         try await unsignedEntries(limit: 10_000)
     }
+}
+
+/// Limits of the candidate index (`story_band`).
+public enum CandidateIndex {
+    /// Entries a candidate query reads at most (newest first): a key shared by more entries than this is
+    /// a site's boilerplate, not evidence, and the clusterer itself visits only the newest 64 per key.
+    public static let hitLimit = 2_000
 }
 
 /// A held poll lock. ``release()`` gives it back; so do dropping the last reference and the process ending.

@@ -47,10 +47,16 @@ public struct StoredSignature: Sendable, Equatable {
     /// Whether the entry was kept apart as a roundup (the leads of several stories): re-seeded as one,
     /// so a later poll still lets only a whole copy join it (docs/DEDUP.md, "Roundups").
     public var roundup: Bool
+    /// The keys the entry is filed under in the candidate index (`story_band`: its LSH band keys and
+    /// sampled shingles, from `DocumentSignature.candidateKeys`); saving replaces the entry's filed keys
+    /// with these. nil leaves the filed keys as they are (a signature read back and saved again).
+    public var candidateKeys: [Int64]?
 
-    public init(entryID: Int64, minhash: [UInt8], shingleCount: Int, source: Source, fullText: Bool, roundup: Bool = false) {
+    public init(entryID: Int64, minhash: [UInt8], shingleCount: Int, source: Source, fullText: Bool, roundup: Bool = false,
+                candidateKeys: [Int64]? = nil) {
         self.entryID = entryID; self.minhash = minhash
         self.shingleCount = shingleCount; self.source = source; self.fullText = fullText; self.roundup = roundup
+        self.candidateKeys = candidateKeys
     }
 }
 

@@ -44,6 +44,7 @@ struct PlaceCommand: AsyncParsableCommand {
         let db = try await global.openStore(.readWrite)
         var options = PollOptions()
         options.window = Timestamp.parseDuration(window) ?? options.window
+        options.wholeWindowLimit = try PollSetting.windowSeedLimit(default: options.wholeWindowLimit)
         guard let shared = db as? any SharedPollStore else {
             if follow { throw ValidationError("--follow needs a shared database (--db postgres://…); on SQLite, polls place their own entries") }
             let lock = try await db.acquirePollLock(wait: true)

@@ -77,8 +77,9 @@ struct PollCommand: AsyncParsableCommand {
         options.force = force
         options.fullText = fullText.mode
         options.window = Timestamp.parseDuration(window) ?? options.window
-        options.leaseSeconds = try LeaseSetting.seconds(default: options.leaseSeconds)
-        options.leaseBatch = try LeaseSetting.batch(default: options.leaseBatch)
+        options.leaseSeconds = try PollSetting.seconds(default: options.leaseSeconds)
+        options.leaseBatch = try PollSetting.batch(default: options.leaseBatch)
+        options.wholeWindowLimit = try PollSetting.windowSeedLimit(default: options.wholeWindowLimit)
         options.fetchPolicy = try network.fetchPolicy(options.fetchPolicy)
         for key in feeds {
             guard let feed = try await db.feed(matching: key) else { throw StorageError.feedNotFound(key) }
