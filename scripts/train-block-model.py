@@ -40,7 +40,7 @@ TOKEN_RE = re.compile(r"\w+")
 SHIPPED = os.path.join(ROOT, "Sources", "Extraction", "ShippedBlockModel.swift")
 FEATURE_SOURCE = os.path.join(ROOT, "Sources", "Extraction", "BlockFeatures.swift")
 
-PARAMS = dict(max_iter=150, learning_rate=0.1, max_leaf_nodes=15, min_samples_leaf=40, l2_regularization=1.0,
+PARAMS = dict(max_iter=80, learning_rate=0.1, max_leaf_nodes=8, min_samples_leaf=200, l2_regularization=5.0,
               random_state=0)
 # How the training pages weigh: "corpus" = every corpus the same in total (and inside a corpus every page
 # the same), so the 946 dragnet pages do not set the conventions of the 125 aeb pages; "page" = every
@@ -52,7 +52,7 @@ VERDICTS = ["kept", "outside", "chromeSubtree", "sectionCut", "chromeHeading", "
             "headline", "siteTemplate"]
 # Threshold search (on out-of-fold probabilities of the training pages only).
 KEEP_GRID = [0.0, 0.01, 0.02, 0.03, 0.05, 0.08, 0.12, 0.2, 0.3, 0.5]
-RESTORE_GRID = [0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98, 1.01]
+RESTORE_GRID = [0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98, 1.01]
 REACH_GRID = [None, 1, 2, 4, 8]
 # A corpus whose F1 falls counts this many times over in the threshold search's objective.
 FALL_PENALTY = 3.0
