@@ -25,7 +25,7 @@ INSERT INTO entry (id, feed_id, guid, first_seen_at, last_seen_at, story_id)
 INSERT INTO signature (entry_id, minhash, shingle_count, source, full_text, created_at, filed)
   SELECT g, decode(repeat(lpad(to_hex(g % 256), 2, '0'), 600), 'hex'), 300, 'content', true, $NOW, true FROM generate_series(1, $N) g;
 INSERT INTO story_band (hash, entry_id)
-  SELECT hashint8extended(((g - 1, 0) / 3) * 64 + b), g FROM generate_series(1, $N) g, generate_series(0, 36) b
+  SELECT hashint8extended(((g - 1) / 3) * 64 + b, 0), g FROM generate_series(1, $N) g, generate_series(0, 36) b
   UNION ALL SELECT hashint8extended(g * 1000 + b + 100, 0), g FROM generate_series(1, $N) g, generate_series(0, 7) b
   ON CONFLICT DO NOTHING;
 ANALYZE;
