@@ -58,13 +58,13 @@ final class StoryPlacer {
     /// any more (it was that story's last copy in the window: an edit of a story whose older copies were
     /// pruned must not make a new story with a new id).
     func place(_ work: EntryWork, _ text: SignedText, article: StoredArticle? = nil) async throws {
+        let keys = candidateKeys(text.signature)
         signatures.append(StoredSignature(entryID: work.entryID, minhash: text.signature.serialize(includingShingles: true),
                                           shingleCount: text.signature.shingleCount,
-                                          source: text.source, fullText: text.hasFullText,
-                                          candidateKeys: candidateKeys(text.signature)))
+                                          source: text.source, fullText: text.hasFullText, candidateKeys: keys))
         if let article { articles.append(article) }
         if !deferred {
-            if try await assign(entryID: work.entryID, firstSeenAt: work.firstSeenAt, backlog: work.backlog, text: text) {
+            if try await assign(entryID: work.entryID, firstSeenAt: work.firstSeenAt, backlog: work.backlog, text: text, keys: keys) {
                 signatures[signatures.count - 1].roundup = true
             }
         }
@@ -87,7 +87,8 @@ final class StoryPlacer {
                 let signature = (try? DocumentSignature(bytes: stored.signature.minhash)) ?? builder.signature(of: "")
                 let roundup = try await assign(entryID: stored.signature.entryID, firstSeenAt: stored.seenAt,
                                                backlog: Backlog.contains(published: entry.publishedAt, firstSeenAt: stored.seenAt, window: options.window),
-                                               text: SignedText(signature: signature, source: stored.signature.source, hasFullText: stored.hasFullText))
+                                               text: SignedText(signature: signature, source: stored.signature.source, hasFullText: stored.hasFullText),
+                                               keys: candidateKeys(signature))
                 if roundup {
                     var flagged = stored.signature
                     flagged.roundup = true
@@ -100,11 +101,12 @@ final class StoryPlacer {
         }
     }
 
-    /// Places one entry; returns whether it was kept apart as a roundup.
+    /// Places one entry (`keys`: its candidate keys, for seeding from the candidate index); returns whether
+    /// it was kept apart as a roundup.
     @discardableResult
-    private func assign(entryID: Int64, firstSeenAt: Date, backlog: Bool, text: SignedText) async throws -> Bool {
+    private func assign(entryID: Int64, firstSeenAt: Date, backlog: Bool, text: SignedText, keys: [Int64]) async throws -> Bool {
         let clusterer = try await loadedClusterer()
-        if seedsFromCandidates { try await seed(clusterer, for: entryID, keys: candidateKeys(text.signature)) }
+        if seedsFromCandidates { try await seed(clusterer, for: entryID, keys: keys) }
         let previous = clusterer.storyKey(of: entryID)
         let assignment = clusterer.add(document: entryID, signature: text.signature,
                                        timestamp: firstSeenAt.timeIntervalSince1970, hasFullText: text.hasFullText)
